@@ -1,0 +1,202 @@
+#include "ScenarioFile.hpp"
+
+#include <toml++/toml.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/ModelParameters.hpp"
+#include "core/ScenarioSchema.hpp"
+#include "io/DeviceTable.hpp"
+#include "io/InputError.hpp"
+#include "io/NearestName.hpp"
+#include "io/ScenarioKeyCheck.hpp"
+#include "io/ScenarioSessions.hpp"
+#include "io/TomlValues.hpp"
+
+namespace dermasim {
+namespace {
+
+constexpr std::string_view kBuiltinPrefix = "built-in:";
+
+// Reads the keys outside [device] and the sessions, each from the file or the schema default.
+class TableReader {
+ public:
+  TableReader(const toml::table& root, const ValueChecker& check) : root_(root), check_(check) {}
+
+  double number(std::string_view key) const {
+    const KeySpec& s = spec(key);
+    const toml::node* node = findNode(root_, key);
+    return node ? check_.number(*node, s, std::string(key)) : s.defaultNumber;
+  }
+  std::string text(std::string_view key, std::string fallback) const {
+    const toml::node* node = findNode(root_, key);
+    return node ? check_.text(*node, std::string(key)) : fallback;
+  }
+  std::string choice(std::string_view key) const {
+    const KeySpec& s = spec(key);
+    const toml::node* node = findNode(root_, key);
+    return node ? check_.choice(*node, s, std::string(key)) : std::string(s.defaultText);
+  }
+  std::vector<std::string> choices(std::string_view key) const {
+    const toml::node* node = findNode(root_, key);
+    return node ? check_.choices(*node, spec(key), std::string(key)) : std::vector<std::string>{};
+  }
+  bool has(std::string_view key) const { return findNode(root_, key) != nullptr; }
+
+ private:
+  static const KeySpec& spec(std::string_view key) { return *findKey(key, DeviceType::Pen); }
+
+  const toml::table& root_;
+  const ValueChecker& check_;
+};
+
+BaselineScars readScars(const TableReader& read, Indication indication, const ValueChecker& check) {
+  BaselineScars scars;
+  scars.count_per_cm2 = read.has("patient.scars.count_per_cm2")
+                            ? read.number("patient.scars.count_per_cm2")
+                            : defaultScarCount(indication);
+  scars.mean_depth_mm = read.number("patient.scars.mean_depth_mm");
+  if (!read.has("patient.scars.mix")) {
+    scars.mix = {read.number("patient.scars.mix.rolling"), read.number("patient.scars.mix.boxcar"),
+                 read.number("patient.scars.mix.icepick")};
+    return scars;
+  }
+  // A given mix describes the patient's scars completely: a type left out is absent, not at its
+  // default share (which could never sum to 1 with the rest).
+  const auto share = [&](std::string_view key) { return read.has(key) ? read.number(key) : 0.0; };
+  scars.mix = {share("patient.scars.mix.rolling"), share("patient.scars.mix.boxcar"),
+               share("patient.scars.mix.icepick")};
+  const double sum = scars.mix.rolling + scars.mix.boxcar + scars.mix.icepick;
+  if (std::abs(sum - 1.0) > kScarMixTolerance)
+    check.fail("patient.scars.mix",
+               "rolling + boxcar + icepick must sum to 1 (got " + formatNumber(sum) + ")");
+  return scars;
+}
+
+Patient readPatient(const TableReader& read, const ValueChecker& check) {
+  Patient p;
+  p.site = *parseSite(read.choice("patient.site"));
+  p.fitzpatrick = static_cast<int>(read.number("patient.fitzpatrick"));
+  p.age_years = read.number("patient.age");
+  p.indication = *parseIndication(read.choice("patient.indication"));
+  for (const std::string& name : read.choices("patient.conditions"))
+    p.conditions.push_back(*parseCondition(name));
+  p.scars = readScars(read, p.indication, check);
+  return p;
+}
+
+ModelSettings readModel(const TableReader& read, const ValueChecker& check) {
+  ModelSettings m;
+  m.patch_size_mm = read.number("model.patch_size_mm");
+  m.lateral_resolution_um = read.number("model.lateral_resolution_um");
+  m.depth_resolution_um = read.number("model.depth_resolution_um");
+  const double cells = m.patch_size_mm * 1000.0 / m.lateral_resolution_um;
+  if (cells > kMaxLateralCells)
+    check.fail("model.lateral_resolution_um",
+               "too fine for model.patch_size_mm = " + formatNumber(m.patch_size_mm) + ": " +
+                   formatNumber(std::ceil(cells)) + " cells per side, at most " +
+                   formatNumber(kMaxLateralCells) + " (got " +
+                   formatNumber(m.lateral_resolution_um) + ")");
+  return m;
+}
+
+// Parameter keys contain dots, so `roller.depth_spread = 0.3` arrives as a nested table; it and
+// the quoted form "roller.depth_spread" mean the same key.
+void flattenParameters(const toml::table& table, const std::string& prefix,
+                       std::map<std::string, double>& out, const ValueChecker& check) {
+  for (const auto& [leaf, node] : inFileOrder(table)) {
+    const std::string key = prefix.empty() ? leaf : prefix + "." + leaf;
+    if (const toml::table* sub = node->as_table()) {
+      flattenParameters(*sub, key, out, check);
+      continue;
+    }
+    const std::string name = "parameters." + key;
+    if (findParameter(key) == nullptr) {
+      std::vector<std::string> known;
+      for (const ParameterSpec& p : parameterTable()) known.emplace_back(p.key);
+      const auto near = nearestName(key, known);
+      check.fail(name, "unknown model parameter" +
+                           (near ? " (did you mean " + *near + "?)" : std::string()) +
+                           "; `dermasim params` lists them");
+    }
+    if (!out.emplace(key, check.anyNumber(*node, name)).second) check.fail(name, "given twice");
+  }
+}
+
+std::map<std::string, double> readParameters(const toml::table& root, const ValueChecker& check) {
+  std::map<std::string, double> overrides;
+  if (const toml::table* table = root.get_as<toml::table>("parameters"))
+    flattenParameters(*table, "", overrides, check);
+  // The parameter table owns the ranges; its message already starts with the key.
+  if (auto error = ModelParameters::validate(overrides)) {
+    const std::size_t colon = error->find(": ");
+    check.fail(error->substr(0, colon), error->substr(colon + 2));
+  }
+  return overrides;
+}
+
+std::string defaultName(std::string_view sourceName) {
+  if (sourceName.starts_with(kBuiltinPrefix)) sourceName.remove_prefix(kBuiltinPrefix.size());
+  return std::filesystem::path(sourceName).stem().string();
+}
+
+std::string oneLine(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+}  // namespace
+
+Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
+  toml::table root;
+  try {
+    root = toml::parse(tomlText, sourceName);
+  } catch (const toml::parse_error& e) {
+    const toml::source_position at = e.source().begin;
+    throw InputError(sourceName + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": TOML syntax error: " + oneLine(e.description()));
+  }
+  const ValueChecker check(sourceName);
+  checkKnownKeys(root, check);
+  const TableReader read(root, check);
+
+  Scenario s;
+  s.name = read.text("scenario.name", defaultName(sourceName));
+  s.description = read.text("scenario.description", "");
+  s.seed = static_cast<std::uint64_t>(read.number("scenario.seed"));
+  s.duration_days = read.number("scenario.duration_days");
+  s.patient = readPatient(read, check);
+  s.device = readDevice(root.get_as<toml::table>("device"), check);
+  s.sessions = readSessions(root, s.device, s.duration_days, check);
+  s.model = readModel(read, check);
+  s.parameter_overrides = readParameters(root, check);
+  s.source = std::move(sourceName);
+  s.source_text = std::string(tomlText);
+  return s;
+}
+
+Scenario loadScenarioFile(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    throw InputError(name + ": cannot read file (" + std::strerror(EISDIR) + ")");
+  errno = 0;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    const int error = errno;
+    throw InputError(name + ": cannot read file (" +
+                     (error != 0 ? std::strerror(error) : "open failed") + ")");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw InputError(name + ": cannot read file (read error)");
+  return parseScenario(text.str(), name);
+}
+
+}  // namespace dermasim

@@ -1,0 +1,13 @@
+#pragma once
+// The resolved scenario as JSON, every value spelled out, for summary.json.
+
+#include <nlohmann/json.hpp>
+
+#include "core/Scenario.hpp"
+
+namespace dermasim {
+
+nlohmann::ordered_json toJson(const DeviceSettings& device);
+nlohmann::ordered_json toJson(const Scenario& scenario);
+
+}  // namespace dermasim

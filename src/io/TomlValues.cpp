@@ -1,0 +1,179 @@
+#include "TomlValues.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+#include <tuple>
+
+namespace dermasim {
+namespace {
+
+std::string quoted(std::string_view s) {
+  constexpr std::size_t kMaxShown = 60;
+  std::string out = "\"";
+  for (char c : s.substr(0, kMaxShown)) {
+    // Escaped so the message stays one line.
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '"' || c == '\\')
+      out += std::string("\\") + c;
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += '?';
+    else
+      out += c;
+  }
+  if (s.size() > kMaxShown) out += "...";
+  return out + "\"";
+}
+
+// A TOML float as written in TOML: an integral float keeps its ".0" so "expected an integer
+// (got 12.0)" does not read like a contradiction.
+std::string formatFloat(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+  std::string out(buffer, result.ptr);
+  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  return out;
+}
+
+std::vector<std::string> splitChoices(const std::string& joined) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  for (std::size_t at; (at = joined.find(" | ", start)) != std::string::npos; start = at + 3)
+    names.push_back(joined.substr(start, at - start));
+  names.push_back(joined.substr(start));
+  return names;
+}
+
+std::string rangeText(const KeySpec& spec) {
+  std::string unit;
+  if (!spec.unit.empty()) unit.append(" ").append(spec.unit);
+  if (std::isinf(spec.max)) return "must be at least " + formatNumber(spec.min) + unit;
+  return "must be between " + formatNumber(spec.min) + " and " + formatNumber(spec.max) + unit;
+}
+
+}  // namespace
+
+std::string formatNumber(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+std::string describeValue(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string " + quoted(node.as_string()->get());
+    case toml::node_type::integer:
+      return std::to_string(node.as_integer()->get());
+    case toml::node_type::floating_point:
+      return formatFloat(node.as_floating_point()->get());
+    case toml::node_type::boolean:
+      return node.as_boolean()->get() ? "true" : "false";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
+  }
+  return "nothing";
+}
+
+const toml::node* findNode(const toml::table& table, std::string_view dottedKey) {
+  const toml::table* current = &table;
+  while (true) {
+    const std::size_t dot = dottedKey.find('.');
+    const toml::node* node = current->get(dottedKey.substr(0, dot));
+    if (dot == std::string_view::npos || node == nullptr) return node;
+    current = node->as_table();
+    if (current == nullptr) return nullptr;
+    dottedKey.remove_prefix(dot + 1);
+  }
+}
+
+std::vector<std::pair<std::string, const toml::node*>> inFileOrder(const toml::table& table) {
+  std::vector<std::pair<std::string, const toml::node*>> entries;
+  for (auto&& [key, node] : table) entries.emplace_back(std::string(key.str()), &node);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const toml::source_position pa = a.second->source().begin;
+    const toml::source_position pb = b.second->source().begin;
+    return std::tie(pa.line, pa.column) < std::tie(pb.line, pb.column);
+  });
+  return entries;
+}
+
+double ValueChecker::number(const toml::node& node, const KeySpec& spec,
+                            const std::string& key) const {
+  double value = 0;
+  switch (spec.kind) {
+    case ValueKind::Boolean:
+      if (!node.is_boolean()) fail(key, "expected true or false (got " + describeValue(node) + ")");
+      return node.as_boolean()->get() ? 1.0 : 0.0;
+    case ValueKind::Integer:
+      if (!node.is_integer()) fail(key, "expected an integer (got " + describeValue(node) + ")");
+      value = static_cast<double>(node.as_integer()->get());
+      break;
+    case ValueKind::Real:
+      value = anyNumber(node, key);
+      break;
+    default:
+      fail(key, "is not a number key (internal error)");
+  }
+  // Written so that NaN fails too.
+  if (!(value >= spec.min && value <= spec.max))
+    fail(key, rangeText(spec) + " (got " + describeValue(node) + ")");
+  return value;
+}
+
+double ValueChecker::anyNumber(const toml::node& node, const std::string& key) const {
+  if (node.is_integer()) return static_cast<double>(node.as_integer()->get());
+  if (node.is_floating_point()) return node.as_floating_point()->get();
+  fail(key, "expected a number (got " + describeValue(node) + ")");
+}
+
+std::string ValueChecker::text(const toml::node& node, const std::string& key) const {
+  if (!node.is_string()) fail(key, "expected a string (got " + describeValue(node) + ")");
+  return node.as_string()->get();
+}
+
+std::string ValueChecker::choice(const toml::node& node, const KeySpec& spec,
+                                 const std::string& key) const {
+  const std::string allowed = spec.choices();
+  if (!node.is_string())
+    fail(key, "expected one of " + allowed + " (got " + describeValue(node) + ")");
+  const std::string& name = node.as_string()->get();
+  const std::vector<std::string> names = splitChoices(allowed);
+  if (std::find(names.begin(), names.end(), name) == names.end())
+    fail(key, "must be one of " + allowed + " (got " + quoted(name) + ")");
+  return name;
+}
+
+std::vector<std::string> ValueChecker::choices(const toml::node& node, const KeySpec& spec,
+                                               const std::string& key) const {
+  const toml::array* array = node.as_array();
+  if (array == nullptr)
+    fail(key, "expected a list of names, e.g. [\"a\", \"b\"] (got " + describeValue(node) + ")");
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string item = key + "[" + std::to_string(i) + "]";
+    std::string name = choice((*array)[i], spec, item);
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      fail(item, "listed twice (got " + quoted(name) + ")");
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+}  // namespace dermasim

@@ -1,0 +1,51 @@
+#pragma once
+// Internal to dermasim_io: checked reading of TOML values against the scenario schema. Every
+// failure throws InputError naming the key as the user wrote it ("session[1].needles").
+
+#include <toml++/toml.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/ScenarioSchema.hpp"
+#include "io/InputError.hpp"
+
+namespace dermasim {
+
+// How a value reads in an error message: 12.5, true, a string "abc", a table.
+std::string describeValue(const toml::node& node);
+// A number as the user would write it (no trailing zeros, no exponent for ordinary values).
+std::string formatNumber(double value);
+
+// The node at a dotted path below `table`, or null when any part is absent or not a table.
+const toml::node* findNode(const toml::table& table, std::string_view dottedKey);
+// A table's entries in the order they appear in the file, so the first error reported is the
+// first one a reader meets.
+std::vector<std::pair<std::string, const toml::node*>> inFileOrder(const toml::table& table);
+
+class ValueChecker {
+ public:
+  explicit ValueChecker(std::string source) : source_(std::move(source)) {}
+
+  [[noreturn]] void fail(const std::string& key, const std::string& message) const {
+    throw InputError(source_, key, message);
+  }
+
+  // Real, Integer or Boolean (as 0/1) within the spec's range.
+  double number(const toml::node& node, const KeySpec& spec, const std::string& key) const;
+  // Any number, integers included, with no range.
+  double anyNumber(const toml::node& node, const std::string& key) const;
+  std::string text(const toml::node& node, const std::string& key) const;
+  // Enum: one of spec.choices().
+  std::string choice(const toml::node& node, const KeySpec& spec, const std::string& key) const;
+  // StringList: each one of spec.choices(), none twice.
+  std::vector<std::string> choices(const toml::node& node, const KeySpec& spec,
+                                   const std::string& key) const;
+
+ private:
+  std::string source_;
+};
+
+}  // namespace dermasim
