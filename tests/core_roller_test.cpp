@@ -86,7 +86,9 @@ TEST_CASE("Roller: openings are torn along the rolling direction", "[roller]") {
   CHECK(s.stats.mean_elongation > 1.3);
   for (const Puncture& p : s.punctures) {
     REQUIRE(p.opening_length_mm > p.opening_width_mm);
-    REQUIRE(p.opening_width_mm == Approx(0.25));
+    // A tapered tip opens less than the shaft when it goes in less than the tip's length.
+    REQUIRE(p.opening_width_mm == Approx(openingWidthMm(0.25, p.depth_mm, 15.0)));
+    REQUIRE(p.opening_width_mm <= 0.25);
     // The long axis follows the pass's cross-hatch direction (up to the hand's jitter), and
     // the shaft leans the same way.
     const double nominal = passDirectionDeg(p.pass);
@@ -97,4 +99,17 @@ TEST_CASE("Roller: openings are torn along the rolling direction", "[roller]") {
   // Shallow needles tear less than deep ones.
   const auto shallow = needleSession(medicalRoller(0.25, 4), ModelParameters{}, kWidePatch, 9, 0);
   CHECK(shallow.stats.mean_elongation < s.stats.mean_elongation);
+}
+
+TEST_CASE("Roller: shallow punctures open less than the shaft (tapered tip)", "[roller]") {
+  CHECK(openingWidthMm(0.25, 1.0, 15.0) == Approx(0.25));
+  CHECK(openingWidthMm(0.25, 0.1, 15.0) == Approx(2 * 0.1 * std::tan(15.0 * std::numbers::pi / 180)));
+  const auto shallow = needleSession(medicalRoller(0.25, 4), ModelParameters{}, kWidePatch, 9, 0);
+  const double widest = 2 * 0.25 * std::tan(15.0 * std::numbers::pi / 180);  // tip fully in
+  double sum = 0;
+  for (const Puncture& p : shallow.punctures) {
+    REQUIRE(p.opening_width_mm <= widest + 1e-12);
+    sum += p.opening_width_mm;
+  }
+  CHECK(sum / static_cast<double>(shallow.punctures.size()) < 0.1);
 }

@@ -34,6 +34,10 @@ std::unique_ptr<NeedleDevice> makeNeedleDevice(const DeviceSettings& settings,
 // turn through horizontal, vertical and the two diagonals.
 double passDirectionDeg(int passIndex);
 
+// Width of the hole a needle leaves at the surface: its tip is a cone, so a puncture shallower
+// than the tip opens less than the shaft's diameter.
+double openingWidthMm(double shaftDiameterMm, double depthMm, double tipHalfAngleDeg);
+
 // An azimuth folded into [0, 360).
 double wrapDeg(double deg);
 

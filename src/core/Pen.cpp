@@ -30,7 +30,8 @@ Pen::Pen(const DeviceSettings& settings, const ModelParameters& parameters)
       spread_(parameters["pen.depth_spread"]),
       tiltSdDeg_(parameters["pen.tilt_sd_deg"]),
       contactFraction_(parameters["pen.contact_fraction"]),
-      lateralJitterMm_(parameters["pen.lateral_jitter_mm"]) {}
+      lateralJitterMm_(parameters["pen.lateral_jitter_mm"]),
+      tipHalfAngleDeg_(parameters["needle.tip_half_angle_deg"]) {}
 
 double Pen::nominalDensityPerPassCm2() const {
   return settings_.needles * settings_.frequency_hz /
@@ -77,9 +78,8 @@ std::vector<Puncture> Pen::pass(const Patch& patch, int passIndex, CounterRandom
         p.entry_angle_deg = tiltDeg;
         p.entry_direction_deg = tiltAzimuth;
         p.opening_direction_deg = heading;
-        p.opening_width_mm = settings_.needle_diameter_mm;
-        p.opening_length_mm =
-            settings_.needle_diameter_mm / std::cos(tiltDeg / kDeg) + drag;
+        p.opening_width_mm = openingWidthMm(settings_.needle_diameter_mm, p.depth_mm, tipHalfAngleDeg_);
+        p.opening_length_mm = p.opening_width_mm / std::cos(tiltDeg / kDeg) + drag;
         p.pass = passIndex;
         punctures.push_back(p);
       }

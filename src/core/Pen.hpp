@@ -32,6 +32,7 @@ class Pen final : public NeedleDevice {
   double tiltSdDeg_;
   double contactFraction_;
   double lateralJitterMm_;
+  double tipHalfAngleDeg_;
 };
 
 }  // namespace dermasim

@@ -27,7 +27,8 @@ Roller::Roller(const DeviceSettings& settings, const ModelParameters& parameters
       meanFraction_(penetrationFraction(settings.pressure, parameters)),
       spread_(parameters["roller.depth_spread"]),
       tearCompliance_(parameters["roller.tear_compliance"]),
-      directionJitterDeg_(parameters["roller.direction_jitter_deg"]) {}
+      directionJitterDeg_(parameters["roller.direction_jitter_deg"]),
+      tipHalfAngleDeg_(parameters["needle.tip_half_angle_deg"]) {}
 
 double Roller::nominalDensityPerPassCm2() const {
   // Each needle meets the skin once per turn: needles over the drum's rolled-out surface.
@@ -91,8 +92,8 @@ std::vector<Puncture> Roller::pass(const Patch& patch, int passIndex, CounterRan
           p.entry_angle_deg = entryAngleRad(p.depth_mm) * kDeg;
           p.entry_direction_deg = wrapDeg(heading);
           p.opening_direction_deg = p.entry_direction_deg;
-          p.opening_width_mm = settings_.needle_diameter_mm;
-          p.opening_length_mm = settings_.needle_diameter_mm + tearCompliance_ * rigidSweepMm(p.depth_mm);
+          p.opening_width_mm = openingWidthMm(settings_.needle_diameter_mm, p.depth_mm, tipHalfAngleDeg_);
+          p.opening_length_mm = p.opening_width_mm + tearCompliance_ * rigidSweepMm(p.depth_mm);
           p.pass = passIndex;
           punctures.push_back(p);
         }

@@ -29,6 +29,7 @@ class Roller final : public NeedleDevice {
   double spread_;
   double tearCompliance_;
   double directionJitterDeg_;
+  double tipHalfAngleDeg_;
 };
 
 }  // namespace dermasim

@@ -1,28 +1,116 @@
 #include "core/Simulation.hpp"
 
+#include <algorithm>
 #include <string>
 
+#include "core/BaselineSkin.hpp"
+#include "core/HealingModel.hpp"
+
 namespace dermasim {
+namespace {
+
+// Time steps short right after a session, growing as the skin settles.
+class StepSchedule {
+ public:
+  explicit StepSchedule(const ModelParameters& p)
+      : first_(p["numerics.first_step_min"] / (24.0 * 60.0)),
+        growth_(p["numerics.step_growth"]),
+        max_(p["numerics.max_step_days"]),
+        next_(max_) {}
+  void restart() { next_ = first_; }
+  double take(double remaining) {
+    const double dt = std::min(next_, remaining);
+    next_ = std::min(next_ * growth_, max_);
+    return dt;
+  }
+
+ private:
+  double first_, growth_, max_, next_;
+};
+
+}  // namespace
+
+double downtimeDays(const std::vector<SkinReading>& series, double sessionDay, double nextSessionDay,
+                    double threshold) {
+  bool above = false;
+  const SkinReading* previous = nullptr;
+  for (const SkinReading& r : series) {
+    if (r.day < sessionDay || r.day > nextSessionDay) {
+      if (r.day <= sessionDay) previous = &r;
+      continue;
+    }
+    if (r.erythema >= threshold) {
+      above = true;
+    } else if (above && previous) {
+      const double span = previous->erythema - r.erythema;
+      const double f = span > 0 ? (previous->erythema - threshold) / span : 1.0;
+      return previous->day + f * (r.day - previous->day) - sessionDay;
+    }
+    previous = &r;
+  }
+  return above ? nextSessionDay - sessionDay : 0.0;
+}
 
 RunResult simulate(const Scenario& scenario, const ProgressFn& progress) {
   RunResult result;
   result.parameters = ModelParameters::withOverrides(scenario.parameter_overrides);
-  result.patch = Patch{scenario.model.patch_size_mm};
   result.advisories = adviseOn(scenario);
-  const auto total = static_cast<double>(scenario.sessions.size());
+  const ModelParameters& params = result.parameters;
+
+  if (progress) progress(0.0, "building the untreated skin");
+  HealingModel model(makeBaselineSkin(scenario, params), params);
+  result.grid = model.grid();
+  result.patch = Patch{model.grid().sizeXMm()};
+  SkinReadout readout(model, scenario.patient.fitzpatrick, params);
+  result.timeseries.push_back(readout.read(model));
+
+  StepSchedule steps(params);
+  const auto advanceTo = [&](double until) {
+    while (model.day() < until - 1e-9) {
+      model.step(steps.take(until - model.day()));
+      result.timeseries.push_back(readout.read(model));
+      if (progress) progress(model.day() / scenario.duration_days, "healing");
+    }
+  };
+
   for (std::size_t i = 0; i < scenario.sessions.size(); ++i) {
     const SessionPlan& plan = scenario.sessions[i];
+    advanceTo(plan.day);
     if (progress)
-      progress(static_cast<double>(i) / total,
+      progress(model.day() / scenario.duration_days,
                "session " + std::to_string(i + 1) + " of " + std::to_string(scenario.sessions.size()));
     SessionResult s;
     s.index = static_cast<int>(i);
     s.day = plan.day;
     s.device = plan.device;
-    s.needling = needleSession(plan.device, result.parameters, result.patch, scenario.seed,
-                               static_cast<int>(i));
+    s.needling = needleSession(plan.device, params, result.patch, scenario.seed, static_cast<int>(i));
+    s.blood_released_mm3 = model.applySession(s.needling.punctures).blood_released_mm3;
     result.sessions.push_back(std::move(s));
+    steps.restart();
   }
+  advanceTo(scenario.duration_days);
+
+  for (std::size_t i = 0; i < result.sessions.size(); ++i) {
+    SessionResult& s = result.sessions[i];
+    const double next = i + 1 < result.sessions.size() ? result.sessions[i + 1].day : scenario.duration_days;
+    s.downtime_days = downtimeDays(result.timeseries, s.day, next);
+    for (const SkinReading& r : result.timeseries)
+      if (r.day >= s.day && r.day <= next) s.peak_erythema = std::max(s.peak_erythema, r.erythema);
+  }
+  const SkinReading& first = result.timeseries.front();
+  const SkinReading& last = result.timeseries.back();
+  Outcome& o = result.outcome;
+  o.improvement_pct = last.improvement_pct;
+  o.collagen_rel = last.collagen_rel;
+  o.collagen1_rel = last.collagen1_rel;
+  o.collagen3_rel = last.collagen3_rel;
+  o.elastin_rel = last.elastin_rel;
+  o.papillary_collagen_rel = last.papillary_collagen_rel;
+  o.epidermis_rel = last.epidermis_rel;
+  o.roughness_um = last.roughness_um;
+  o.baseline_roughness_um = first.roughness_um;
+  o.scar_depth_um = last.scar_depth_um;
+  o.baseline_scar_depth_um = first.scar_depth_um;
   if (progress) progress(1.0, "done");
   return result;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The pipeline from a resolved scenario to results: each session's punctures now; the
-// healing and remodelling of the tissue between sessions arrive with the healing model.
+// The pipeline from a resolved scenario to results: each session's punctures land on the
+// tissue, which heals and remodels between sessions and after the last one.
 
 #include <functional>
 #include <string_view>
@@ -10,6 +10,7 @@
 #include "core/ModelParameters.hpp"
 #include "core/NeedlingSession.hpp"
 #include "core/Scenario.hpp"
+#include "core/SkinReadout.hpp"
 
 namespace dermasim {
 
@@ -18,12 +19,28 @@ struct SessionResult {
   double day = 0;
   DeviceSettings device;
   SessionPunctures needling;
+  double blood_released_mm3 = 0;
+  double downtime_days = 0;  // until erythema falls below 0.1
+  double peak_erythema = 0;
+};
+
+struct Outcome {
+  double improvement_pct = 0;
+  double collagen_rel = 1;
+  double collagen1_rel = 1, collagen3_rel = 1, elastin_rel = 1;
+  double papillary_collagen_rel = 1;
+  double epidermis_rel = 1;
+  double roughness_um = 0, baseline_roughness_um = 0;
+  double scar_depth_um = 0, baseline_scar_depth_um = 0;
 };
 
 struct RunResult {
   ModelParameters parameters;
   Patch patch;
+  Grid grid;
   std::vector<SessionResult> sessions;
+  std::vector<SkinReading> timeseries;  // day 0 (untreated) first, then after every step
+  Outcome outcome;
   std::vector<Advisory> advisories;
 };
 
@@ -31,5 +48,10 @@ struct RunResult {
 using ProgressFn = std::function<void(double fraction, std::string_view what)>;
 
 RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {});
+
+// Days after `sessionDay` until erythema first falls below `threshold` after its peak;
+// 0 when it never rises above it. Linear between readings.
+double downtimeDays(const std::vector<SkinReading>& series, double sessionDay, double nextSessionDay,
+                    double threshold = 0.1);
 
 }  // namespace dermasim

@@ -1,5 +1,6 @@
 #include "core/Strokes.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -36,6 +37,11 @@ double passDirectionDeg(int passIndex) {
 }  // namespace dermasim
 
 namespace dermasim {
+double openingWidthMm(double shaftDiameterMm, double depthMm, double tipHalfAngleDeg) {
+  const double cone = 2.0 * depthMm * std::tan(tipHalfAngleDeg * std::numbers::pi / 180.0);
+  return std::min(shaftDiameterMm, cone);
+}
+
 double wrapDeg(double deg) {
   const double w = std::fmod(deg, 360.0);
   return w < 0 ? w + 360.0 : w;

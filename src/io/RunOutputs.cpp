@@ -39,15 +39,52 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result) {
                         {"sd_depth_mm", st.sd_depth_mm},
                         {"max_depth_mm", st.max_depth_mm},
                         {"mean_entry_angle_deg", st.mean_entry_angle_deg},
-                        {"mean_opening_elongation", st.mean_elongation}});
+                        {"mean_opening_elongation", st.mean_elongation},
+                        {"blood_released_ul_per_cm2", s.blood_released_mm3 / result.patch.areaCm2()},
+                        {"peak_erythema", s.peak_erythema},
+                        {"downtime_days", s.downtime_days}});
   }
   j["sessions"] = sessions;
-  j["model_stage"] = "punctures";  // the healing model and its outcome are not simulated yet
+  const Outcome& o = result.outcome;
+  j["outcome"] = {{"improvement_pct", o.improvement_pct},
+                  {"collagen_rel", o.collagen_rel},
+                  {"collagen1_rel", o.collagen1_rel},
+                  {"collagen3_rel", o.collagen3_rel},
+                  {"elastin_rel", o.elastin_rel},
+                  {"papillary_collagen_rel", o.papillary_collagen_rel},
+                  {"epidermis_rel", o.epidermis_rel},
+                  {"roughness_um", o.roughness_um},
+                  {"baseline_roughness_um", o.baseline_roughness_um},
+                  {"scar_depth_um", o.scar_depth_um},
+                  {"baseline_scar_depth_um", o.baseline_scar_depth_um}};
+  j["grid"] = {{"nx", result.grid.nx},
+               {"ny", result.grid.ny},
+               {"nz", result.grid.nz},
+               {"dx_mm", result.grid.dx_mm},
+               {"dz_mm", result.grid.dz_mm}};
   nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
   for (const Advisory& a : result.advisories)
     warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
   j["warnings"] = warnings;
   return j.dump(2) + "\n";
+}
+
+std::string timeseriesCsv(const RunResult& result) {
+  std::string out =
+      "day,redness_a,erythema,barrier_open,roughness_um,scar_depth_um,collagen_rel,collagen1_rel,"
+      "collagen3_rel,elastin_rel,improvement_pct,papillary_collagen_rel,epidermis_rel,"
+      "fibroblasts_rel,surface_blood_um,lightness_L\n";
+  char line[512];
+  for (const SkinReading& r : result.timeseries) {
+    std::snprintf(line, sizeof line,
+                  "%.6f,%.4f,%.5f,%.5f,%.4f,%.3f,%.6f,%.6f,%.6f,%.6f,%.3f,%.6f,%.5f,%.5f,%.4f,%.4f\n",
+                  r.day, r.redness_a, r.erythema, r.barrier_open, r.roughness_um, r.scar_depth_um,
+                  r.collagen_rel, r.collagen1_rel, r.collagen3_rel, r.elastin_rel, r.improvement_pct,
+                  r.papillary_collagen_rel, r.epidermis_rel, r.fibroblasts_rel, r.surface_blood_um,
+                  r.lightness_L);
+    out += line;
+  }
+  return out;
 }
 
 std::string puncturesCsv(const RunResult& result) {
@@ -75,7 +112,9 @@ void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
   // Everything is formatted before anything is written, so a failure leaves no partial set.
   const std::string summary = summaryJson(scenario, result);
   const std::string punctures = puncturesCsv(result);
+  const std::string timeseries = timeseriesCsv(result);
   writeFileAtomically(dir / "punctures.csv", punctures);
+  writeFileAtomically(dir / "timeseries.csv", timeseries);
   writeFileAtomically(dir / "summary.json", summary);
 }
 

@@ -11,6 +11,7 @@ namespace dermasim {
 
 std::string summaryJson(const Scenario& scenario, const RunResult& result);
 std::string puncturesCsv(const RunResult& result);
+std::string timeseriesCsv(const RunResult& result);
 
 // Creates `dir` if needed and writes every output file atomically.
 void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,

@@ -18,18 +18,30 @@ namespace {
 
 std::string eglErrorName(EGLint error) {
   switch (error) {
-    case EGL_SUCCESS: return "EGL_SUCCESS";
-    case EGL_NOT_INITIALIZED: return "EGL_NOT_INITIALIZED";
-    case EGL_BAD_ACCESS: return "EGL_BAD_ACCESS";
-    case EGL_BAD_ALLOC: return "EGL_BAD_ALLOC";
-    case EGL_BAD_ATTRIBUTE: return "EGL_BAD_ATTRIBUTE";
-    case EGL_BAD_CONFIG: return "EGL_BAD_CONFIG";
-    case EGL_BAD_CONTEXT: return "EGL_BAD_CONTEXT";
-    case EGL_BAD_DISPLAY: return "EGL_BAD_DISPLAY";
-    case EGL_BAD_MATCH: return "EGL_BAD_MATCH";
-    case EGL_BAD_PARAMETER: return "EGL_BAD_PARAMETER";
-    case EGL_BAD_SURFACE: return "EGL_BAD_SURFACE";
-    default: return "EGL error " + std::to_string(error);
+    case EGL_SUCCESS:
+      return "EGL_SUCCESS";
+    case EGL_NOT_INITIALIZED:
+      return "EGL_NOT_INITIALIZED";
+    case EGL_BAD_ACCESS:
+      return "EGL_BAD_ACCESS";
+    case EGL_BAD_ALLOC:
+      return "EGL_BAD_ALLOC";
+    case EGL_BAD_ATTRIBUTE:
+      return "EGL_BAD_ATTRIBUTE";
+    case EGL_BAD_CONFIG:
+      return "EGL_BAD_CONFIG";
+    case EGL_BAD_CONTEXT:
+      return "EGL_BAD_CONTEXT";
+    case EGL_BAD_DISPLAY:
+      return "EGL_BAD_DISPLAY";
+    case EGL_BAD_MATCH:
+      return "EGL_BAD_MATCH";
+    case EGL_BAD_PARAMETER:
+      return "EGL_BAD_PARAMETER";
+    case EGL_BAD_SURFACE:
+      return "EGL_BAD_SURFACE";
+    default:
+      return "EGL error " + std::to_string(error);
   }
 }
 
@@ -78,8 +90,8 @@ EGLDisplay acquireDisplay() {
     const auto getPlatformDisplay = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
         eglGetProcAddress("eglGetPlatformDisplayEXT"));
     if (getPlatformDisplay == nullptr) fail("eglGetPlatformDisplayEXT is missing");
-    EGLDisplay display = getPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY,
-                                            nullptr);
+    EGLDisplay display =
+        getPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
     if (display == EGL_NO_DISPLAY) failEgl("eglGetPlatformDisplayEXT(surfaceless)");
     EGLint major = 0;
     EGLint minor = 0;
@@ -113,25 +125,26 @@ struct HeadlessContext::Egl {
         fail("EGL_KHR_surfaceless_context is not supported");
       }
       if (eglBindAPI(EGL_OPENGL_API) != EGL_TRUE) failEgl("eglBindAPI(EGL_OPENGL_API)");
-      const EGLint configAttributes[] = {EGL_SURFACE_TYPE,    EGL_PBUFFER_BIT,
-                                         EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
-                                         EGL_RED_SIZE,        8,
-                                         EGL_GREEN_SIZE,      8,
-                                         EGL_BLUE_SIZE,       8,
-                                         EGL_NONE};
+      // clang-format off
+      const EGLint configAttributes[] = {
+          EGL_SURFACE_TYPE, EGL_PBUFFER_BIT,
+          EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
+          EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8,
+          EGL_NONE};
+      // clang-format on
       EGLConfig config = nullptr;
       EGLint configCount = 0;
       if (eglChooseConfig(display, configAttributes, &config, 1, &configCount) != EGL_TRUE) {
         failEgl("eglChooseConfig");
       }
       if (configCount < 1) fail("no EGL config renders with desktop OpenGL");
-      const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION,
-                                          3,
-                                          EGL_CONTEXT_MINOR_VERSION,
-                                          3,
-                                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                          EGL_NONE};
+      // clang-format off
+      const EGLint contextAttributes[] = {
+          EGL_CONTEXT_MAJOR_VERSION, 3,
+          EGL_CONTEXT_MINOR_VERSION, 3,
+          EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+          EGL_NONE};
+      // clang-format on
       context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttributes);
       if (context == EGL_NO_CONTEXT) failEgl("eglCreateContext(OpenGL 3.3 core)");
       makeCurrent();

@@ -104,8 +104,8 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
 // A font that has the em dash and Latin-1; ImGui's built-in font has ASCII only.
 bool loadFont(ImGuiIO& io) {
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0};
-  for (const char* path : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                           "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
+  for (const char* path :
+       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
     std::error_code ec;
     if (fs::is_regular_file(path, ec) &&
         io.Fonts->AddFontFromFileTTF(path, 16.0f, nullptr, kRanges) != nullptr) {
@@ -154,8 +154,7 @@ int runViewer(const Options& options) {
   const std::string title = std::string("dermasim ") + dermasim::kVersion;
   GLFWwindow* window = glfwCreateWindow(1280, 800, title.c_str(), nullptr, nullptr);
   if (window == nullptr) {
-    std::cerr << kProgram << ": cannot open an OpenGL 3.3 core window: " << lastGlfwError()
-              << "\n";
+    std::cerr << kProgram << ": cannot open an OpenGL 3.3 core window: " << lastGlfwError() << "\n";
     return kExitFailure;
   }
   struct WindowGuard {
@@ -191,8 +190,8 @@ int runViewer(const Options& options) {
       if (glfwGetKey(window, GLFW_KEY_ESCAPE) == GLFW_PRESS && !io.WantCaptureKeyboard) {
         glfwSetWindowShouldClose(window, GLFW_TRUE);
       }
-      const bool last = glfwWindowShouldClose(window) != 0 ||
-                        (options.frames > 0 && frame + 1 >= options.frames);
+      const bool last =
+          glfwWindowShouldClose(window) != 0 || (options.frames > 0 && frame + 1 >= options.frames);
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
@@ -214,8 +213,8 @@ int runViewer(const Options& options) {
         dermasim::render::Image image = dermasim::render::readPixels(0, 0, width, height);
         image.fillAlpha(255);
         dermasim::render::writePng(options.screenshot, image);
-        std::cout << kProgram << ": wrote " << options.screenshot << " (" << width << "x"
-                  << height << ")\n";
+        std::cout << kProgram << ": wrote " << options.screenshot << " (" << width << "x" << height
+                  << ")\n";
       }
       glfwSwapBuffers(window);
       if (last) break;

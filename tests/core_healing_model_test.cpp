@@ -1,0 +1,123 @@
+// The healing model against what is known of skin after needling (calibration sheet sections
+// 3 and 4) and against its own invariants.
+
+#include <omp.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "core/Simulation.hpp"
+#include "io/ScenarioFile.hpp"
+
+using namespace dermasim;
+
+namespace {
+
+// Coarse grids keep these tests quick; the physics does not depend on the resolution at
+// this level (see core_simulation_test for the default grid).
+std::string coarse(const std::string& device, const std::string& schedule, double duration = 60,
+                   const std::string& patient = "site = \"cheek\"\nindication = \"rejuvenation\"") {
+  return "[scenario]\nduration_days = " + std::to_string(duration) + "\n[patient]\n" + patient +
+         "\n[device]\n" + device + "\n" + schedule +
+         "\n[model]\npatch_size_mm = 3\nlateral_resolution_um = 50\ndepth_resolution_um = 50\n";
+}
+
+RunResult run(const std::string& toml) { return simulate(parseScenario(toml, "test.toml")); }
+
+const std::string kOneSession = "[schedule]\nsessions = 1\ninterval_days = 30\n";
+
+std::string pen(double mm) {
+  return "type = \"pen\"\nneedle_length_mm = " + std::to_string(mm) + "\npasses = 2";
+}
+
+// The reading closest to `day`.
+const SkinReading& at(const RunResult& r, double day) {
+  const SkinReading* best = &r.timeseries.front();
+  for (const SkinReading& s : r.timeseries)
+    if (std::abs(s.day - day) < std::abs(best->day - day)) best = &s;
+  return *best;
+}
+
+}  // namespace
+
+TEST_CASE("HealingModel: redness after a 1.5 mm session peaks early and is gone by day 5",
+          "[healing]") {
+  const RunResult r = run(coarse(pen(1.5), kOneSession, 20));
+  const double baseline = r.timeseries.front().redness_a;
+  INFO("a* baseline " << baseline << ", day 1 " << at(r, 1).redness_a << ", day 5 "
+                      << at(r, 5).redness_a << ", day 7 " << at(r, 7).redness_a);
+  CHECK(at(r, 1).redness_a > at(r, 7).redness_a + 1.0);
+  CHECK(at(r, 0.25).erythema > 0.3);
+  CHECK(at(r, 5).redness_a - baseline < 0.1 * (at(r, 0.25).redness_a - baseline));
+  CHECK(r.sessions[0].downtime_days > 1.0);
+  CHECK(r.sessions[0].downtime_days < 3.0);
+}
+
+TEST_CASE("HealingModel: redness lasts hours at 0.25 mm and days at 2.5 mm", "[healing]") {
+  const RunResult shallow = run(coarse(pen(0.25), kOneSession, 10));
+  const RunResult deep = run(coarse(pen(2.5), kOneSession, 10));
+  INFO("downtime 0.25 mm: " << shallow.sessions[0].downtime_days << " d, 2.5 mm: "
+                            << deep.sessions[0].downtime_days << " d");
+  CHECK(shallow.sessions[0].downtime_days < 0.5);
+  CHECK(deep.sessions[0].downtime_days >= 2.0);
+  CHECK(deep.sessions[0].downtime_days <= 4.0);
+  CHECK(deep.sessions[0].peak_erythema > shallow.sessions[0].peak_erythema);
+}
+
+TEST_CASE("HealingModel: channels are mostly closed within a day, deep ones last", "[healing]") {
+  const RunResult shallow = run(coarse(pen(0.5), kOneSession, 3));
+  const RunResult deep = run(coarse(pen(2.0), kOneSession, 3));
+  CHECK(at(deep, 0.01).barrier_open > 0.9);
+  CHECK(at(deep, 1.0).barrier_open < 0.5);
+  CHECK(at(shallow, 0.3).barrier_open < at(deep, 0.3).barrier_open);
+}
+
+TEST_CASE("HealingModel: deeper needling lays down more collagen", "[healing]") {
+  const RunResult shallow = run(coarse(pen(0.5), kOneSession, 60));
+  const RunResult deep = run(coarse(pen(1.5), kOneSession, 60));
+  CHECK(deep.outcome.collagen_rel > shallow.outcome.collagen_rel);
+  CHECK(shallow.outcome.collagen_rel > 1.0);
+}
+
+TEST_CASE("HealingModel: more sessions give more collagen", "[healing]") {
+  const RunResult one = run(coarse(pen(1.5), "[schedule]\nsessions = 1\ninterval_days = 28\n", 120));
+  const RunResult three = run(coarse(pen(1.5), "[schedule]\nsessions = 3\ninterval_days = 28\n", 120));
+  CHECK(three.outcome.collagen_rel > one.outcome.collagen_rel);
+  CHECK(three.outcome.elastin_rel > one.outcome.elastin_rel);
+}
+
+TEST_CASE("HealingModel: collagen III first, still raised relative to I at 6 months", "[healing]") {
+  const RunResult r = run(coarse(pen(1.5), kOneSession, 180));
+  const SkinReading& week3 = at(r, 21);
+  const SkinReading& month6 = at(r, 180);
+  // The new matrix starts rich in type III ...
+  CHECK(week3.collagen3_rel > week3.collagen1_rel);
+  // ... which matures to type I, but the III/I ratio is still above baseline at 6 months.
+  CHECK(month6.collagen3_rel / month6.collagen1_rel > 1.0);
+  CHECK(month6.collagen3_rel / month6.collagen1_rel < week3.collagen3_rel / week3.collagen1_rel);
+}
+
+TEST_CASE("HealingModel: every field stays non-negative", "[healing]") {
+  const RunResult r = run(coarse(pen(2.0), "[schedule]\nsessions = 2\ninterval_days = 7\n", 20));
+  for (const SkinReading& s : r.timeseries) {
+    REQUIRE(s.erythema >= 0);
+    REQUIRE(s.barrier_open >= 0);
+    REQUIRE(s.collagen_rel > 0);
+    REQUIRE(s.fibroblasts_rel >= 0);
+    REQUIRE(s.surface_blood_um >= 0);
+  }
+}
+
+TEST_CASE("HealingModel: same seed, same numbers at 1 and 2 threads", "[healing]") {
+  const std::string toml = coarse(pen(1.0), "[schedule]\nsessions = 2\ninterval_days = 10\n", 25);
+  omp_set_num_threads(1);
+  const RunResult a = run(toml);
+  omp_set_num_threads(2);
+  const RunResult b = run(toml);
+  REQUIRE(a.timeseries.size() == b.timeseries.size());
+  for (std::size_t i = 0; i < a.timeseries.size(); ++i) {
+    REQUIRE(a.timeseries[i].redness_a == b.timeseries[i].redness_a);
+    REQUIRE(a.timeseries[i].collagen_rel == b.timeseries[i].collagen_rel);
+    REQUIRE(a.timeseries[i].roughness_um == b.timeseries[i].roughness_um);
+  }
+}

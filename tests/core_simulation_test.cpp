@@ -1,0 +1,72 @@
+// The whole pipeline on the built-in scenarios and on untreated skin.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "core/BaselineSkin.hpp"
+#include "core/HealingModel.hpp"
+#include "core/SkinReadout.hpp"
+#include "core/Simulation.hpp"
+#include "io/ScenarioFile.hpp"
+
+using namespace dermasim;
+
+TEST_CASE("Simulation: untreated skin is a steady state", "[simulation]") {
+  for (const char* name : {"acne_scars_pen", "thigh_stretch_marks_roller", "forehead_lines_pen"}) {
+    Scenario s = loadBuiltinScenario(name);
+    s.model.lateral_resolution_um = 50;  // quicker; the invariant does not depend on it
+    s.sessions.clear();
+    s.duration_days = 60;
+    const RunResult r = simulate(s);
+    const SkinReading& first = r.timeseries.front();
+    const SkinReading& last = r.timeseries.back();
+    INFO(name);
+    CHECK(last.day == Approx(60));
+    const auto same = [](double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(a)); };
+    CHECK(same(first.redness_a, last.redness_a));
+    CHECK(same(first.roughness_um, last.roughness_um));
+    CHECK(same(first.scar_depth_um, last.scar_depth_um));
+    CHECK(same(first.collagen_rel, last.collagen_rel));
+    CHECK(same(first.elastin_rel, last.elastin_rel));
+    CHECK(last.erythema == 0.0);
+    CHECK(last.improvement_pct == Approx(0.0).margin(1e-4));
+  }
+}
+
+TEST_CASE("Simulation: outputs at least daily, finer after sessions", "[simulation]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  const RunResult r = simulate(s);
+  CHECK(r.timeseries.front().day == 0.0);
+  CHECK(r.timeseries.back().day == Approx(s.duration_days));
+  int withinFirstDay = 0;
+  for (std::size_t i = 1; i < r.timeseries.size(); ++i) {
+    REQUIRE(r.timeseries[i].day - r.timeseries[i - 1].day <= 1.0 + 1e-9);
+    if (r.timeseries[i].day <= 1.0) ++withinFirstDay;
+  }
+  CHECK(withinFirstDay >= 8);
+  REQUIRE(r.sessions.size() == 4);
+  // Pen sessions at 1.0-1.5 mm redden the skin for one to three days.
+  for (const SessionResult& session : r.sessions) {
+    CHECK(session.downtime_days > 1.0);
+    CHECK(session.downtime_days < 3.0);
+  }
+}
+
+TEST_CASE("Simulation: acne scars grow shallower over a series and keep improving", "[simulation]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  const RunResult r = simulate(s);
+  const auto at = [&](double day) {
+    const SkinReading* best = &r.timeseries.front();
+    for (const SkinReading& x : r.timeseries)
+      if (std::abs(x.day - day) < std::abs(best->day - day)) best = &x;
+    return *best;
+  };
+  CHECK(r.timeseries.front().scar_depth_um > 100.0);
+  CHECK(r.outcome.improvement_pct > 20.0);
+  CHECK(r.outcome.improvement_pct < 90.0);
+  // Results keep improving after the last session (day 84).
+  CHECK(at(180).improvement_pct > at(110).improvement_pct);
+  CHECK(r.outcome.collagen_rel > 1.05);
+}
