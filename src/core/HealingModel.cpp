@@ -1,5 +1,7 @@
 #include "core/HealingModel.hpp"
 
+#include "core/HealingKernels.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -19,7 +21,6 @@ Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 // Values this small no longer matter to any output; flushing them to zero keeps the
 // arithmetic out of subnormal floats (which are ~100x slower) and lets whole phases be skipped.
 constexpr float kNegligible = 1e-12F;
-float flush(float x) { return x < kNegligible ? 0.0F : x; }
 
 }  // namespace
 
@@ -196,101 +197,65 @@ void HealingModel::react(double dt) {
   const HealingRates& r = rates_;
   const DepthProfile& prof = base_.profile;
   const std::size_t columns = g.columns();
-  const float vasoKeep = static_cast<float>(std::exp(-r.vasodilation_rate * dt));
-  const float matureKeep = static_cast<float>(std::exp(-r.collagen3_maturation * dt));
-  const float collagenKeep = static_cast<float>(std::exp(-r.collagen_turnover * dt));
-  const float elastinKeep = static_cast<float>(std::exp(-r.elastin_turnover * dt));
-  const auto fdt = static_cast<float>(dt);
-  const auto mediatorKeep = static_cast<float>(1.0 / (1.0 + r.mediator_decay * dt));
-  const auto signalKeep = static_cast<float>(1.0 / (1.0 + r.signal_decay * dt));
+  const auto n = static_cast<std::ptrdiff_t>(columns);
+  const auto f = [](double x) { return static_cast<float>(x); };
+
+  PlaneRates common{};
+  common.dt = f(dt);
+  common.open_release = f(r.mediator_release_open * dt);
+  common.injury_release = f(r.mediator_release_injury);
+  common.mediator_keep = f(1.0 / (1.0 + r.mediator_decay * dt));
+  common.vaso_keep = f(std::exp(-r.vasodilation_rate * dt));
+  common.signal_release = f(r.signal_release);
+  common.autocrine = f(r.signal_autocrine * dt);
+  common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
+  common.activation = f(r.fibroblast_activation);
+  common.growth = f(r.fibroblast_growth);
+  common.inv_capacity = f(1.0 / r.fibroblast_capacity);
+  common.clearance = f(dt * r.fibroblast_clearance);
+  common.remodel_gain = f(dt * r.remodelling_gain);
+  common.remodel_keep = f(1.0 / (1.0 + r.remodelling_decay * dt));
+  common.synthesis = f(r.collagen_synthesis);
+  common.refill = f(r.collagen_refill);
+  common.share3 = f(r.collagen3_share);
+  common.mature_keep = f(std::exp(-r.collagen3_maturation * dt));
+  common.collagen_keep = f(std::exp(-r.collagen_turnover * dt));
+  common.elastin_rate = f(dt * r.elastin_synthesis);
+  common.elastin_keep = f(std::exp(-r.elastin_turnover * dt));
 
   float maxInjury = 0, maxMediators = 0, maxSignal = 0, maxFibroblasts = 0;
 #pragma omp parallel for schedule(static) \
     reduction(max : maxInjury, maxMediators, maxSignal, maxFibroblasts)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
+    const std::size_t o = ku * columns;
+    PlaneRates pr = common;
     const float repair = repairRate_[ku];
-    const float injuryKeep = std::exp(-repair * fdt);
+    pr.injury_keep = std::exp(-repair * pr.dt);
     // Injury present over the step, integrated exactly for its exponential repair.
-    const float injuryExposure = repair > 0 ? (1.0F - injuryKeep) / repair : fdt;
-    const float restingFibroblasts = prof.fibroblasts[ku];
-    const float normal = prof.collagen[ku];
-    const float normalElastin = prof.elastin[ku];
-    const float cap = static_cast<float>(r.collagen_capacity) * normal;
-    const float elastinCap = static_cast<float>(r.elastin_capacity) * normalElastin;
-    const float fibroCap = static_cast<float>(r.fibroblast_capacity);
-    for (std::size_t c = 0; c < columns; ++c) {
-      const Eigen::Index v = at(ku * columns + c);
-      const float injured = st_.injury[v];
-      const float exposure = injured * injuryExposure;
-      st_.injury[v] = flush(injured * injuryKeep);
-      maxInjury = std::max(maxInjury, st_.injury[v]);
-
-      // Mediators: an open channel keeps releasing them, unrepaired tissue a little; the
-      // growth signal comes from injured tissue. Both
-      // decay here (implicitly) and spread in the diffusion step.
-      const float mediators = flush(
-          (st_.mediators[v] + static_cast<float>(r.mediator_release_open) * st_.lumen[v] * fdt +
-           static_cast<float>(r.mediator_release_injury) * exposure) *
-          mediatorKeep);
-      st_.mediators[v] = mediators;
-      maxMediators = std::max(maxMediators, mediators);
-      const float target = mediators / (1.0F + mediators);
-      st_.vasodilation[v] = flush(target + (st_.vasodilation[v] - target) * vasoKeep);
-
-      float fibro = st_.fibroblasts[v];
-      const float signal = flush((st_.signal[v] + static_cast<float>(r.signal_release) * exposure +
-                                  static_cast<float>(r.signal_autocrine) * fibro * fdt) *
-                                 signalKeep);
-      st_.signal[v] = signal;
-      maxSignal = std::max(maxSignal, signal);
-      const float drive = signal / (1.0F + signal);
-
-      // Fibroblasts: recruited from resting cells and dividing under the signal, up to a
-      // crowding limit; cleared by apoptosis as the signal fades. Atrophic tissue has lost
-      // its cells with its matrix, so fewer are there to recruit.
-      const float resting = restingFibroblasts * (1.0F - base_.deficit[v]);
-      const float room = std::max(0.0F, 1.0F - (resting + fibro) / fibroCap);
-      const float gain = static_cast<float>(r.fibroblast_activation) * resting * drive +
-                         static_cast<float>(r.fibroblast_growth) * fibro * drive * room;
-      fibro = (fibro + fdt * gain) /
-              (1.0F + fdt * static_cast<float>(r.fibroblast_clearance) * (1.0F - drive));
-      fibro = flush(fibro);
-      st_.fibroblasts[v] = fibro;
-      maxFibroblasts = std::max(maxFibroblasts, fibro);
-      const float remodel = flush((st_.remodelling[v] + fdt * static_cast<float>(r.remodelling_gain) * fibro) /
-                                  (1.0F + fdt * static_cast<float>(r.remodelling_decay)));
-      st_.remodelling[v] = remodel;
-
-      if (normal <= 0.0F) continue;  // epidermis: no dermal matrix
-      // Collagen: activated cells lay it down into the room the matrix has (up to its
-      // capacity); remodelling refills deficits toward the normal density.
-      float c1 = st_.collagen1[v], c3 = st_.collagen3[v];
-      const float total = c1 + c3;
-      const float space = std::max(0.0F, 1.0F - total / cap);
-      const float deficit = std::max(0.0F, 1.0F - total / normal);
-      const float laid = fdt * normal *
-                         (static_cast<float>(r.collagen_synthesis) * fibro * space +
-                          static_cast<float>(r.collagen_refill) * remodel * deficit);
-      const float share3 = static_cast<float>(r.collagen3_share);
-      c3 += share3 * laid;
-      c1 += (1.0F - share3) * laid;
-      // Excess type III is replaced by type I over months.
-      const float c3Base = c3Base_[v], c1Base = c1Base_[v];
-      const float matured = std::max(0.0F, c3 - c3Base) * (1.0F - matureKeep);
-      c3 -= matured;
-      c1 += matured;
-      // Mature turnover (half-life of years) returns toward the resting balance.
-      st_.collagen1[v] = c1Base + (c1 - c1Base) * collagenKeep;
-      st_.collagen3[v] = c3Base + (c3 - c3Base) * collagenKeep;
-
-      const float e = st_.elastin[v], eBase = elastinBase_[v];
-      const float elastinRoom = elastinCap > 0 ? std::max(0.0F, 1.0F - e / elastinCap) : 0.0F;
-      const float eNew = e + fdt * static_cast<float>(r.elastin_synthesis) * normalElastin * remodel * elastinRoom;
-      st_.elastin[v] = eBase + (eNew - eBase) * elastinKeep;
-    }
+    pr.injury_exposure = repair > 0 ? (1.0F - pr.injury_keep) / repair : pr.dt;
+    pr.resting = prof.fibroblasts[ku];
+    pr.normal = prof.collagen[ku];
+    pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
+    pr.inv_normal = pr.normal > 0 ? 1.0F / pr.normal : 0.0F;
+    pr.normal_elastin = prof.elastin[ku];
+    pr.inv_elastin_cap =
+        pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
+    const PlaneFields fields{st_.injury.data() + o,      st_.lumen.data() + o,
+                             st_.mediators.data() + o,   st_.vasodilation.data() + o,
+                             st_.signal.data() + o,      st_.fibroblasts.data() + o,
+                             st_.remodelling.data() + o, base_.deficit.data() + o,
+                             st_.collagen1.data() + o,   st_.collagen3.data() + o,
+                             st_.elastin.data() + o,     c1Base_.data() + o,
+                             c3Base_.data() + o,         elastinBase_.data() + o};
+    const PlaneMaxima m = reactCells(fields, pr, n);
+    maxInjury = std::max(maxInjury, m.injury);
+    maxMediators = std::max(maxMediators, m.mediators);
+    maxSignal = std::max(maxSignal, m.signal);
+    maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
+    if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
   }
-  st_.surface_blood_um *= static_cast<float>(std::exp(-r.surface_blood_clearance * dt));
+  st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
   injuryPresent_ = maxInjury > 0;
   mediatorsPresent_ = maxMediators > 0;

@@ -56,9 +56,11 @@ class HealingModel {
   // Fraction of the last session's channels still open at the surface.
   double barrierOpen() const;
 
- private:
+  // The stages of step(), public so benchmarks can time each kernel on its own.
   void react(double dt);
   void closeChannels(double dt);
+
+ private:
   void growEpidermis(double dt);
 
   BaselineSkin base_;

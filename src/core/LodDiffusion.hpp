@@ -3,18 +3,21 @@
 // style of BioFVM: cell-centred finite volumes on the Grid, periodic in x and y (the patch
 // repeats sideways), no flux through the skin surface (k = 0) and the bottom face (k = nz-1).
 //
-// One step is locally one-dimensional implicit Euler: three tridiagonal solves, along x, y and
-// z, each (I - dt D d2/dxd^2) u_new = u_old, then the exact decay factor exp(-lambda dt).
+// One step is locally one-dimensional implicit Euler: three tridiagonal solves, along y, x and
+// z, each (I - dt D d^2/dx_d^2) u_new = u_old, and the exact decay factor exp(-lambda dt).
 // Because D and lambda are uniform, the decay commutes with diffusion, so applying it exactly
-// (folded into the z solve, at no cost) adds no splitting error and the decay-only case is
-// exact. The step is first order in time, second order in space, unconditionally stable, and
-// preserves positivity and (for lambda = 0) the total amount: every matrix is an M-matrix with
-// unit column sums and the solves below never subtract. D is deliberately uniform (one value
-// for epidermis and dermis): it keeps the coefficients per direction shared by all lines, so
-// they are computed once per time step size and the sweeps stay plain streaming loops.
+// (folded into the z solve, at no cost) adds no splitting error and is exact for any step.
+// The step is first order in time, second order in space, unconditionally stable, and keeps
+// the field non-negative and (for lambda = 0) its total: every matrix is an M-matrix with unit
+// column sums, and the solves (Thomas; the periodic ones without Sherman-Morrison) never
+// subtract. D is deliberately uniform (one value for epidermis and dermis): the coefficients
+// of a direction are then shared by all its lines, computed once per step size (a few are
+// cached), and the sweeps stay plain streaming loops.
 //
-// Units: mm, days. Not thread-safe per object (step() updates a coefficient cache); it uses
-// OpenMP inside, and its result is bitwise the same for any number of threads.
+// The field is float; the recurrences run in double, so the total drifts by ~1e-10 relative
+// per step rather than ~1e-7. Units: mm, days. Not thread-safe per object (step() updates a
+// cache and scratch); it uses OpenMP inside, and its result is bitwise the same for any number
+// of threads and on any x86-64 (SSE2, AVX2 and AVX-512 code paths agree).
 
 #include <vector>
 
@@ -34,12 +37,11 @@ class LodDiffusion {
   double diffusivityMm2PerDay() const { return diffusivity_; }
   double decayPerDay() const { return decay_; }
 
-  // Solver coefficients of one direction for one step size (public for the implementation's
-  // free functions; not part of the interface).
+  // Solver coefficients of one direction for one step size, in double (public for the
+  // implementation's free functions; not part of the interface).
   struct Line {
     int n = 0;
-    bool active = false;    // false: the solve is the identity and is skipped
-    bool periodic = false;  // otherwise no-flux at both ends
+    bool active = false;  // false: the solve is the identity and is skipped
     // Thomas factors, forward d_i = m_i f_i + e_i d_(i-1), back u_i = d_i + e_i u_(i+1).
     // Periodic lines eliminate cell 0 last (see LodDiffusion.cpp); index 0 is then unused.
     std::vector<double> m, e;

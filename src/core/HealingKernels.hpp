@@ -1,0 +1,50 @@
+#pragma once
+// The per-voxel reactions of the healing model, one depth plane at a time: plain loops over
+// contiguous floats, compiled for baseline x86-64, AVX2 and AVX-512 and picked at run time.
+// Every variant does the same IEEE operations in the same order (no FMA contraction under
+// ISO C++), so results do not depend on which one runs.
+
+#include <cstddef>
+
+namespace dermasim {
+
+// Constants for one step and one depth plane.
+struct PlaneRates {
+  float dt;
+  float injury_keep, injury_exposure;
+  float open_release, injury_release, mediator_keep, vaso_keep;
+  float signal_release, autocrine, signal_keep;
+  float resting, activation, growth, inv_capacity, clearance;
+  float remodel_gain, remodel_keep;
+  // matrix (only where the plane has dermis)
+  float normal, inv_cap, inv_normal, synthesis, refill, share3, mature_keep, collagen_keep;
+  float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
+};
+
+struct PlaneFields {
+  float* injury;
+  const float* lumen;
+  float* mediators;
+  float* vasodilation;
+  float* signal;
+  float* fibroblasts;
+  float* remodelling;
+  const float* deficit;
+  float* collagen1;
+  float* collagen3;
+  float* elastin;
+  const float* collagen1_base;
+  const float* collagen3_base;
+  const float* elastin_base;
+};
+
+struct PlaneMaxima {
+  float injury = 0, mediators = 0, signal = 0, fibroblasts = 0;
+};
+
+// Injury, mediators, vasodilation, signal, fibroblasts and remodelling over `n` voxels.
+PlaneMaxima reactCells(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
+// Collagen I and III and elastin over `n` voxels (planes with dermis only).
+void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
+
+}  // namespace dermasim
