@@ -70,3 +70,36 @@ TEST_CASE("Simulation: acne scars grow shallower over a series and keep improvin
   CHECK(at(180).improvement_pct > at(110).improvement_pct);
   CHECK(r.outcome.collagen_rel > 1.05);
 }
+
+TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulation]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = 20;
+  s.sessions.resize(1);
+  RunOptions options;
+  options.snapshot_days = {7, 0, 1, 500};
+  const RunResult r = simulate(s, {}, options);
+  REQUIRE(r.snapshots.size() == 4);
+  CHECK(r.snapshots[0].day == 0.0);
+  CHECK(r.snapshots[1].day == Approx(1.0));
+  CHECK(r.snapshots[2].day == Approx(7.0));
+  CHECK(r.snapshots[3].day == Approx(20.0));  // clamped to the end
+  const SkinSnapshot& untreated = r.snapshots[0];
+  const auto columns = static_cast<std::size_t>(untreated.nx * untreated.ny);
+  REQUIRE(untreated.height_mm.size() == columns);
+  REQUIRE(untreated.srgb.size() == 3 * columns);
+  REQUIRE(untreated.section_collagen1.size() == static_cast<std::size_t>(untreated.nx * untreated.nz));
+  // Skin-coloured, redder after the session than a week later.
+  CHECK(untreated.srgb[0] > untreated.srgb[1]);
+  CHECK(untreated.srgb[1] > untreated.srgb[2]);
+  const auto mean = [](const std::vector<float>& v) {
+    double sum = 0;
+    for (float x : v) sum += static_cast<double>(x);
+    return sum / static_cast<double>(v.size());
+  };
+  CHECK(mean(r.snapshots[1].erythema) > mean(r.snapshots[2].erythema) + 0.1);
+  // The section runs from epidermis at the top into dermis.
+  CHECK(untreated.section_epidermis.front() == 1.0F);
+  CHECK(untreated.section_epidermis.back() == 0.0F);
+  CHECK(mean(r.snapshots[1].section_injury) > 0.0);
+}

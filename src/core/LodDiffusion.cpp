@@ -9,16 +9,14 @@
 #if defined(__SSE__)
 #include <xmmintrin.h>
 #endif
-#if defined(__GNUC__) && defined(__x86_64__)
-#include <immintrin.h>
-#endif
 
-// The sweeps are compiled for baseline x86-64 (SSE2), AVX2 and AVX-512F and picked at run
-// time: the build targets generic x86-64, and the double-precision recurrences are compute
-// bound (AVX-512 is ~1.7x faster than SSE2 here). Without FMA contraction every variant does
-// the same IEEE operations in the same order, so the output does not depend on the machine.
-#if defined(__GNUC__) && defined(__x86_64__)
-#define DERMASIM_LOD_AVX2 1
+// With GCC on x86-64 the sweeps are compiled for baseline x86-64 (SSE2), AVX2 and AVX-512F,
+// and picked at run time: the build targets generic x86-64, and the double-precision
+// recurrences are compute bound (AVX-512 runs the step ~1.6x faster than SSE2 here). Without
+// FMA contraction every variant does the same IEEE operations in the same order, so the output
+// does not depend on the machine. Other compilers get the baseline code only.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define DERMASIM_LOD_MULTI_ISA 1
 #define DERMASIM_LOD_INLINE [[gnu::always_inline]] inline
 #else
 #define DERMASIM_LOD_INLINE inline
@@ -43,6 +41,9 @@ constexpr std::size_t kZChunkBytes = 256 * 1024;
 // fall below it, which saves a multiply-add per voxel. Dropping only non-negative terms keeps
 // the result non-negative.
 constexpr double kNegligible = 1e-13;
+// Below this many voxels a step takes a few tens of microseconds and OpenMP's fork, barriers
+// and join would cost more than they save.
+constexpr std::size_t kParallelVoxels = 32768;
 
 // Thomas factors of a no-flux line of n cells: diagonal 1 + 2r (1 + r at the two ends),
 // off-diagonals -r. `scale` multiplies the solution (the decay factor rides on it).
@@ -120,12 +121,12 @@ Line periodicLine(int n, double r) {
 // recurrence, which amplifies it by ~1 / (1 - e) ~ sqrt(r) (r = D dt / h^2, up to ~1e4 here);
 // on smooth fields neighbouring lines round alike, and the total drifted by up to 1e-7 per
 // step. With the carry in double (products of floats are exact in it) each stored value is
-// rounded once and the drift stays ~1e-10 per step.
+// rounded once and the drift stays ~1e-10 (at most ~1e-9) per step.
 
 // No-flux lines, base[t * stride + w]. The forward results go to `packed` (n x width floats,
-// contiguous): the z lines' rows lie a plane apart, a multiple of 4 kB, so rows of a chunk
-// share cache sets and a second pass over them in place thrashed L1 and L2 (the z sweep ran
-// at half the speed of the y sweep on 200 x 200 planes).
+// contiguous) rather than back in place: the z lines' rows lie a plane (160 kB) apart and
+// compete for the same cache sets, and re-reading them in the back pass made the z sweep
+// ~25 % slower.
 DERMASIM_LOD_INLINE void solveNeumann(float* __restrict base, std::size_t stride, int width,
                                       const Line& c, float* __restrict packed,
                                       Real* __restrict carry) {
@@ -249,130 +250,58 @@ DERMASIM_LOD_INLINE void solvePeriodic(float* base, std::size_t stride, int widt
   for (int t = c.n - 2; t >= 1; --t) solve.backward(t);
 }
 
-// Copies columns [i0, i1) of `lanes` rows (src[b][i]) into lanes-fastest order
-// (dst[i * lanes + b]), or back. Groups of 4 columns are transposed in SSE registers: scalar
-// copies made this sweep several times slower than the y and z sweeps.
-struct SseTranspose {
-  static constexpr int kRowMultiple = 4;  // lanes is a multiple of this
-
-  DERMASIM_LOD_INLINE static void in(const float* const* src, int lanes, int i0, int i1,
+// Copies columns [i0, i1) of `lanes` rows (src[b][i], lanes a multiple of 4) into
+// lanes-fastest order (dst[i * lanes + b]), or back. Groups of 4 columns are transposed in SSE
+// registers: scalar copies made this sweep several times slower than the y and z sweeps.
+// (8-row AVX transposes measured only ~2 % faster on the whole step.)
+DERMASIM_LOD_INLINE void rowsToLanes(const float* const* src, int lanes, int i0, int i1,
                                      float* __restrict dst) {
-    int i = i0;
+  int i = i0;
 #if defined(__SSE__)
-    for (; i + 4 <= i1; i += 4) {
-      for (int b = 0; b < lanes; b += 4) {
-        __m128 r0 = _mm_loadu_ps(src[b] + i), r1 = _mm_loadu_ps(src[b + 1] + i);
-        __m128 r2 = _mm_loadu_ps(src[b + 2] + i), r3 = _mm_loadu_ps(src[b + 3] + i);
-        _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
-        _mm_storeu_ps(dst + (i + 0) * lanes + b, r0);
-        _mm_storeu_ps(dst + (i + 1) * lanes + b, r1);
-        _mm_storeu_ps(dst + (i + 2) * lanes + b, r2);
-        _mm_storeu_ps(dst + (i + 3) * lanes + b, r3);
-      }
+  for (; i + 4 <= i1; i += 4) {
+    for (int b = 0; b < lanes; b += 4) {
+      __m128 r0 = _mm_loadu_ps(src[b] + i), r1 = _mm_loadu_ps(src[b + 1] + i);
+      __m128 r2 = _mm_loadu_ps(src[b + 2] + i), r3 = _mm_loadu_ps(src[b + 3] + i);
+      _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
+      _mm_storeu_ps(dst + (i + 0) * lanes + b, r0);
+      _mm_storeu_ps(dst + (i + 1) * lanes + b, r1);
+      _mm_storeu_ps(dst + (i + 2) * lanes + b, r2);
+      _mm_storeu_ps(dst + (i + 3) * lanes + b, r3);
     }
-#endif
-    for (; i < i1; ++i)
-      for (int b = 0; b < lanes; ++b) dst[i * lanes + b] = src[b][i];
   }
+#endif
+  for (; i < i1; ++i)
+    for (int b = 0; b < lanes; ++b) dst[i * lanes + b] = src[b][i];
+}
 
-  DERMASIM_LOD_INLINE static void out(const float* __restrict src, int lanes, int i0, int i1,
-                                      float* const* dst) {
-    int i = i0;
+DERMASIM_LOD_INLINE void lanesToRows(const float* __restrict src, int lanes, int i0, int i1,
+                                     float* const* dst) {
+  int i = i0;
 #if defined(__SSE__)
-    for (; i + 4 <= i1; i += 4) {
-      for (int b = 0; b < lanes; b += 4) {
-        __m128 r0 = _mm_loadu_ps(src + (i + 0) * lanes + b);
-        __m128 r1 = _mm_loadu_ps(src + (i + 1) * lanes + b);
-        __m128 r2 = _mm_loadu_ps(src + (i + 2) * lanes + b);
-        __m128 r3 = _mm_loadu_ps(src + (i + 3) * lanes + b);
-        _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
-        _mm_storeu_ps(dst[b] + i, r0);
-        _mm_storeu_ps(dst[b + 1] + i, r1);
-        _mm_storeu_ps(dst[b + 2] + i, r2);
-        _mm_storeu_ps(dst[b + 3] + i, r3);
-      }
+  for (; i + 4 <= i1; i += 4) {
+    for (int b = 0; b < lanes; b += 4) {
+      __m128 r0 = _mm_loadu_ps(src + (i + 0) * lanes + b);
+      __m128 r1 = _mm_loadu_ps(src + (i + 1) * lanes + b);
+      __m128 r2 = _mm_loadu_ps(src + (i + 2) * lanes + b);
+      __m128 r3 = _mm_loadu_ps(src + (i + 3) * lanes + b);
+      _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
+      _mm_storeu_ps(dst[b] + i, r0);
+      _mm_storeu_ps(dst[b + 1] + i, r1);
+      _mm_storeu_ps(dst[b + 2] + i, r2);
+      _mm_storeu_ps(dst[b + 3] + i, r3);
     }
+  }
 #endif
-    for (; i < i1; ++i)
-      for (int b = 0; b < lanes; ++b) dst[b][i] = src[i * lanes + b];
-  }
-};
-
-#if defined(DERMASIM_LOD_AVX2)
-// The same with 8 rows at once: rows b and b + 4 share a 256-bit register, one per 128-bit
-// half, so the 4 x 4 transposes stay within halves (no cross-half shuffles) and each store
-// writes 8 lanes. The transposes were a fifth of the step with SSE.
-struct AvxTranspose {
-  static constexpr int kRowMultiple = 8;
-
-  [[gnu::target("avx2")]] DERMASIM_LOD_INLINE static __m256 pair(const float* low,
-                                                                const float* high) {
-    return _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(low)), _mm_loadu_ps(high), 1);
-  }
-
-  // Transposes the 4 x 4 block in each 128-bit half.
-  [[gnu::target("avx2")]] DERMASIM_LOD_INLINE static void transpose(__m256& r0, __m256& r1,
-                                                                    __m256& r2, __m256& r3) {
-    const __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpacklo_ps(r2, r3);
-    const __m256 t2 = _mm256_unpackhi_ps(r0, r1), t3 = _mm256_unpackhi_ps(r2, r3);
-    r0 = _mm256_shuffle_ps(t0, t1, 0x44);
-    r1 = _mm256_shuffle_ps(t0, t1, 0xEE);
-    r2 = _mm256_shuffle_ps(t2, t3, 0x44);
-    r3 = _mm256_shuffle_ps(t2, t3, 0xEE);
-  }
-
-  // Not inlined: a default-target caller (sweepX<AvxTranspose>) cannot inline AVX code.
-  [[gnu::target("avx2")]] static void in(const float* const* src, int lanes, int i0, int i1,
-                                         float* __restrict dst) {
-    int i = i0;
-    for (; i + 4 <= i1; i += 4) {
-      for (int b = 0; b < lanes; b += 8) {
-        __m256 r0 = pair(src[b] + i, src[b + 4] + i), r1 = pair(src[b + 1] + i, src[b + 5] + i);
-        __m256 r2 = pair(src[b + 2] + i, src[b + 6] + i), r3 = pair(src[b + 3] + i, src[b + 7] + i);
-        transpose(r0, r1, r2, r3);
-        _mm256_storeu_ps(dst + (i + 0) * lanes + b, r0);
-        _mm256_storeu_ps(dst + (i + 1) * lanes + b, r1);
-        _mm256_storeu_ps(dst + (i + 2) * lanes + b, r2);
-        _mm256_storeu_ps(dst + (i + 3) * lanes + b, r3);
-      }
-    }
-    for (; i < i1; ++i)
-      for (int b = 0; b < lanes; ++b) dst[i * lanes + b] = src[b][i];
-  }
-
-  [[gnu::target("avx2")]] static void out(const float* __restrict src, int lanes, int i0, int i1,
-                                          float* const* dst) {
-    int i = i0;
-    for (; i + 4 <= i1; i += 4) {
-      for (int b = 0; b < lanes; b += 8) {
-        __m256 r0 = _mm256_loadu_ps(src + (i + 0) * lanes + b);
-        __m256 r1 = _mm256_loadu_ps(src + (i + 1) * lanes + b);
-        __m256 r2 = _mm256_loadu_ps(src + (i + 2) * lanes + b);
-        __m256 r3 = _mm256_loadu_ps(src + (i + 3) * lanes + b);
-        transpose(r0, r1, r2, r3);
-        _mm_storeu_ps(dst[b] + i, _mm256_castps256_ps128(r0));
-        _mm_storeu_ps(dst[b + 1] + i, _mm256_castps256_ps128(r1));
-        _mm_storeu_ps(dst[b + 2] + i, _mm256_castps256_ps128(r2));
-        _mm_storeu_ps(dst[b + 3] + i, _mm256_castps256_ps128(r3));
-        _mm_storeu_ps(dst[b + 4] + i, _mm256_extractf128_ps(r0, 1));
-        _mm_storeu_ps(dst[b + 5] + i, _mm256_extractf128_ps(r1, 1));
-        _mm_storeu_ps(dst[b + 6] + i, _mm256_extractf128_ps(r2, 1));
-        _mm_storeu_ps(dst[b + 7] + i, _mm256_extractf128_ps(r3, 1));
-      }
-    }
-    for (; i < i1; ++i)
-      for (int b = 0; b < lanes; ++b) dst[b][i] = src[i * lanes + b];
-  }
-};
-#endif
+  for (; i < i1; ++i)
+    for (int b = 0; b < lanes; ++b) dst[b][i] = src[i * lanes + b];
+}
 
 // x lines of one plane: blocks of up to kXLanes rows, transposed so that the lanes are
 // contiguous, then solved by the same row kernel as the y lines. Each group of 4 columns is
 // transposed just before its forward step and back just after its backward step, while it is
-// in L1 (separate transpose passes cost ~20 % more). A block is padded to a multiple of 4 or
-// 8 rows with rows of zeros whose results are discarded (lanes are independent). `lanes`
+// in L1 (separate transpose passes cost ~20 % more). A block is padded to a multiple of 4
+// rows with rows of zeros whose results are discarded (lanes are independent). `lanes`
 // holds nx * kXLanes floats, `zeros` and `discard` nx floats, `carry` 2 * kXLanes Reals.
-template <class Transpose>
 DERMASIM_LOD_INLINE void sweepX(float* plane, int nx, int ny, const Line& c, float* lanes,
                                 const float* zeros, float* discard, Real* carry) {
   const auto stride = static_cast<std::size_t>(nx);
@@ -380,19 +309,18 @@ DERMASIM_LOD_INLINE void sweepX(float* plane, int nx, int ny, const Line& c, flo
   float* out[kXLanes];
   for (int j0 = 0; j0 < ny; j0 += kXLanes) {
     const int rows = std::min(kXLanes, ny - j0);
-    constexpr int kMultiple = Transpose::kRowMultiple;
-    const int width = (rows + kMultiple - 1) / kMultiple * kMultiple;
+    const int width = (rows + 3) / 4 * 4;
     for (int b = 0; b < width; ++b) {
       const bool real = b < rows;
       float* row = real ? plane + static_cast<std::size_t>(j0 + b) * stride : nullptr;
       in[b] = real ? row : zeros;
       out[b] = real ? row : discard;
     }
-    const PeriodicSolve solve{lanes, static_cast<std::size_t>(width), width, c, carry,
-                              carry + width};
+    const auto lane_stride = static_cast<std::size_t>(width);
+    const PeriodicSolve solve{lanes, lane_stride, width, c, carry, carry + width};
     for (int i0 = 0; i0 < nx; i0 += 4) {
       const int i1 = std::min(i0 + 4, nx);
-      Transpose::in(in, width, i0, i1, lanes);
+      rowsToLanes(in, width, i0, i1, lanes);
       for (int i = std::max(i0, 1); i < i1; ++i) solve.forward(i);
     }
     solve.middle();
@@ -400,7 +328,7 @@ DERMASIM_LOD_INLINE void sweepX(float* plane, int nx, int ny, const Line& c, flo
     for (int i0 = last_group; i0 >= 0; i0 -= 4) {
       const int i1 = std::min(i0 + 4, nx);
       for (int i = std::min(i1 - 1, nx - 2); i >= std::max(i0, 1); --i) solve.backward(i);
-      Transpose::out(lanes, width, i0, i1, out);
+      lanesToRows(lanes, width, i0, i1, out);
     }
   }
 }
@@ -416,11 +344,10 @@ struct Scratch {
 
 // The x and y sweeps of one plane (nx x ny, L2-resident through both). The 1-D solves along
 // different axes commute, so the order is free; y first streams the plane in row order.
-template <class Transpose>
 DERMASIM_LOD_INLINE void planeXYImpl(float* plane, int nx, int ny, const Line& x, const Line& y,
                                      const Scratch& s) {
   if (y.active) solvePeriodic(plane, static_cast<std::size_t>(nx), nx, y, s.carry);
-  if (x.active) sweepX<Transpose>(plane, nx, ny, x, s.lanes, s.zeros, s.discard, s.carry);
+  if (x.active) sweepX(plane, nx, ny, x, s.lanes, s.zeros, s.discard, s.carry);
 }
 
 // The z sweep of `width` columns starting at `first`.
@@ -430,26 +357,26 @@ DERMASIM_LOD_INLINE void columnsZImpl(float* first, std::size_t plane, int width
 }
 
 void planeXYBase(float* plane, int nx, int ny, const Line& x, const Line& y, const Scratch& s) {
-  planeXYImpl<SseTranspose>(plane, nx, ny, x, y, s);
+  planeXYImpl(plane, nx, ny, x, y, s);
 }
 void columnsZBase(float* first, std::size_t plane, int width, const Line& z, const Scratch& s) {
   columnsZImpl(first, plane, width, z, s);
 }
 
-#if defined(DERMASIM_LOD_AVX2)
-[[gnu::target("avx2")]] void planeXYAvx2(float* plane, int nx, int ny, const Line& x,
-                                         const Line& y, const Scratch& s) {
-  planeXYImpl<AvxTranspose>(plane, nx, ny, x, y, s);
+#if defined(DERMASIM_LOD_MULTI_ISA)
+[[gnu::target("avx2")]] void planeXYAvx2(float* plane, int nx, int ny, const Line& x, const Line& y,
+                                         const Scratch& s) {
+  planeXYImpl(plane, nx, ny, x, y, s);
 }
-[[gnu::target("avx2")]] void columnsZAvx2(float* first, std::size_t plane, int width,
-                                          const Line& z, const Scratch& s) {
+[[gnu::target("avx2")]] void columnsZAvx2(float* first, std::size_t plane, int width, const Line& z,
+                                          const Scratch& s) {
   columnsZImpl(first, plane, width, z, s);
 }
 // AVX-512F brings FMA with it, and GCC would contract a * b + c: that would change the
 // results with the machine. Contraction is switched off so all variants agree bitwise.
 [[gnu::target("avx512f"), gnu::optimize("fp-contract=off")]] void planeXYAvx512(
     float* plane, int nx, int ny, const Line& x, const Line& y, const Scratch& s) {
-  planeXYImpl<AvxTranspose>(plane, nx, ny, x, y, s);
+  planeXYImpl(plane, nx, ny, x, y, s);
 }
 [[gnu::target("avx512f"), gnu::optimize("fp-contract=off")]] void columnsZAvx512(
     float* first, std::size_t plane, int width, const Line& z, const Scratch& s) {
@@ -465,7 +392,7 @@ struct Kernels {
 const Kernels& kernels() {
   static const Kernels chosen = [] {
     Kernels k;
-#if defined(DERMASIM_LOD_AVX2)
+#if defined(DERMASIM_LOD_MULTI_ISA)
     if (__builtin_cpu_supports("avx512f")) {
       k.planeXY = planeXYAvx512;
       k.columnsZ = columnsZAvx512;
@@ -522,8 +449,7 @@ void LodDiffusion::step(Field& u, double dt_days) {
   const Coefficients& c = coefficients(dt_days);
 
   const int nx = grid_.nx, ny = grid_.ny, nz = grid_.nz;
-  const auto unx = static_cast<std::size_t>(nx),
-             unz = static_cast<std::size_t>(nz);
+  const auto unx = static_cast<std::size_t>(nx), unz = static_cast<std::size_t>(nz);
   const std::size_t plane = grid_.columns();
   float* data = u.data();
   const bool xy = c.x.active || c.y.active;
@@ -531,8 +457,8 @@ void LodDiffusion::step(Field& u, double dt_days) {
   // takes it: the result does not depend on the number of threads. They are handed out
   // dynamically: on a shared machine a descheduled thread would otherwise hold up its static
   // share of the step.
-  const std::size_t chunk = std::min(
-      plane, std::max<std::size_t>(16, kZChunkBytes / (sizeof(float) * unz) / 16 * 16));
+  const std::size_t chunk =
+      std::min(plane, std::max<std::size_t>(16, kZChunkBytes / (sizeof(float) * unz) / 16 * 16));
   const auto chunks = static_cast<long>((plane + chunk - 1) / chunk);
 
   // Scratch per thread, kept between steps: reallocating (and page-faulting) the plane-sized
@@ -545,16 +471,15 @@ void LodDiffusion::step(Field& u, double dt_days) {
 
   const Kernels& kernel = kernels();
 
-#pragma omp parallel
+#pragma omp parallel if (grid_.voxels() >= kParallelVoxels)
   {
     const auto me = static_cast<std::size_t>(omp_get_thread_num());
     std::vector<double>& reals_mine = real_scratch_[me];
     std::vector<float>& floats_mine = float_scratch_[me];
     if (reals_mine.size() < reals) reals_mine.resize(reals);
     if (floats_mine.size() < floats) floats_mine.assign(floats, 0.0f);
-    // [zeros: nx][discard: nx][x block or z chunk]
+    // [zeros: nx, never written][discard: nx][x block or z chunk]
     float* zeros = floats_mine.data();
-    std::fill(zeros, zeros + unx, 0.0f);
     const Scratch scratch{zeros + 2 * unx, zeros, zeros + unx, reals_mine.data()};
     if (xy) {
 #pragma omp for schedule(dynamic, 1)
@@ -562,7 +487,7 @@ void LodDiffusion::step(Field& u, double dt_days) {
         kernel.planeXY(data + static_cast<std::size_t>(k) * plane, nx, ny, c.x, c.y, scratch);
     }
     if (c.z.active) {
-#pragma omp for schedule(dynamic, 1)
+#pragma omp for schedule(dynamic, 1) nowait  // the region ends with a barrier anyway
       for (long b = 0; b < chunks; ++b) {
         const std::size_t first = static_cast<std::size_t>(b) * chunk;
         const std::size_t width = std::min(chunk, plane - first);

@@ -384,7 +384,7 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"healing.remodelling_half_life_d", "days", 90.0, 30.0, 180.0,
        "remodelling runs from ~8 weeks to a year (wound-healing reviews)",
        "half-life of remodelling activity"},
-      {"healing.collagen_synthesis_per_day", "1/day", 0.07, 0.001, 0.2,
+      {"healing.collagen_synthesis_per_day", "1/day", 0.10, 0.001, 0.3,
        "calibrated: Lotfi 2013 papillary collagen +53 % (see docs/MODEL.md)",
        "collagen laid down per activated fibroblast, relative to the local normal density"},
       {"healing.collagen_refill_per_day", "1/day", 0.01, 0.0, 0.1,

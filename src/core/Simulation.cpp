@@ -51,7 +51,7 @@ double downtimeDays(const std::vector<SkinReading>& series, double sessionDay, d
   return above ? nextSessionDay - sessionDay : 0.0;
 }
 
-RunResult simulate(const Scenario& scenario, const ProgressFn& progress) {
+RunResult simulate(const Scenario& scenario, const ProgressFn& progress, const RunOptions& options) {
   RunResult result;
   result.parameters = ModelParameters::withOverrides(scenario.parameter_overrides);
   result.advisories = adviseOn(scenario);
@@ -64,11 +64,29 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress) {
   SkinReadout readout(model, scenario.patient.fitzpatrick, params);
   result.timeseries.push_back(readout.read(model));
 
+  std::vector<double> wanted = options.snapshot_days;
+  std::sort(wanted.begin(), wanted.end());
+  std::size_t nextSnapshot = 0;
+  const auto snapshotDue = [&]() {
+    while (nextSnapshot < wanted.size() &&
+           (model.day() >= wanted[nextSnapshot] - 1e-9 || model.day() >= scenario.duration_days - 1e-9)) {
+      result.snapshots.push_back(takeSnapshot(model, readout, result.timeseries.back()));
+      ++nextSnapshot;
+    }
+  };
+  // Day 0 shows the untreated skin, before the first session's needles.
+  snapshotDue();
+
   StepSchedule steps(params);
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
-      model.step(steps.take(until - model.day()));
+      // Land exactly on the next snapshot day, if one comes first.
+      double stop = until;
+      if (nextSnapshot < wanted.size() && wanted[nextSnapshot] > model.day() + 1e-9)
+        stop = std::min(stop, wanted[nextSnapshot]);
+      model.step(steps.take(stop - model.day()));
       result.timeseries.push_back(readout.read(model));
+      snapshotDue();
       if (progress) progress(model.day() / scenario.duration_days, "healing");
     }
   };
@@ -89,6 +107,7 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress) {
     steps.restart();
   }
   advanceTo(scenario.duration_days);
+  snapshotDue();
 
   for (std::size_t i = 0; i < result.sessions.size(); ++i) {
     SessionResult& s = result.sessions[i];

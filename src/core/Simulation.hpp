@@ -11,6 +11,7 @@
 #include "core/NeedlingSession.hpp"
 #include "core/Scenario.hpp"
 #include "core/SkinReadout.hpp"
+#include "core/SkinSnapshot.hpp"
 
 namespace dermasim {
 
@@ -42,12 +43,20 @@ struct RunResult {
   std::vector<SkinReading> timeseries;  // day 0 (untreated) first, then after every step
   Outcome outcome;
   std::vector<Advisory> advisories;
+  std::vector<SkinSnapshot> snapshots;  // at the requested days, in order
+};
+
+struct RunOptions {
+  // Days at which to capture the skin for drawing (the state at the first step at or after
+  // each day; day 0 is the untreated skin). Out-of-range days are clamped.
+  std::vector<double> snapshot_days;
 };
 
 // Called with the fraction done (0..1) and what is being worked on.
 using ProgressFn = std::function<void(double fraction, std::string_view what)>;
 
-RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {});
+RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {},
+                   const RunOptions& options = {});
 
 // Days after `sessionDay` until erythema first falls below `threshold` after its peak;
 // 0 when it never rises above it. Linear between readings.
