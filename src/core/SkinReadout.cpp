@@ -7,6 +7,23 @@ namespace {
 
 Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 
+// Sums of a 3-D field plane by plane, in parallel; each plane is summed in a fixed order, so
+// the result does not depend on the thread count.
+std::vector<double> planeSums(const Field& f, const Grid& g) {
+  std::vector<double> sums(static_cast<std::size_t>(g.nz));
+  const auto columns = static_cast<Eigen::Index>(g.columns());
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < g.nz; ++k)
+    sums[static_cast<std::size_t>(k)] = f.segment(k * columns, columns).cast<double>().sum();
+  return sums;
+}
+
+double total(const std::vector<double>& sums) {
+  double t = 0;
+  for (double s : sums) t += s;
+  return t;
+}
+
 double roughnessRaUm(const Field& h) {
   const double mean = h.cast<double>().mean();
   return (h.cast<double>() - mean).abs().mean() * 1000.0;
@@ -41,15 +58,13 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Model
   smoother_.step(h, 1.0);
   baseRoughness_ = roughnessRaUm(h);
   baseScarDepth_ = meanScarDepthUm(h);
-  baseCollagen1_ = model.baseCollagen1().cast<double>().sum();
-  baseCollagen3_ = model.baseCollagen3().cast<double>().sum();
-  baseElastin_ = model.baseElastin().cast<double>().sum();
-  const std::size_t columns = g.columns();
+  const std::vector<double> c1 = planeSums(model.baseCollagen1(), g);
+  const std::vector<double> c3 = planeSums(model.baseCollagen3(), g);
+  baseCollagen1_ = total(c1);
+  baseCollagen3_ = total(c3);
+  baseElastin_ = total(planeSums(model.baseElastin(), g));
   for (int k : papillaryCells_)
-    for (std::size_t c = 0; c < columns; ++c) {
-      const Eigen::Index v = at(static_cast<std::size_t>(k) * columns + c);
-      basePapillary_ += static_cast<double>(model.baseCollagen1()[v] + model.baseCollagen3()[v]);
-    }
+    basePapillary_ += c1[static_cast<std::size_t>(k)] + c3[static_cast<std::size_t>(k)];
 }
 
 Field SkinReadout::rawHeightMm(const HealingModel& model) const {
@@ -59,15 +74,25 @@ Field SkinReadout::rawHeightMm(const HealingModel& model) const {
   const TissueState& st = model.state();
   const std::size_t columns = g.columns();
   Field h = g.zeros2();
-  for (int k = 0; k < g.nz; ++k) {
-    const auto ku = static_cast<std::size_t>(k);
-    const float normal = prof.collagen[ku];
-    if (normal <= 0) continue;
-    const auto dz = static_cast<float>(g.dz_mm) * prof.dermis[ku];
-    for (std::size_t c = 0; c < columns; ++c) {
-      const Eigen::Index v = at(ku * columns + c);
-      const float total = st.collagen1[v] + st.collagen3[v];
-      h[at(c)] -= dz * std::max(0.0F, 1.0F - total / normal);
+  // Blocks of columns in parallel; each column adds its cells top to bottom, so the result
+  // does not depend on the thread count.
+  constexpr std::size_t kBlock = 1024;
+  const auto blocks = static_cast<std::ptrdiff_t>((columns + kBlock - 1) / kBlock);
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
+    const std::size_t first = static_cast<std::size_t>(b) * kBlock;
+    const std::size_t last = std::min(columns, first + kBlock);
+    for (int k = 0; k < g.nz; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      const float normal = prof.collagen[ku];
+      if (normal <= 0) continue;
+      const auto dz = static_cast<float>(g.dz_mm) * prof.dermis[ku];
+      const float inv = 1.0F / normal;
+      for (std::size_t c = first; c < last; ++c) {
+        const Eigen::Index v = at(ku * columns + c);
+        const float total = st.collagen1[v] + st.collagen3[v];
+        h[at(c)] -= dz * std::max(0.0F, 1.0F - total * inv);
+      }
     }
   }
   return h;
@@ -160,22 +185,22 @@ SkinReading SkinReadout::read(const HealingModel& model) {
   else if (baseRoughness_ > 0)
     out.improvement_pct = 100.0 * (1.0 - out.roughness_um / baseRoughness_);
 
-  const double c1 = st.collagen1.cast<double>().sum(), c3 = st.collagen3.cast<double>().sum();
+  const std::vector<double> planeC1 = planeSums(st.collagen1, g);
+  const std::vector<double> planeC3 = planeSums(st.collagen3, g);
+  const double c1 = total(planeC1), c3 = total(planeC3);
+  const double elastin = total(planeSums(st.elastin, g));
+  const double fibro = total(planeSums(st.fibroblasts, g));
   out.collagen1_rel = baseCollagen1_ > 0 ? c1 / baseCollagen1_ : 1.0;
   out.collagen3_rel = baseCollagen3_ > 0 ? c3 / baseCollagen3_ : 1.0;
   out.collagen_rel = (baseCollagen1_ + baseCollagen3_) > 0 ? (c1 + c3) / (baseCollagen1_ + baseCollagen3_) : 1.0;
-  out.elastin_rel = baseElastin_ > 0 ? st.elastin.cast<double>().sum() / baseElastin_ : 1.0;
+  out.elastin_rel = baseElastin_ > 0 ? elastin / baseElastin_ : 1.0;
 
-  const std::size_t columns = g.columns();
   double papillary = 0;
   for (int k : papillaryCells_)
-    for (std::size_t c = 0; c < columns; ++c) {
-      const Eigen::Index v = at(static_cast<std::size_t>(k) * columns + c);
-      papillary += static_cast<double>(st.collagen1[v] + st.collagen3[v]);
-    }
+    papillary += planeC1[static_cast<std::size_t>(k)] + planeC3[static_cast<std::size_t>(k)];
   out.papillary_collagen_rel = basePapillary_ > 0 ? papillary / basePapillary_ : 1.0;
   out.epidermis_rel = 1.0 + st.epidermis_gain.cast<double>().mean();
-  out.fibroblasts_rel = st.fibroblasts.cast<double>().sum() / static_cast<double>(g.voxels());
+  out.fibroblasts_rel = fibro / static_cast<double>(g.voxels());
   out.surface_blood_um = st.surface_blood_um.cast<double>().mean();
   return out;
 }
