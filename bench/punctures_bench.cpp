@@ -2,25 +2,16 @@
 #include <benchmark/benchmark.h>
 
 #include "core/NeedlingSession.hpp"
+#include "core/ScenarioSchema.hpp"
 
 namespace {
 
 using namespace dermasim;
 
 DeviceSettings device(DeviceType type) {
-  DeviceSettings d;
-  d.type = type;
+  DeviceSettings d = defaultDevice(type);
   d.needle_length_mm = 1.5;
-  d.needles = type == DeviceType::Roller ? 192 : 12;
-  d.rows = 8;
   d.passes = type == DeviceType::Roller ? 15 : 4;
-  d.drum_diameter_mm = 20;
-  d.drum_width_mm = 20;
-  d.frequency_hz = 110;
-  d.glide_speed_mm_s = 10;
-  d.cartridge_width_mm = 4;
-  d.needle_diameter_mm = 0.25;
-  d.pressure = Pressure::Medium;
   return d;
 }
 

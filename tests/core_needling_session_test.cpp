@@ -3,25 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "core/NeedlingSession.hpp"
+#include "core/ScenarioSchema.hpp"
 
 using namespace dermasim;
 
 namespace {
 
 DeviceSettings device(DeviceType type) {
-  DeviceSettings d;
-  d.type = type;
+  DeviceSettings d = defaultDevice(type);
   d.needle_length_mm = 1.5;
-  d.needles = type == DeviceType::Roller ? 192 : 12;
-  d.rows = 8;
   d.passes = 6;
-  d.drum_diameter_mm = 20;
-  d.drum_width_mm = 20;
-  d.frequency_hz = 110;
-  d.glide_speed_mm_s = 10;
-  d.cartridge_width_mm = 4;
-  d.needle_diameter_mm = 0.25;
-  d.pressure = Pressure::Medium;
   return d;
 }
 

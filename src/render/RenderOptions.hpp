@@ -1,0 +1,90 @@
+#pragma once
+// What SkinRenderer draws and how: the view, the camera, the light, the section's overlay and
+// the watermark. Plain data, so the viewer's panel and `dermasim render` fill in the same thing.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dermasim::render {
+
+enum class View {
+  Surface,  // the patch as a lit 3-D relief, tiled
+  Section,  // the vertical section through the patch as a 2-D image
+  Split,    // surface on the left half, section on the right half
+};
+
+// The colour encoding laid over the section's layer tints. Needle tracks (open lumen) are
+// drawn over every overlay.
+enum class SectionOverlay {
+  Collagen,     // collagen I in red and collagen III in green, as picrosirius red under
+                // polarised light shows them
+  Collagen1,
+  Collagen3,
+  Elastin,
+  Fibroblasts,  // activated fibroblasts
+  Injury,
+  Layers,       // layer tints only
+};
+
+// Orbits a point on the patch. Angles in degrees; azimuth 0 looks from the patch's -y side
+// (the front) towards +y, positive turns the camera counter-clockwise seen from above.
+struct OrbitCamera {
+  float azimuth_deg = -20;
+  float elevation_deg = 38;
+  float zoom = 1;        // 1 frames the tiled patch; 2 is twice as close
+  float pan_x_mm = 0;    // the orbited point, on the untreated surface level
+  float pan_y_mm = 0;
+  float fov_y_deg = 30;
+};
+
+// A directional light, from the direction given by the angles (same convention as the camera).
+struct DirectionalLight {
+  float azimuth_deg = -90;
+  float elevation_deg = 12;
+
+  // Low light from the side, as clinicians examine scars: relief casts strong shading.
+  static DirectionalLight grazing() { return {-90, 12}; }
+  // High light from the front left: colour reads best, relief faintly.
+  static DirectionalLight overhead() { return {-35, 65}; }
+};
+
+struct RenderOptions {
+  View view = View::Surface;
+  OrbitCamera camera;
+  DirectionalLight light = DirectionalLight::grazing();
+  // Heights are multiplied by this in the surface view: real atrophic scars (~0.1-0.5 mm deep
+  // on a 5 mm patch) are nearly invisible at true scale. Stated in the view's caption.
+  float relief_exaggeration = 10;
+  // The periodic patch drawn tiles x tiles times, so it reads as a larger area of skin.
+  int tiles = 3;
+  SectionOverlay overlay = SectionOverlay::Collagen;
+  // Width of skin the section shows, mm; 0 picks it to fill the view (at least 2.5 mm or the
+  // whole patch). The window is centred on the patch.
+  float section_width_mm = 0;
+  // Marks where the section cuts the surface (in the split view only).
+  bool show_section_line = true;
+  // Day, relief factor and light written in a corner, and the section's title and legend.
+  bool captions = true;
+  // "Simulation for education - not a prediction of your results", for patient mode.
+  bool watermark = false;
+};
+
+inline constexpr const char* kWatermarkText =
+    "Simulation for education - not a prediction of your results";
+
+std::string_view toString(View view);
+std::string_view toString(SectionOverlay overlay);
+std::optional<View> parseView(std::string_view name);
+std::optional<SectionOverlay> parseSectionOverlay(std::string_view name);
+// "surface | section | split", for help texts and error messages.
+std::string allViews();
+std::string allSectionOverlays();
+
+}  // namespace dermasim::render
+
+namespace dermasim::render {
+
+// "180" for whole days, else one decimal: "0.5".
+std::string formatDay(double day);
+
+}  // namespace dermasim::render

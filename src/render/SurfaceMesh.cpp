@@ -1,0 +1,92 @@
+#include "render/SurfaceMesh.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "render/ColourSpace.hpp"
+
+namespace dermasim::render {
+
+namespace {
+
+void checkSize(const char* what, std::size_t actual, std::size_t expected) {
+  if (actual != expected) {
+    throw std::invalid_argument(std::string("skin snapshot: ") + what + " has " +
+                                std::to_string(actual) + " values, expected " +
+                                std::to_string(expected));
+  }
+}
+
+}  // namespace
+
+void checkSnapshot(const SkinSnapshot& s) {
+  if (s.nx < 1 || s.ny < 1 || s.nz < 1 || !(s.dx_mm > 0) || !(s.dz_mm > 0)) {
+    throw std::invalid_argument("skin snapshot: empty grid (" + std::to_string(s.nx) + "x" +
+                                std::to_string(s.ny) + "x" + std::to_string(s.nz) + ")");
+  }
+  const auto columns = static_cast<std::size_t>(s.nx) * static_cast<std::size_t>(s.ny);
+  const auto cells = static_cast<std::size_t>(s.nx) * static_cast<std::size_t>(s.nz);
+  checkSize("height_mm", s.height_mm.size(), columns);
+  checkSize("srgb", s.srgb.size(), 3 * columns);
+  checkSize("section_collagen1", s.section_collagen1.size(), cells);
+  checkSize("section_collagen3", s.section_collagen3.size(), cells);
+  checkSize("section_elastin", s.section_elastin.size(), cells);
+  checkSize("section_fibroblasts", s.section_fibroblasts.size(), cells);
+  checkSize("section_injury", s.section_injury.size(), cells);
+  checkSize("section_lumen", s.section_lumen.size(), cells);
+}
+
+SurfaceMesh buildSurfaceMesh(const SkinSnapshot& s, float reliefExaggeration) {
+  checkSnapshot(s);
+  SurfaceMesh mesh;
+  mesh.columns = s.nx + 1;
+  mesh.rows = s.ny + 1;
+  const auto dx = static_cast<float>(s.dx_mm);
+  mesh.patch_mm = dx * static_cast<float>(s.nx);
+  const float half = mesh.patch_mm / 2;
+
+  const auto column = [&](int i, int j) {
+    const int wi = (i % s.nx + s.nx) % s.nx;
+    const int wj = (j % s.ny + s.ny) % s.ny;
+    return static_cast<std::size_t>(wi) + static_cast<std::size_t>(s.nx) * wj;
+  };
+  const auto height = [&](int i, int j) { return s.height_mm[column(i, j)] * reliefExaggeration; };
+
+  mesh.vertices.reserve(static_cast<std::size_t>(mesh.columns) * mesh.rows);
+  for (int j = 0; j < mesh.rows; ++j) {
+    for (int i = 0; i < mesh.columns; ++i) {
+      const std::size_t c = column(i, j);
+      SurfaceVertex v{};
+      v.x = (static_cast<float>(i) + 0.5f) * dx - half;
+      v.y = (static_cast<float>(j) + 0.5f) * dx - half;
+      v.z = height(i, j);
+      // Central differences across the periodic edges, so tiles shade alike where they meet.
+      const float dzdx = (height(i + 1, j) - height(i - 1, j)) / (2 * dx);
+      const float dzdy = (height(i, j + 1) - height(i, j - 1)) / (2 * dx);
+      const float length = std::sqrt(dzdx * dzdx + dzdy * dzdy + 1);
+      v.nx = -dzdx / length;
+      v.ny = -dzdy / length;
+      v.nz = 1 / length;
+      v.r = srgbToLinear(s.srgb[3 * c]);
+      v.g = srgbToLinear(s.srgb[3 * c + 1]);
+      v.b = srgbToLinear(s.srgb[3 * c + 2]);
+      mesh.vertices.push_back(v);
+    }
+  }
+
+  mesh.indices.reserve(static_cast<std::size_t>(s.nx) * s.ny * 6);
+  for (int j = 0; j < s.ny; ++j) {
+    for (int i = 0; i < s.nx; ++i) {
+      const auto a = static_cast<std::uint32_t>(j * mesh.columns + i);
+      const auto b = a + 1;
+      const auto c = a + static_cast<std::uint32_t>(mesh.columns);
+      const auto d = c + 1;
+      // Counter-clockwise seen from above.
+      mesh.indices.insert(mesh.indices.end(), {a, b, d, a, d, c});
+    }
+  }
+  return mesh;
+}
+
+}  // namespace dermasim::render

@@ -1,0 +1,37 @@
+#pragma once
+// Draws the skin surface mesh as a lit relief, tiled, from an orbit camera. Needs a current
+// OpenGL 3.3 core context.
+#include "render/Math3d.hpp"
+#include "render/RenderOptions.hpp"
+#include "render/ShaderProgram.hpp"
+#include "render/SurfaceMesh.hpp"
+
+namespace dermasim::render {
+
+class SurfacePass {
+ public:
+  SurfacePass();
+  ~SurfacePass();
+  SurfacePass(const SurfacePass&) = delete;
+  SurfacePass& operator=(const SurfacePass&) = delete;
+
+  // Uploads a mesh (replacing the previous one).
+  void setMesh(const SurfaceMesh& mesh);
+  bool hasMesh() const { return indexCount_ > 0; }
+
+  // Draws into the current viewport, `aspect` = its width / height, with depth testing; clears
+  // nothing. `sectionYMm` marks the section's cut in the centre tile when asked to.
+  void draw(const RenderOptions& options, float aspect, float sectionYMm) const;
+
+  // The camera's view-projection matrix and eye position for a tiled patch of side `patchMm`.
+  static Mat4 viewProjection(const OrbitCamera& camera, float aspect, float patchMm, int tiles,
+                             Vec3* eye = nullptr);
+
+ private:
+  ShaderProgram program_;
+  unsigned int vertexArray_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0;
+  int indexCount_ = 0;
+  float patchMm_ = 0;
+};
+
+}  // namespace dermasim::render
