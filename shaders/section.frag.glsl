@@ -1,7 +1,7 @@
 #version 330 core
 // The vertical section as a stained-slide diagram: layer tints by depth below the (displaced)
-// skin surface, up to two stains laid over them in proportion to their fields, needle tracks on
-// top. Colours are gamma-encoded sRGB and mixed as such, like the legend's gradients.
+// skin surface, a stain laid over them in proportion to its field (or both collagens as hue and
+// strength), needle tracks on top. Colours are gamma-encoded sRGB and mixed as such, like the legend's gradients.
 in vec2 v_uv;  // 0..1 over the image rectangle, (0, 0) at its bottom left
 uniform sampler2D u_fields_a;  // collagen I, collagen III, elastin, activated fibroblasts
 uniform sampler2D u_fields_b;  // injury, lumen
@@ -17,11 +17,14 @@ uniform vec3 u_tint_reticular;
 uniform vec3 u_tint_subcutis;
 uniform vec3 u_tint_track;
 uniform vec3 u_outline;
-uniform int u_stain_count;
-uniform int u_stain_channel[2];
-uniform float u_stain_max[2];
-uniform vec3 u_stain_colour[2];
+uniform int u_mode;  // 0: layers only, 1: one stain, 2: the collagen mix
+uniform int u_stain_channel;
+uniform float u_stain_max;
+uniform vec3 u_stain_colour;
 uniform float u_stain_opacity;
+uniform float u_collagen_full;  // total collagen drawn opaque
+uniform float u_share_full;     // type III share at the last hue
+uniform vec3 u_hues[4];
 out vec4 frag_color;
 
 float field(int channel, vec2 uv) {
@@ -50,18 +53,20 @@ void main() {
   colour = mix(colour, u_tint_subcutis, 1.0 - dermis);
 
   vec2 uv = vec2(u, clamp(depth / u_grid_depth_mm, 0.0, 1.0));
-  // Two stains blend by their strengths, as polarised picrosirius shows mixed fibres orange.
-  vec3 stain = vec3(0.0);
-  float weight = 0.0, opacity = 0.0;
-  for (int s = 0; s < u_stain_count; ++s) {
-    float a = clamp(field(u_stain_channel[s], uv) / u_stain_max[s], 0.0, 1.0);
-    stain += a * u_stain_colour[s];
-    weight += a;
-    opacity = max(opacity, a);
+  if (u_mode == 1) {
+    float a = clamp(field(u_stain_channel, uv) / u_stain_max, 0.0, 1.0);
+    colour = mix(colour, u_stain_colour, u_stain_opacity * a * dermis);
+  } else if (u_mode == 2) {
+    vec2 collagen = texture(u_fields_a, uv).rg;
+    float total = collagen.x + collagen.y;
+    float position = 3.0 * clamp(collagen.y / max(total, 1e-4) / u_share_full, 0.0, 1.0);
+    int lower = min(int(position), 2);
+    vec3 hue = mix(u_hues[lower], u_hues[lower + 1], position - float(lower));
+    float a = clamp(total / u_collagen_full, 0.0, 1.0);
+    colour = mix(colour, hue, u_stain_opacity * a * dermis);
   }
-  if (weight > 0.0) colour = mix(colour, stain / weight, u_stain_opacity * opacity * dermis);
 
-  float track = clamp(1.5 * texture(u_fields_b, uv).g, 0.0, 1.0) * dermis;
+  float track = 0.9 * clamp(texture(u_fields_b, uv).g, 0.0, 1.0) * dermis;
   colour = mix(colour, u_tint_track, track);
 
   // A dark line along the skin's surface, about 1.5 pixels wide.

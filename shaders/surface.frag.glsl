@@ -15,7 +15,7 @@ uniform float u_diffuse_gain;
 uniform float u_specular;
 uniform float u_shininess;
 uniform int u_show_section;
-uniform float u_section_y_mm;
+uniform vec3 u_section_cut_mm;  // y of the cut, then its x range
 out vec4 frag_color;
 
 vec3 encodeSrgb(vec3 c) {
@@ -42,9 +42,10 @@ void main() {
   colour += vec3(sheen);
 
   if (u_show_section == 1 && v_centre_tile == 1) {
-    float distance = abs(v_local.y - u_section_y_mm);
+    float distance = abs(v_local.y - u_section_cut_mm.x);
     float width = 1.5 * fwidth(v_local.y);
     float line = 1.0 - smoothstep(0.5 * width, width, distance);
+    line *= step(u_section_cut_mm.y, v_local.x) * step(v_local.x, u_section_cut_mm.z);
     colour = mix(colour, vec3(0.9, 0.95, 1.0), 0.85 * line);
   }
   frag_color = vec4(encodeSrgb(colour), 1.0);

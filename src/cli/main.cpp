@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/RenderCommand.hpp"
 #include "cli/ScenarioSource.hpp"
 #include "core/Advisories.hpp"
 #include "core/ModelParameters.hpp"
@@ -113,6 +114,9 @@ int main(int argc, char** argv) {
   auto* keys = app.add_subcommand("keys", "print every scenario key with its default and range (Markdown)");
   auto* scenarios = app.add_subcommand("scenarios", "list the built-in scenarios");
 
+  RenderRequest renderRequest;
+  auto* render = addRenderCommand(app, renderRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -125,6 +129,7 @@ int main(int argc, char** argv) {
     if (*run) return runCommand(scenarioArg, outDir, quiet);
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
+    if (*render) return renderCommand(renderRequest);
     if (*params) return paramsCommand();
     if (*keys) {
       std::printf(

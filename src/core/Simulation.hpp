@@ -2,6 +2,7 @@
 // The pipeline from a resolved scenario to results: each session's punctures land on the
 // tissue, which heals and remodels between sessions and after the last one.
 
+#include <exception>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -52,8 +53,15 @@ struct RunOptions {
   std::vector<double> snapshot_days;
 };
 
-// Called with the fraction done (0..1) and what is being worked on.
+// Called with the fraction done (0..1) and what is being worked on. It may throw Cancelled to
+// stop the run.
 using ProgressFn = std::function<void(double fraction, std::string_view what)>;
+
+// Thrown by a ProgressFn to stop a run early (the viewer does when a newer run replaces it);
+// simulate() lets it propagate, so a cancelled run returns nothing.
+struct Cancelled : std::exception {
+  const char* what() const noexcept override { return "simulation cancelled"; }
+};
 
 RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {},
                    const RunOptions& options = {});

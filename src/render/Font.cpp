@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <iterator>
+#include <cstdio>
 #include <stdexcept>
 
 // stb's code is compiled here, privately (STBTT_STATIC): libimgui carries its own copy.
@@ -14,8 +12,8 @@
 #pragma GCC diagnostic ignored "-Wunused-function"
 #define STBTT_STATIC
 #define STB_TRUETYPE_IMPLEMENTATION
-#include <stb/stb_truetype.h>
 #include <stb/stb_easy_font.h>
+#include <stb/stb_truetype.h>
 #pragma GCC diagnostic pop
 
 namespace dermasim::render {
@@ -38,6 +36,19 @@ constexpr int kOversampleX = 2;
 
 // The built-in bitmap font's letters are 7 units tall above the baseline, 2 below.
 constexpr float kBitmapCapUnits = 7, kBitmapDescentUnits = 2, kBitmapEmUnits = 10;
+
+bool readFile(const char* path, std::vector<unsigned char>& bytes) {
+  std::FILE* file = std::fopen(path, "rb");
+  if (file == nullptr) return false;
+  unsigned char chunk[65536];
+  std::size_t n = 0;
+  while ((n = std::fread(chunk, 1, sizeof chunk, file)) > 0) {
+    bytes.insert(bytes.end(), chunk, chunk + n);
+  }
+  const bool ok = std::ferror(file) == 0 && !bytes.empty();
+  std::fclose(file);
+  return ok;
+}
 
 std::uint64_t nextGeneration() {
   static std::uint64_t counter = 0;
@@ -72,8 +83,9 @@ std::vector<int> codepoints(std::string_view text) {
 }  // namespace
 
 std::array<float, 2> FontFace::solidUv() const {
-  return {0.5f / static_cast<float>(atlas_width),
-          (static_cast<float>(atlas_height) - kSolidRows / 2.0f) / static_cast<float>(atlas_height)};
+  return {
+      0.5f / static_cast<float>(atlas_width),
+      (static_cast<float>(atlas_height) - kSolidRows / 2.0f) / static_cast<float>(atlas_height)};
 }
 
 struct Font::TrueType {
@@ -85,10 +97,8 @@ struct Font::TrueType {
 
 Font::Font() {
   for (const char* path : kFontPaths) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
     auto trueType = std::make_unique<TrueType>();
-    trueType->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!readFile(path, trueType->bytes)) continue;
     const unsigned char* data = trueType->bytes.data();
     const int offset = stbtt_GetFontOffsetForIndex(data, 0);
     if (offset < 0 || stbtt_InitFont(&trueType->info, data, offset) == 0) continue;
@@ -128,8 +138,8 @@ const FontFace& Font::face(int pixelHeight) {
   std::vector<stbtt_packedchar> packed(kAsciiCount + kLatinCount);
   // Start from a side that usually fits, double until everything packs.
   int side = 128;
-  while (side * side < (kAsciiCount + kLatinCount) * (kOversampleX * pixelHeight + 2) *
-                           (pixelHeight + 2)) {
+  while (side * side <
+         (kAsciiCount + kLatinCount) * (kOversampleX * pixelHeight + 2) * (pixelHeight + 2)) {
     side *= 2;
   }
   for (;; side *= 2) {
@@ -137,9 +147,9 @@ const FontFace& Font::face(int pixelHeight) {
     const int packedRows = side;
     face.atlas_width = side;
     face.atlas_height = packedRows + kSolidRows;
-    face.atlas.assign(static_cast<std::size_t>(face.atlas_width) *
-                          static_cast<std::size_t>(face.atlas_height),
-                      0);
+    face.atlas.assign(
+        static_cast<std::size_t>(face.atlas_width) * static_cast<std::size_t>(face.atlas_height),
+        0);
     stbtt_pack_context context{};
     if (stbtt_PackBegin(&context, face.atlas.data(), side, packedRows, side, 1, nullptr) == 0) {
       throw std::runtime_error("font atlas: stbtt_PackBegin failed");

@@ -43,8 +43,8 @@ inline Mat4 lookAt(Vec3 eye, Vec3 target, Vec3 up) {
   const Vec3 f = normalize(target - eye);
   const Vec3 s = normalize(cross(f, up));
   const Vec3 u = cross(s, f);
-  return {s.x, u.x, -f.x, 0, s.y, u.y, -f.y, 0, s.z, u.z, -f.z, 0,
-          -dot(s, eye), -dot(u, eye), dot(f, eye), 1};
+  return {s.x, u.x, -f.x, 0, s.y,          u.y,          -f.y,        0,
+          s.z, u.z, -f.z, 0, -dot(s, eye), -dot(u, eye), dot(f, eye), 1};
 }
 
 // OpenGL clip space (z in -1..1), as gluPerspective; `fovY` in radians.

@@ -62,8 +62,8 @@ void Painter2D::useFace(const FontFace& face) {
   face_ = &face;
 }
 
-void Painter2D::quad(float x0, float y0, float x1, float y1, float u0, float v0, float u1,
-                     float v1, Colour4 left, Colour4 right) {
+void Painter2D::quad(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1,
+                     Colour4 left, Colour4 right) {
   const Vertex a{x0, y0, u0, v0, left.r, left.g, left.b, left.a};
   const Vertex b{x1, y0, u1, v0, right.r, right.g, right.b, right.a};
   const Vertex c{x1, y1, u1, v1, right.r, right.g, right.b, right.a};

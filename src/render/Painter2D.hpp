@@ -35,9 +35,7 @@ class Painter2D {
   void gradient(float x, float y, float w, float h, Colour4 left, Colour4 right);
   // UTF-8 text with the pen at (x, baseline); returns its width in pixels.
   float text(float x, float baseline, std::string_view text, int pixelHeight, Colour4 colour);
-  float textWidth(std::string_view text, int pixelHeight) {
-    return font_.width(text, pixelHeight);
-  }
+  float textWidth(std::string_view text, int pixelHeight) { return font_.width(text, pixelHeight); }
 
  private:
   struct Vertex {

@@ -1,7 +1,6 @@
 #include "render/RenderOptions.hpp"
 
 #include <array>
-#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -68,12 +67,12 @@ namespace dermasim::render {
 
 std::string formatDay(double day) {
   char text[32];
-  if (std::abs(day - std::round(day)) < 0.05) {
-    std::snprintf(text, sizeof text, "%.0f", day);
-  } else {
-    std::snprintf(text, sizeof text, "%.1f", day);
-  }
-  return text;
+  // Hours matter in the days after every session, so two decimals.
+  std::snprintf(text, sizeof text, "%.2f", day);
+  std::string s(text);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 }  // namespace dermasim::render

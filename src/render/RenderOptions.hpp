@@ -16,23 +16,23 @@ enum class View {
 // The colour encoding laid over the section's layer tints. Needle tracks (open lumen) are
 // drawn over every overlay.
 enum class SectionOverlay {
-  Collagen,     // collagen I in red and collagen III in green, as picrosirius red under
-                // polarised light shows them
+  Collagen,  // both types: strength from the total, hue from red (type I) to green
+             // (type III), as picrosirius red under polarised light shows them
   Collagen1,
   Collagen3,
   Elastin,
   Fibroblasts,  // activated fibroblasts
   Injury,
-  Layers,       // layer tints only
+  Layers,  // layer tints only
 };
 
 // Orbits a point on the patch. Angles in degrees; azimuth 0 looks from the patch's -y side
 // (the front) towards +y, positive turns the camera counter-clockwise seen from above.
 struct OrbitCamera {
   float azimuth_deg = -20;
-  float elevation_deg = 38;
-  float zoom = 1;        // 1 frames the tiled patch; 2 is twice as close
-  float pan_x_mm = 0;    // the orbited point, on the untreated surface level
+  float elevation_deg = 42;
+  float zoom = 0.85f;  // 1: the tiled patch spans the view's width; 2 is twice as close
+  float pan_x_mm = 0;  // the orbited point, on the untreated surface level
   float pan_y_mm = 0;
   float fov_y_deg = 30;
 };
@@ -54,7 +54,7 @@ struct RenderOptions {
   DirectionalLight light = DirectionalLight::grazing();
   // Heights are multiplied by this in the surface view: real atrophic scars (~0.1-0.5 mm deep
   // on a 5 mm patch) are nearly invisible at true scale. Stated in the view's caption.
-  float relief_exaggeration = 10;
+  float relief_exaggeration = 3;
   // The periodic patch drawn tiles x tiles times, so it reads as a larger area of skin.
   int tiles = 3;
   SectionOverlay overlay = SectionOverlay::Collagen;
@@ -65,6 +65,9 @@ struct RenderOptions {
   bool show_section_line = true;
   // Day, relief factor and light written in a corner, and the section's title and legend.
   bool captions = true;
+  // Text and lines are this many times their normal size: for high-density screens, and for
+  // exports drawn larger and then scaled down (supersampling).
+  float ui_scale = 1;
   // "Simulation for education - not a prediction of your results", for patient mode.
   bool watermark = false;
 };
@@ -84,7 +87,7 @@ std::string allSectionOverlays();
 
 namespace dermasim::render {
 
-// "180" for whole days, else one decimal: "0.5".
+// "180", "0.5", "28.25": two decimals at most, no trailing zeros.
 std::string formatDay(double day);
 
 }  // namespace dermasim::render

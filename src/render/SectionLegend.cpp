@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/SectionStyle.hpp"
+#include "render/UiMetrics.hpp"
 
 namespace dermasim::render {
 
@@ -33,6 +34,42 @@ struct Swatch {
   const char* label;
 };
 
+struct LegendBar {
+  std::string label, unit;
+  std::vector<Rgb> stops;          // evenly spaced along the bar
+  std::vector<std::string> ticks;  // evenly spaced, first at the left end
+};
+
+Rgb stained(const Rgb& colour, float strength) {
+  return mixRgb(SectionTints::kReticular, colour, kStainOpacity * strength);
+}
+
+std::vector<LegendBar> legendBars(SectionOverlay overlay) {
+  std::vector<LegendBar> bars;
+  if (overlay == SectionOverlay::Collagen) {
+    // Strength shown at the normal dermis's type III share.
+    constexpr float kNormalShare = 0.17f;
+    const auto full = static_cast<double>(CollagenMix::kTotalFullScale);
+    bars.push_back({"Collagen I + III",
+                    "x normal dermal collagen",
+                    {SectionTints::kReticular, stained(collagenHue(kNormalShare), 1)},
+                    {"0", tickLabel(full / 2.0), tickLabel(full) + "+"}});
+    LegendBar share{"Type III share", "of all collagen", {}, {}};
+    for (const Rgb& hue : CollagenMix::kHues) share.stops.push_back(stained(hue, 1));
+    const int percent = static_cast<int>(std::lround(100 * CollagenMix::kShareFullScale));
+    share.ticks = {"0%", std::to_string(percent / 2) + "%", std::to_string(percent) + "%+"};
+    bars.push_back(share);
+  }
+  for (const Stain& stain : stainsFor(overlay)) {
+    const double full = static_cast<double>(stain.full_scale);
+    bars.push_back({std::string(stain.label),
+                    std::string(stain.unit),
+                    {SectionTints::kReticular, stained(stain.colour, 1)},
+                    {"0", tickLabel(full / 2), tickLabel(full) + "+"}});
+  }
+  return bars;
+}
+
 }  // namespace
 
 int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx,
@@ -41,6 +78,7 @@ int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx
   const float swatch = std::round(fs * 0.9f);
   const float gap = std::round(fs * 1.2f);
   const float line = std::round(fs * 1.6f);
+  const float hair = hairline(fontPx);
   float x = static_cast<float>(area.x);
   float y = static_cast<float>(area.y);
   const float right = static_cast<float>(area.x + area.width);
@@ -61,7 +99,7 @@ int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx
     }
     if (painter != nullptr) {
       const float top = y + (line - swatch) / 2;
-      painter->rect(x - 1, top - 1, swatch + 2, swatch + 2, kSectionInkSoft);
+      painter->rect(x - hair, top - hair, swatch + 2 * hair, swatch + 2 * hair, kSectionInkSoft);
       painter->rect(x, top, swatch, swatch, opaque(s.colour));
       painter->text(x + swatch + 0.4f * fs, y + 0.5f * line + 0.35f * fs, s.label, fontPx,
                     kSectionInk);
@@ -70,32 +108,40 @@ int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx
   }
   y += line + 0.4f * fs;
 
-  // One colour bar per stain: from the bare reticular tint to the stain at full strength.
-  const float labelWidth = std::round(fs * 9.5f);
+  // Colour bars, each from the bare reticular tint (or a hue scale) to full strength.
+  const std::vector<LegendBar> bars = legendBars(overlay);
+  const int small = std::max(8, fontPx * 4 / 5);
+  float labelWidth = 0;
+  for (const LegendBar& bar : bars) {
+    labelWidth = std::max({labelWidth, font.width(bar.label, fontPx), font.width(bar.unit, small)});
+  }
+  labelWidth = std::round(std::min(labelWidth + fs, 0.5f * (right - static_cast<float>(area.x))));
   const float barWidth =
       std::max(4 * fs, std::min(16 * fs, right - static_cast<float>(area.x) - labelWidth));
   const float barHeight = std::round(fs * 0.8f);
-  for (const Stain& stain : stainsFor(overlay)) {
+  for (const LegendBar& bar : bars) {
     const float barX = static_cast<float>(area.x) + labelWidth;
+    const float barY = y + 0.2f * fs;
     if (painter != nullptr) {
-      painter->text(static_cast<float>(area.x), y + 0.9f * fs, std::string(stain.label), fontPx,
-                    kSectionInk);
-      const int small = std::max(8, fontPx * 4 / 5);
-      painter->text(static_cast<float>(area.x), y + 2.0f * fs, std::string(stain.unit), small,
+      painter->text(static_cast<float>(area.x), y + 0.9f * fs, bar.label, fontPx, kSectionInk);
+      painter->text(static_cast<float>(area.x), y + 2.0f * fs, bar.unit, small, kSectionInkSoft);
+      painter->rect(barX - hair, barY - hair, barWidth + 2 * hair, barHeight + 2 * hair,
                     kSectionInkSoft);
-      const Rgb full = mixRgb(SectionTints::kReticular, stain.colour, kStainOpacity);
-      painter->rect(barX - 1, y + 0.2f * fs - 1, barWidth + 2, barHeight + 2, kSectionInkSoft);
-      painter->gradient(barX, y + 0.2f * fs, barWidth, barHeight,
-                        opaque(SectionTints::kReticular), opaque(full));
-      for (int t = 0; t <= 2; ++t) {
-        const float tx = barX + barWidth * static_cast<float>(t) / 2;
-        const std::string label =
-            tickLabel(static_cast<double>(stain.full_scale) * t / 2) + (t == 2 ? "+" : "");
+      const auto segments = static_cast<float>(bar.stops.size() - 1);
+      for (std::size_t i = 0; i + 1 < bar.stops.size(); ++i) {
+        painter->gradient(barX + barWidth * static_cast<float>(i) / segments, barY,
+                          barWidth / segments, barHeight, opaque(bar.stops[i]),
+                          opaque(bar.stops[i + 1]));
+      }
+      for (std::size_t t = 0; t < bar.ticks.size(); ++t) {
+        const float tx =
+            barX + barWidth * static_cast<float>(t) / static_cast<float>(bar.ticks.size() - 1);
+        const std::string& label = bar.ticks[t];
         const float w = painter->textWidth(label, small);
-        painter->rect(tx - 0.5f, y + 0.2f * fs + barHeight, 1, 0.3f * fs, kSectionInkSoft);
+        painter->rect(tx - hair / 2, barY + barHeight, hair, 0.3f * fs, kSectionInkSoft);
         painter->text(std::clamp(tx - w / 2, barX - w / 2, barX + barWidth - w / 2),
-                      y + 0.2f * fs + barHeight + 0.35f * fs + static_cast<float>(small),
-                      label, small, kSectionInk);
+                      barY + barHeight + 0.35f * fs + static_cast<float>(small), label, small,
+                      kSectionInk);
       }
     }
     y += std::round(fs * 2.8f);
@@ -106,6 +152,7 @@ int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx
 void drawDepthScale(Painter2D& painter, PixelRect image, float zTopMm, float zBottomMm,
                     int fontPx) {
   const float fs = static_cast<float>(fontPx);
+  const float hair = hairline(fontPx);
   const float pxPerMm = static_cast<float>(image.height) / (zBottomMm - zTopMm);
   // The finest of these steps that keeps ticks at least ~2.5 text heights apart.
   float step = 1.0f;
@@ -117,11 +164,11 @@ void drawDepthScale(Painter2D& painter, PixelRect image, float zTopMm, float zBo
   }
   const float axisX = static_cast<float>(image.x) - std::round(0.4f * fs);
   const auto rowOf = [&](float z) { return static_cast<float>(image.y) + (z - zTopMm) * pxPerMm; };
-  painter.rect(axisX, static_cast<float>(image.y), 1, static_cast<float>(image.height),
+  painter.rect(axisX, static_cast<float>(image.y), hair, static_cast<float>(image.height),
                kSectionInkSoft);
   for (float z = std::ceil(zTopMm / step) * step; z <= zBottomMm + 1e-4f; z += step) {
     const float row = rowOf(z);
-    painter.rect(axisX - 0.4f * fs, row - 0.5f, 0.4f * fs, 1, kSectionInkSoft);
+    painter.rect(axisX - 0.4f * fs, row - hair / 2, 0.4f * fs, hair, kSectionInkSoft);
     const std::string label = tickLabel(static_cast<double>(z));
     const float w = painter.textWidth(label, fontPx);
     painter.text(axisX - 0.6f * fs - w, row + 0.35f * fs, label, fontPx, kSectionInk);

@@ -17,8 +17,7 @@ int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx
                       SectionOverlay overlay);
 
 // Depth ticks and labels in the strip left of `image`, which shows depths zTopMm..zBottomMm.
-void drawDepthScale(Painter2D& painter, PixelRect image, float zTopMm, float zBottomMm,
-                    int fontPx);
+void drawDepthScale(Painter2D& painter, PixelRect image, float zTopMm, float zBottomMm, int fontPx);
 
 // A bar of a round length in mm under the right end of `image`, which is `mmPerPixel` fine.
 void drawLengthBar(Painter2D& painter, PixelRect image, float mmPerPixel, int fontPx);

@@ -8,6 +8,7 @@
 #include "render/GlUtil.hpp"
 #include "render/SectionStyle.hpp"
 #include "render/SurfaceMesh.hpp"
+#include "render/UiMetrics.hpp"
 
 namespace dermasim::render {
 
@@ -15,7 +16,7 @@ namespace {
 
 // Air shown above the untreated surface level, and subcutis below the dermis, mm.
 constexpr float kAirAboveMm = 0.2f;
-constexpr float kSubcutisShownMm = 0.12f;
+constexpr float kSubcutisShownMm = 0.1f;
 // The automatic width shows at least this much skin (or the whole patch if it is smaller).
 constexpr float kMinAutoWidthMm = 2.5f;
 
@@ -42,13 +43,13 @@ void upload(GLuint texture, GLint internalFormat, GLenum format, int width, int 
   configureTexture(GL_REPEAT);
 }
 
-void frame(Painter2D& painter, PixelRect r, Colour4 colour) {
+void frame(Painter2D& painter, PixelRect r, float width, Colour4 colour) {
   const auto x = static_cast<float>(r.x), y = static_cast<float>(r.y);
   const auto w = static_cast<float>(r.width), h = static_cast<float>(r.height);
-  painter.rect(x - 1, y - 1, w + 2, 1, colour);
-  painter.rect(x - 1, y + h, w + 2, 1, colour);
-  painter.rect(x - 1, y, 1, h, colour);
-  painter.rect(x + w, y, 1, h, colour);
+  painter.rect(x - width, y - width, w + 2 * width, width, colour);
+  painter.rect(x - width, y + h, w + 2 * width, width, colour);
+  painter.rect(x - width, y, width, h, colour);
+  painter.rect(x + w, y, width, h, colour);
 }
 
 }  // namespace
@@ -60,11 +61,15 @@ SectionGeometry sectionGeometry(const SkinSnapshot& s) {
   // The model thickens the epidermis without moving the grid's layers; draw its mean gain.
   const double gain = s.reading.epidermis_rel > 0 ? s.reading.epidermis_rel : 1.0;
   g.epidermis_mm = static_cast<float>(s.epidermis_mm * gain);
-  g.papillary_bottom_mm =
-      std::max(g.epidermis_mm, static_cast<float>(s.papillary_bottom_mm));
+  g.papillary_bottom_mm = std::max(g.epidermis_mm, static_cast<float>(s.papillary_bottom_mm));
   g.dermis_bottom_mm = static_cast<float>(s.dermis_bottom_mm);
   g.section_y_mm = static_cast<float>((s.section_row + 0.5) * s.dx_mm) - g.patch_mm / 2;
   g.day = s.day;
+  const auto row = static_cast<std::size_t>(std::clamp(s.section_row, 0, s.ny - 1));
+  for (int i = 0; i < s.nx; ++i) {
+    const float h = s.height_mm[static_cast<std::size_t>(i) + static_cast<std::size_t>(s.nx) * row];
+    g.deepest_mm = std::max(g.deepest_mm, -h);
+  }
   return g;
 }
 
@@ -72,27 +77,41 @@ SectionLayout layoutSection(const SectionGeometry& g, const RenderOptions& optio
                             int height, int reservedBottom, Font& font) {
   SectionLayout l;
   const int usableHeight = std::max(1, height - reservedBottom);
-  l.font_px = std::clamp(static_cast<int>(std::lround(
-                             std::min(usableHeight / 36.0, width / 40.0))),
-                         10, 20);
+  l.font_px = panelFontPx(width, usableHeight, options.ui_scale);
   const int fs = l.font_px;
   const int pad = std::max(4, fs * 4 / 5);
-  const bool captions = options.captions;
-  const int titleHeight = captions ? 2 * fs : 0;
-  const int axisWidth = captions ? fs * 16 / 5 : 0;
-  const int barHeight = captions ? 2 * fs : 0;
-  const int left = pad + axisWidth;
-  const int availableWidth = std::max(8, width - left - pad);
-  const int legendHeight =
-      captions ? drawSectionLegend(nullptr, font, {left, 0, availableWidth, 0}, fs,
-                                   options.overlay)
-               : 0;
-  const int availableHeight =
-      std::max(8, usableHeight - 2 * pad - titleHeight - barHeight - legendHeight);
-
   l.z_top_mm = -kAirAboveMm;
-  l.z_bottom_mm = std::max(g.grid_depth_mm, g.dermis_bottom_mm) + kSubcutisShownMm;
+  // Deep enough that the subcutis shows under the lowest scar too (in 0.1 mm steps, so days
+  // with similar scars line up).
+  l.z_bottom_mm = std::max(g.grid_depth_mm, g.dermis_bottom_mm) + kSubcutisShownMm +
+                  std::ceil(g.deepest_mm * 10) / 10;
   const float depthMm = l.z_bottom_mm - l.z_top_mm;
+
+  // In small panels the picture comes first: the legend goes, then the title and scales.
+  l.show_scales = options.captions;
+  l.show_legend = options.captions;
+  int left = 0, availableWidth = 0, availableHeight = 0, titleHeight = 0, barHeight = 0,
+      legendHeight = 0;
+  for (;;) {
+    titleHeight = l.show_scales ? 2 * fs : 0;
+    barHeight = l.show_scales ? 2 * fs : 0;
+    left = pad + (l.show_scales ? fs * 16 / 5 : 0);
+    availableWidth = std::max(8, width - left - pad);
+    legendHeight = l.show_legend ? drawSectionLegend(nullptr, font, {left, 0, availableWidth, 0},
+                                                     fs, options.overlay)
+                                 : 0;
+    availableHeight = std::max(8, usableHeight - 2 * pad - titleHeight - barHeight - legendHeight);
+    const int wanted = std::min(usableHeight * 2 / 5, availableWidth * 3 / 10);
+    if (availableHeight >= wanted) break;
+    if (l.show_legend) {
+      l.show_legend = false;
+    } else if (l.show_scales) {
+      l.show_scales = false;
+    } else {
+      break;
+    }
+  }
+
   float widthMm = options.section_width_mm > 0 ? options.section_width_mm
                                                : depthMm * static_cast<float>(availableWidth) /
                                                      static_cast<float>(availableHeight);
@@ -170,8 +189,7 @@ void SectionPass::draw(Painter2D& painter, const RenderOptions& options, int x, 
       layoutSection(geometry_, options, width, height, reservedBottom, painter.font());
 
   // The image, in its own viewport so the fullscreen triangle covers exactly it.
-  glViewport(x + l.image.x, y + height - l.image.y - l.image.height, l.image.width,
-             l.image.height);
+  glViewport(x + l.image.x, y + height - l.image.y - l.image.height, l.image.width, l.image.height);
   const ShaderProgram& program = image_.program();
   program.use();
   const GLuint id = program.id();
@@ -188,16 +206,16 @@ void SectionPass::draw(Painter2D& painter, const RenderOptions& options, int x, 
   setRgb(id, "u_tint_track", SectionTints::kTrack);
   setRgb(id, "u_outline", SectionTints::kOutline);
   const std::vector<Stain> stains = stainsFor(options.overlay);
-  const int count = static_cast<int>(std::min<std::size_t>(stains.size(), 2));
-  glUniform1i(glGetUniformLocation(id, "u_stain_count"), count);
-  for (int s = 0; s < count; ++s) {
-    const Stain& stain = stains[static_cast<std::size_t>(s)];
-    const std::string index = "[" + std::to_string(s) + "]";
-    glUniform1i(glGetUniformLocation(id, ("u_stain_channel" + index).c_str()),
-                static_cast<int>(stain.field));
-    glUniform1f(glGetUniformLocation(id, ("u_stain_max" + index).c_str()), stain.full_scale);
-    setRgb(id, ("u_stain_colour" + index).c_str(), stain.colour);
+  const int mode = options.overlay == SectionOverlay::Collagen ? 2 : stains.empty() ? 0 : 1;
+  glUniform1i(glGetUniformLocation(id, "u_mode"), mode);
+  if (!stains.empty()) {
+    glUniform1i(glGetUniformLocation(id, "u_stain_channel"), static_cast<int>(stains[0].field));
+    glUniform1f(glGetUniformLocation(id, "u_stain_max"), stains[0].full_scale);
+    setRgb(id, "u_stain_colour", stains[0].colour);
   }
+  glUniform1f(glGetUniformLocation(id, "u_collagen_full"), CollagenMix::kTotalFullScale);
+  glUniform1f(glGetUniformLocation(id, "u_share_full"), CollagenMix::kShareFullScale);
+  glUniform3fv(glGetUniformLocation(id, "u_hues"), 4, CollagenMix::kHues[0].data());
   glUniform1f(glGetUniformLocation(id, "u_stain_opacity"), kStainOpacity);
   const unsigned int textures[] = {fieldsA_, fieldsB_, height_};
   for (int unit = 0; unit < 3; ++unit) {
@@ -212,18 +230,21 @@ void SectionPass::draw(Painter2D& painter, const RenderOptions& options, int x, 
   glViewport(x, y, width, height);
 
   painter.begin(width, height);
-  frame(painter, l.image, kSectionInkSoft);
-  if (options.captions) {
-    const int fs = l.font_px;
-    const std::string title = "Section through the middle of the patch, day " +
-                              formatDay(geometry_.day);
+  frame(painter, l.image, hairline(l.font_px), kSectionInkSoft);
+  const int fs = l.font_px;
+  if (l.show_scales) {
+    const std::string day = formatDay(geometry_.day);
+    std::string title = "Section through the middle of the patch, day " + day;
+    if (painter.textWidth(title, fs) > static_cast<float>(width - l.image.x)) {
+      title = "Section, day " + day;
+    }
     painter.text(static_cast<float>(l.image.x), static_cast<float>(l.title_baseline), title, fs,
                  kSectionInk);
     drawDepthScale(painter, l.image, l.z_top_mm, l.z_bottom_mm, fs);
     drawLengthBar(painter, l.image,
                   (l.x_right_mm - l.x_left_mm) / static_cast<float>(l.image.width), fs);
-    drawSectionLegend(&painter, painter.font(), l.legend, fs, options.overlay);
   }
+  if (l.show_legend) drawSectionLegend(&painter, painter.font(), l.legend, fs, options.overlay);
   painter.end();
   checkGlError("SectionPass::draw");
 }

@@ -20,6 +20,7 @@ struct SectionGeometry {
   float papillary_bottom_mm = 0.36f;
   float dermis_bottom_mm = 1.26f;
   float section_y_mm = 0;  // where the section cuts, from the patch's centre
+  float deepest_mm = 0;    // the lowest point of the surface along the section, below level
   double day = 0;
 };
 
@@ -27,11 +28,13 @@ SectionGeometry sectionGeometry(const SkinSnapshot& snapshot);
 
 struct SectionLayout {
   int font_px = 12;
-  PixelRect image;  // within the panel, (0, 0) at its top left
+  PixelRect image;                      // within the panel, (0, 0) at its top left
   float x_left_mm = 0, x_right_mm = 0;  // patch x at the image's edges
   float z_top_mm = 0, z_bottom_mm = 0;  // depth at its top and bottom edges, down positive
   int title_baseline = 0;
   PixelRect legend;
+  // Small panels leave out the legend, then the title and scales (options.captions off: both).
+  bool show_legend = true, show_scales = true;
 };
 
 // Where everything goes in a `width` x `height` panel; the bottom `reservedBottom` pixels are

@@ -13,7 +13,7 @@ namespace dermasim::render {
 using Rgb = std::array<float, 3>;
 
 struct SectionTints {
-  static constexpr Rgb kEpidermis{0.70f, 0.50f, 0.40f};
+  static constexpr Rgb kEpidermis{0.60f, 0.46f, 0.66f};  // haematoxylin-lilac, as in H&E
   static constexpr Rgb kPapillary{0.98f, 0.87f, 0.86f};
   static constexpr Rgb kReticular{0.88f, 0.71f, 0.76f};
   static constexpr Rgb kSubcutis{0.98f, 0.94f, 0.76f};
@@ -35,7 +35,24 @@ struct Stain {
   float full_scale;  // field value drawn at full strength
 };
 
-// The stains of an overlay, at most two (none for SectionOverlay::Layers).
+// The stain of a single-field overlay; none for SectionOverlay::Layers and ::Collagen.
 std::vector<Stain> stainsFor(SectionOverlay overlay);
+
+// SectionOverlay::Collagen colours both types at once, as picrosirius red under polarised light
+// shows them: opacity from the total (I + III), hue from type III's share, red (mature, thick
+// type I fibres) through orange and yellow to green (young, thin type III fibres).
+struct CollagenMix {
+  static constexpr float kTotalFullScale = 1.6f;  // x normal dermal collagen, drawn opaque
+  static constexpr float kShareFullScale = 0.6f;  // type III share at the last hue stop
+  static constexpr std::array<Rgb, 4> kHues{{
+      {0.80f, 0.10f, 0.07f},  // share 0
+      {0.93f, 0.45f, 0.06f},  // share 0.2
+      {0.86f, 0.76f, 0.10f},  // share 0.4
+      {0.24f, 0.68f, 0.18f},  // share 0.6 and more
+  }};
+};
+
+// The hue of a type III share (0..1), interpolated between CollagenMix::kHues.
+Rgb collagenHue(float share);
 
 }  // namespace dermasim::render

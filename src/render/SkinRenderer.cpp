@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <optional>
+#include <string>
 
 #include "render/Font.hpp"
 #include "render/FullscreenPass.hpp"
@@ -12,6 +14,7 @@
 #include "render/Painter2D.hpp"
 #include "render/SurfaceMesh.hpp"
 #include "render/SurfacePass.hpp"
+#include "render/UiMetrics.hpp"
 
 namespace dermasim::render {
 
@@ -27,7 +30,7 @@ constexpr std::array<float, 3> kSectionBottom{0.92f, 0.92f, 0.92f};
 constexpr Colour4 kCaption{0.96f, 0.96f, 0.96f, 1.0f};
 constexpr Colour4 kCaptionShadow{0.0f, 0.0f, 0.0f, 0.7f};
 constexpr Colour4 kWatermarkBox{0.06f, 0.06f, 0.08f, 0.62f};
-constexpr Colour4 kWatermarkText{1.0f, 1.0f, 1.0f, 0.97f};
+constexpr Colour4 kWatermarkInk{1.0f, 1.0f, 1.0f, 0.97f};
 constexpr Colour4 kDivider{0.05f, 0.05f, 0.05f, 1.0f};
 
 // Grazing if the light is this low, in degrees.
@@ -50,7 +53,7 @@ struct SkinRenderer::Impl {
     background.draw();
   }
 
-  void drawSurfacePanel(const Viewport& v, const RenderOptions& options) {
+  void drawSurfacePanel(const Viewport& v, const RenderOptions& options, const SectionCut& cut) {
     glViewport(v.x, v.y, v.width, v.height);
     glScissor(v.x, v.y, v.width, v.height);
     drawBackground(kSurfaceTop, kSurfaceBottom);
@@ -60,12 +63,10 @@ struct SkinRenderer::Impl {
       meshExaggeration = options.relief_exaggeration;
     }
     const float aspect = static_cast<float>(v.width) / static_cast<float>(v.height);
-    surface.draw(options, aspect, section.geometry().section_y_mm);
+    surface.draw(options, aspect, cut);
     if (!options.captions) return;
 
-    const int fs = std::clamp(static_cast<int>(std::lround(
-                                  std::min(v.height / 36.0, v.width / 40.0))),
-                              10, 20);
+    const int fs = panelFontPx(v.width, v.height, options.ui_scale);
     const bool fancy = font.isTrueType();  // the bitmap font is ASCII only
     std::string caption = "Day " + formatDay(snapshot->day) + (fancy ? "  \xC2\xB7  " : ", ") +
                           "relief " + (fancy ? "\xC3\x97" : "x");
@@ -77,7 +78,8 @@ struct SkinRenderer::Impl {
     const float x = static_cast<float>(fs);
     const float baseline = static_cast<float>(fs) * 2.0f;
     painter.begin(v.width, v.height);
-    painter.text(x + 1, baseline + 1, caption, fs, kCaptionShadow);
+    const float shadow = hairline(fs);
+    painter.text(x + shadow, baseline + shadow, caption, fs, kCaptionShadow);
     painter.text(x, baseline, caption, fs, kCaption);
     painter.end();
   }
@@ -96,16 +98,20 @@ struct SkinRenderer::Impl {
     float text_x, baseline;
   };
 
-  WatermarkPlacement placeWatermark(int width, int height) {
-    int fs = std::clamp(static_cast<int>(std::lround(height * 0.03)), 9, 28);
+  WatermarkPlacement placeWatermark(int width, int height, float uiScale) {
+    const float scale = std::max(uiScale, 0.25f);
+    int fs = static_cast<int>(std::lround(
+        std::clamp(std::round(static_cast<float>(height) * 0.03f / scale), 9.0f, 28.0f) * scale));
     float textWidth = font.width(kWatermarkText, fs);
-    while (fs > 6 && textWidth + 1.6f * static_cast<float>(fs) > 0.96f * static_cast<float>(width)) {
+    while (fs > 6 &&
+           textWidth + 1.6f * static_cast<float>(fs) > 0.96f * static_cast<float>(width)) {
       --fs;
       textWidth = font.width(kWatermarkText, fs);
     }
     const int padX = fs * 4 / 5;
     const int boxHeight = fs * 17 / 10;
-    const int margin = std::max(3, static_cast<int>(std::lround(height * 0.015)));
+    const int margin = std::max(static_cast<int>(std::lround(3 * scale)),
+                                static_cast<int>(std::lround(height * 0.015)));
     WatermarkPlacement p;
     p.font_px = fs;
     p.box.width = static_cast<int>(std::ceil(textWidth)) + 2 * padX;
@@ -118,20 +124,21 @@ struct SkinRenderer::Impl {
     return p;
   }
 
-  void drawWatermark(const Viewport& v) {
-    const WatermarkPlacement p = placeWatermark(v.width, v.height);
+  void drawWatermark(const Viewport& v, const RenderOptions& options) {
+    const WatermarkPlacement p = placeWatermark(v.width, v.height, options.ui_scale);
     glViewport(v.x, v.y, v.width, v.height);
     glScissor(v.x, v.y, v.width, v.height);
     painter.begin(v.width, v.height);
     painter.rect(static_cast<float>(p.box.x), static_cast<float>(p.box.y),
                  static_cast<float>(p.box.width), static_cast<float>(p.box.height), kWatermarkBox);
-    painter.text(p.text_x, p.baseline, kWatermarkText, p.font_px, kWatermarkText);
+    painter.text(p.text_x, p.baseline, kWatermarkText, p.font_px, kWatermarkInk);
     painter.end();
   }
 
+  // The section keeps the watermark's band free whether or not it is drawn, so images with and
+  // without it differ only inside it.
   int reservedForWatermark(const Viewport& v, const RenderOptions& options) {
-    if (!options.watermark) return 0;
-    const PixelRect box = placeWatermark(v.width, v.height).box;
+    const PixelRect box = placeWatermark(v.width, v.height, options.ui_scale).box;
     return v.height - box.y + box.height / 3;
   }
 };
@@ -153,30 +160,38 @@ void SkinRenderer::draw(const Viewport& viewport, const RenderOptions& options) 
   Impl& r = *impl_;
   glEnable(GL_SCISSOR_TEST);
   glDisable(GL_CULL_FACE);
+  // The shaders write gamma-encoded sRGB themselves.
+  glDisable(GL_FRAMEBUFFER_SRGB);
   const int reserved = r.reservedForWatermark(viewport, options);
   switch (options.view) {
     case View::Surface:
-      r.drawSurfacePanel(viewport, options);
+      r.drawSurfacePanel(viewport, options, {});
       break;
     case View::Section:
       r.drawSectionPanel(viewport, options, reserved);
       break;
     case View::Split: {
       const int leftWidth = viewport.width / 2;
-      r.drawSurfacePanel({viewport.x, viewport.y, leftWidth, viewport.height}, options);
+      const SectionLayout l = sectionLayout(viewport.width, viewport.height, options);
+      const SectionGeometry& g = r.section.geometry();
+      const SectionCut cut{g.section_y_mm, l.x_left_mm - g.patch_mm / 2,
+                           l.x_right_mm - g.patch_mm / 2};
+      r.drawSurfacePanel({viewport.x, viewport.y, leftWidth, viewport.height}, options, cut);
       r.drawSectionPanel(
           {viewport.x + leftWidth, viewport.y, viewport.width - leftWidth, viewport.height},
           options, reserved);
       glViewport(viewport.x, viewport.y, viewport.width, viewport.height);
       glScissor(viewport.x, viewport.y, viewport.width, viewport.height);
       r.painter.begin(viewport.width, viewport.height);
-      r.painter.rect(static_cast<float>(leftWidth) - 1, 0, 2,
+      const float width =
+          2 * hairline(panelFontPx(viewport.width, viewport.height, options.ui_scale));
+      r.painter.rect(static_cast<float>(leftWidth) - width / 2, 0, width,
                      static_cast<float>(viewport.height), kDivider);
       r.painter.end();
       break;
     }
   }
-  if (options.watermark) r.drawWatermark(viewport);
+  if (options.watermark) r.drawWatermark(viewport, options);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_BLEND);
   glDisable(GL_DEPTH_TEST);
@@ -186,13 +201,18 @@ void SkinRenderer::draw(const Viewport& viewport, const RenderOptions& options) 
   checkGlError("SkinRenderer::draw");
 }
 
-PixelRect SkinRenderer::watermarkRect(int width, int height) {
-  return impl_->placeWatermark(width, height).box;
+PixelRect SkinRenderer::watermarkRect(int width, int height, const RenderOptions& options) {
+  return impl_->placeWatermark(width, height, options.ui_scale).box;
 }
 
 SectionLayout SkinRenderer::sectionLayout(int width, int height, const RenderOptions& options) {
   const int reserved = impl_->reservedForWatermark({0, 0, width, height}, options);
-  return layoutSection(impl_->section.geometry(), options, width, height, reserved, impl_->font);
+  const int left = options.view == View::Split ? width / 2 : 0;
+  SectionLayout l = layoutSection(impl_->section.geometry(), options, width - left, height,
+                                  reserved, impl_->font);
+  l.image.x += left;
+  l.legend.x += left;
+  return l;
 }
 
 std::string SkinRenderer::fontName() const { return impl_->font.name(); }

@@ -43,8 +43,9 @@ class SkinRenderer {
   void draw(const Viewport& viewport, const RenderOptions& options);
 
   // Where draw() puts the watermark in a width x height viewport, (0, 0) at its top left.
-  PixelRect watermarkRect(int width, int height);
-  // The section view's layout in a width x height panel (the right half in View::Split).
+  PixelRect watermarkRect(int width, int height, const RenderOptions& options);
+  // Where the section's parts go in a width x height viewport drawn with `options` (View::Section
+  // or View::Split), (0, 0) at its top left.
   SectionLayout sectionLayout(int width, int height, const RenderOptions& options);
   // The TrueType file the text comes from, or "built-in bitmap font".
   std::string fontName() const;

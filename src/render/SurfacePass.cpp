@@ -74,9 +74,10 @@ Mat4 SurfacePass::viewProjection(const OrbitCamera& camera, float aspect, float 
   const float extent = patchMm * static_cast<float>(std::max(tiles, 1));
   const float fov = radians(std::clamp(camera.fov_y_deg, 5.0f, 120.0f));
   const float zoom = std::max(camera.zoom, 0.05f);
-  // Far enough that the tiled area's width fills the view at the orbited point.
+  // Far enough that the tiled area's width fills the view at the orbited point; a tall view
+  // crops its sides rather than leave the oblique patch a strip across its middle.
   const float halfWidth = 0.5f * extent * 0.92f;
-  const float distance = halfWidth / (std::tan(fov / 2) * std::max(aspect, 0.2f)) / zoom;
+  const float distance = halfWidth / (std::tan(fov / 2) * std::max(aspect, 1.0f)) / zoom;
   const Vec3 target{camera.pan_x_mm, camera.pan_y_mm, 0};
   const float elevation = std::clamp(camera.elevation_deg, 1.0f, 89.9f);
   const Vec3 eye = target + distance * directionFromAngles(camera.azimuth_deg, elevation);
@@ -86,15 +87,14 @@ Mat4 SurfacePass::viewProjection(const OrbitCamera& camera, float aspect, float 
   return multiply(perspective(fov, aspect, near, far), lookAt(eye, target, {0, 0, 1}));
 }
 
-void SurfacePass::draw(const RenderOptions& options, float aspect, float sectionYMm) const {
+void SurfacePass::draw(const RenderOptions& options, float aspect, const SectionCut& cut) const {
   if (!hasMesh()) return;
   const int tiles = std::clamp(options.tiles, 1, 15);
   Vec3 eye;
   const Mat4 viewProjection =
       SurfacePass::viewProjection(options.camera, aspect, patchMm_, tiles, &eye);
-  const Vec3 light =
-      directionFromAngles(options.light.azimuth_deg, std::clamp(options.light.elevation_deg,
-                                                                1.0f, 90.0f));
+  const Vec3 light = directionFromAngles(options.light.azimuth_deg,
+                                         std::clamp(options.light.elevation_deg, 1.0f, 90.0f));
   const float gain = (1 - kAmbient) / std::max(light.z, kMinLightElevationSin);
 
   program_.use();
@@ -111,7 +111,7 @@ void SurfacePass::draw(const RenderOptions& options, float aspect, float section
   glUniform1f(glGetUniformLocation(id, "u_shininess"), kShininess);
   glUniform1i(glGetUniformLocation(id, "u_show_section"),
               options.view == View::Split && options.show_section_line ? 1 : 0);
-  glUniform1f(glGetUniformLocation(id, "u_section_y_mm"), sectionYMm);
+  glUniform3f(glGetUniformLocation(id, "u_section_cut_mm"), cut.y_mm, cut.x_from_mm, cut.x_to_mm);
 
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);

@@ -8,6 +8,12 @@
 
 namespace dermasim::render {
 
+// Where the section view cuts the patch: the line y = y_mm from x_from_mm to x_to_mm, in the
+// patch's coordinates (centre at 0).
+struct SectionCut {
+  float y_mm = 0, x_from_mm = 0, x_to_mm = 0;
+};
+
 class SurfacePass {
  public:
   SurfacePass();
@@ -19,9 +25,10 @@ class SurfacePass {
   void setMesh(const SurfaceMesh& mesh);
   bool hasMesh() const { return indexCount_ > 0; }
 
-  // Draws into the current viewport, `aspect` = its width / height, with depth testing; clears
-  // nothing. `sectionYMm` marks the section's cut in the centre tile when asked to.
-  void draw(const RenderOptions& options, float aspect, float sectionYMm) const;
+  // Draws into the current viewport, `aspect` = its width / height, with depth testing (clearing
+  // the depth buffer in the scissor box). `cut` marks the section's cut in the centre tile, in
+  // View::Split when options.show_section_line is set.
+  void draw(const RenderOptions& options, float aspect, const SectionCut& cut) const;
 
   // The camera's view-projection matrix and eye position for a tiled patch of side `patchMm`.
   static Mat4 viewProjection(const OrbitCamera& camera, float aspect, float patchMm, int tiles,

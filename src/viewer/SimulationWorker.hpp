@@ -1,0 +1,92 @@
+#pragma once
+// Runs simulate() on a background thread so the viewer's window stays responsive: the UI thread
+// starts a run, polls progress() and status() each frame, and takes the result once ready().
+// One thread (the UI thread) uses a worker; none of its calls wait for the simulation, except
+// the destructor, which cancels and then joins.
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/Scenario.hpp"
+#include "core/Simulation.hpp"
+
+namespace dermasim::viewer {
+
+// The days the viewer captures snapshots on, so the timeline can show them without waiting:
+//  - day 0 (the untreated skin), the end, and each session's day (the skin just before it);
+//  - 6 hours, 1 day, 1 week and 1 month after each session, where the skin changes fastest;
+//  - every whole day from 0 to the end, or every 2nd, 3rd ... day when daily snapshots of this
+//    scenario's grid would take more than kSnapshotBudgetBytes (long runs, fine grids).
+// Sorted, without repeats, all within 0..duration.
+std::vector<double> viewerSnapshotDays(const Scenario& scenario);
+// Memory the regular snapshots of one run may take (~1.3 MB each on the default 200 x 200 grid,
+// so a 180-day scenario keeps daily snapshots).
+inline constexpr double kSnapshotBudgetBytes = 384.0 * 1024 * 1024;
+// Estimated size of one snapshot of `scenario`'s grid.
+double snapshotBytes(const Scenario& scenario);
+
+class SimulationWorker {
+ public:
+  enum class State { Idle, Running, Done, Cancelled, Failed };
+
+  SimulationWorker() = default;
+  ~SimulationWorker();
+  SimulationWorker(const SimulationWorker&) = delete;
+  SimulationWorker& operator=(const SimulationWorker&) = delete;
+
+  // Starts simulating `scenario`, with snapshots on viewerSnapshotDays() unless `snapshotDays`
+  // is given. A run still going is cancelled and left to finish its current step on its own
+  // thread; its result is never reported. Returns at once.
+  void start(Scenario scenario);
+  void start(Scenario scenario, std::vector<double> snapshotDays);
+  // Asks the current run to stop at its next step; returns at once. state() turns Cancelled
+  // when it has stopped. No effect on a run that has already finished.
+  void cancel();
+
+  State state() const;
+  bool running() const { return state() == State::Running; }
+  // A finished result is waiting in takeResult().
+  bool ready() const;
+  // Of the current (or last) run, 0..1.
+  double progress() const;
+  // What the current run is doing ("healing", "session 2 of 4", "cancelling"), or "done",
+  // "cancelled", "failed: <reason>"; empty before the first run.
+  std::string status() const;
+  // The finished result, moved out once; empty if not ready.
+  std::optional<RunResult> takeResult();
+  // Counts start() calls: tells the caller which run a result belongs to.
+  std::uint64_t generation() const { return generation_; }
+
+ private:
+  // Shared by the worker and one run's thread, which may outlive the worker's interest in it.
+  struct Run {
+    std::atomic<bool> cancel{false};
+    std::atomic<double> progress{0.0};
+    std::atomic<State> state{State::Running};
+    mutable std::mutex mutex;  // guards status and result
+    std::string status;
+    std::optional<RunResult> result;
+  };
+  struct Retired {
+    std::thread thread;
+    std::shared_ptr<Run> run;
+  };
+
+  static void execute(const std::shared_ptr<Run>& run, const Scenario& scenario,
+                      const std::vector<double>& snapshotDays);
+  // Joins replaced runs that have stopped, so their threads do not pile up.
+  void reapRetired();
+
+  std::shared_ptr<Run> run_;
+  std::thread thread_;
+  std::vector<Retired> retired_;
+  std::uint64_t generation_ = 0;
+};
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,233 @@
+#include "viewer/TimePlot.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "viewer/PlotTicks.hpp"
+
+namespace dermasim::viewer {
+namespace {
+
+// Pixels, chosen so labels never crowd at the viewer's font size.
+constexpr float kGap = 4.0f;
+constexpr float kRightMargin = 8.0f;
+constexpr float kPixelsPerDayTick = 64.0f;
+constexpr float kPixelsPerValueTick = 28.0f;
+constexpr float kMinPlotSide = 12.0f;
+constexpr float kLineWidth = 1.5f;
+constexpr float kCursorWidth = 2.0f;
+constexpr float kSwatch = 8.0f;
+constexpr double kRangePadding = 0.05;
+
+struct Range {
+  double lo, hi;
+};
+
+// The values within the days shown, padded so a line never runs along the frame.
+Range fitValues(std::span<const PlotSeries> series, const TimePlotOptions& o) {
+  double lo = INFINITY, hi = -INFINITY;
+  for (const PlotSeries& s : series) {
+    const std::size_t n = std::min(s.days.size(), s.values.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (s.days[i] < o.firstDay || s.days[i] > o.lastDay || !std::isfinite(s.values[i])) continue;
+      lo = std::min(lo, s.values[i]);
+      hi = std::max(hi, s.values[i]);
+    }
+  }
+  Range r{o.valueMin.value_or(0.0), o.valueMax.value_or(1.0)};
+  if (lo <= hi) {
+    const double pad = hi > lo ? kRangePadding * (hi - lo) : std::max(1e-3, 0.05 * std::abs(hi));
+    r = {o.valueMin.value_or(lo - pad), o.valueMax.value_or(hi + pad)};
+  }
+  if (!(r.hi > r.lo)) r.hi = r.lo + 1.0;  // a caller's empty range: still a drawable axis
+  return r;
+}
+
+std::string dayText(double day) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, day < 10 ? "Day %.2f" : "Day %.1f", day);
+  return buffer;
+}
+
+std::string valueText(double value, std::string_view unit) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.4g", value);
+  std::string text = buffer;
+  if (!unit.empty()) text.append(" ").append(unit);
+  return text;
+}
+
+class Mapping {
+ public:
+  Mapping(ImVec2 min, ImVec2 max, double firstDay, double lastDay, Range values)
+      : min_(min), max_(max), firstDay_(firstDay), lastDay_(lastDay), values_(values) {}
+  float x(double day) const {
+    return min_.x +
+           static_cast<float>((day - firstDay_) / (lastDay_ - firstDay_)) * (max_.x - min_.x);
+  }
+  float y(double value) const {
+    return max_.y -
+           static_cast<float>((value - values_.lo) / (values_.hi - values_.lo)) * (max_.y - min_.y);
+  }
+  double day(float x) const {
+    const double f = std::clamp(static_cast<double>((x - min_.x) / (max_.x - min_.x)), 0.0, 1.0);
+    return firstDay_ + f * (lastDay_ - firstDay_);
+  }
+
+ private:
+  ImVec2 min_, max_;
+  double firstDay_, lastDay_;
+  Range values_;
+};
+
+void drawSeries(ImDrawList& draw, const PlotSeries& s, const Mapping& map, double firstDay,
+                double lastDay) {
+  const std::size_t n = std::min(s.days.size(), s.values.size());
+  // One point either side of the days shown, so the line runs to the frame's edges.
+  const auto begin =
+      std::lower_bound(s.days.begin(), s.days.begin() + static_cast<long>(n), firstDay);
+  const auto end = std::upper_bound(begin, s.days.begin() + static_cast<long>(n), lastDay);
+  std::size_t from = static_cast<std::size_t>(begin - s.days.begin());
+  std::size_t to = static_cast<std::size_t>(end - s.days.begin());
+  if (from > 0) --from;
+  if (to < n) ++to;
+  std::vector<ImVec2> points;
+  points.reserve(to - from);
+  for (std::size_t i = from; i < to; ++i)
+    if (std::isfinite(s.values[i])) points.emplace_back(map.x(s.days[i]), map.y(s.values[i]));
+  if (points.size() >= 2)
+    draw.AddPolyline(points.data(), static_cast<int>(points.size()), s.colour, 0, kLineWidth);
+}
+
+void drawTooltip(std::span<const PlotSeries> series, double day, std::string_view unit) {
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(dayText(day).c_str());
+  for (const PlotSeries& s : series) {
+    const std::optional<double> value = valueOnDay(s, day);
+    if (!value) continue;
+    const std::string text =
+        (s.label.empty() ? std::string() : std::string(s.label) + ": ") + valueText(*value, unit);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.colour), "%s", text.c_str());
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+std::optional<double> valueOnDay(const PlotSeries& s, double day) {
+  const std::size_t n = std::min(s.days.size(), s.values.size());
+  if (n == 0) return std::nullopt;
+  const auto last = s.days.begin() + static_cast<long>(n);
+  const auto after = std::lower_bound(s.days.begin(), last, day);
+  if (after == s.days.begin()) return s.values[0];
+  if (after == last) return s.values[n - 1];
+  const auto i = static_cast<std::size_t>(after - s.days.begin());
+  const double span = s.days[i] - s.days[i - 1];
+  const double f = span > 0 ? (day - s.days[i - 1]) / span : 1.0;
+  return s.values[i - 1] + f * (s.values[i] - s.values[i - 1]);
+}
+
+TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
+                        const TimePlotOptions& options) {
+  TimePlotResult result;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 4 * kMinPlotSide),
+                    std::max(options.height, 4 * kMinPlotSide));
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  const double firstDay = options.firstDay;
+  const double lastDay = options.lastDay > firstDay ? options.lastDay : firstDay + 1.0;
+
+  const float lineHeight = ImGui::GetTextLineHeight();
+  const Range values = fitValues(series, options);
+  const float plotHeightGuess = size.y - 2 * lineHeight - 2 * kGap;
+  const Ticks valueTicks =
+      niceTicks(values.lo, values.hi, static_cast<int>(plotHeightGuess / kPixelsPerValueTick));
+  std::vector<std::string> valueLabels;
+  float labelWidth = ImGui::CalcTextSize("days").x;
+  for (const double v : valueTicks.values) {
+    valueLabels.push_back(tickLabel(v, valueTicks.step));
+    labelWidth = std::max(labelWidth, ImGui::CalcTextSize(valueLabels.back().c_str()).x);
+  }
+  result.plotMin = ImVec2(origin.x + labelWidth + 2 * kGap, origin.y + lineHeight + kGap);
+  result.plotMax = ImVec2(origin.x + size.x - kRightMargin, origin.y + size.y - lineHeight - kGap);
+  if (result.plotMax.x - result.plotMin.x < kMinPlotSide ||
+      result.plotMax.y - result.plotMin.y < kMinPlotSide)
+    return result;
+  const Mapping map(result.plotMin, result.plotMax, firstDay, lastDay, values);
+
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dimText = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 gridColour = ImGui::GetColorU32(ImGuiCol_Border, 0.5f);
+  draw.AddRectFilled(result.plotMin, result.plotMax, ImGui::GetColorU32(ImGuiCol_FrameBg));
+
+  for (std::size_t i = 0; i < valueTicks.values.size(); ++i) {
+    const float y = map.y(valueTicks.values[i]);
+    draw.AddLine(ImVec2(result.plotMin.x, y), ImVec2(result.plotMax.x, y), gridColour);
+    const float w = ImGui::CalcTextSize(valueLabels[i].c_str()).x;
+    draw.AddText(ImVec2(result.plotMin.x - kGap - w, y - lineHeight / 2), textColour,
+                 valueLabels[i].c_str());
+  }
+  const Ticks dayTicksShown = dayTicks(
+      firstDay, lastDay,
+      std::max(2, static_cast<int>((result.plotMax.x - result.plotMin.x) / kPixelsPerDayTick)));
+  for (const double day : dayTicksShown.values) {
+    const float x = map.x(day);
+    draw.AddLine(ImVec2(x, result.plotMin.y), ImVec2(x, result.plotMax.y), gridColour);
+    const std::string label = dayTickLabel(day, dayTicksShown.step);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    draw.AddText(ImVec2(x - w / 2, result.plotMax.y + kGap / 2), textColour, label.c_str());
+  }
+  draw.AddText(ImVec2(origin.x, result.plotMax.y + kGap / 2), dimText, "days");
+
+  // The unit, then a legend, on the line above the data.
+  float x = origin.x;
+  if (!options.unit.empty()) {
+    const std::string unit(options.unit);
+    draw.AddText(ImVec2(x, origin.y), dimText, unit.c_str());
+    x = result.plotMin.x;
+  }
+  if (series.size() > 1 || (series.size() == 1 && !series[0].label.empty())) {
+    for (const PlotSeries& s : series) {
+      const std::string label(s.label);
+      const float top = origin.y + (lineHeight - kSwatch) / 2;
+      draw.AddRectFilled(ImVec2(x, top), ImVec2(x + kSwatch, top + kSwatch), s.colour);
+      draw.AddText(ImVec2(x + kSwatch + kGap, origin.y), textColour, label.c_str());
+      x += kSwatch + 3 * kGap + ImGui::CalcTextSize(label.c_str()).x;
+    }
+  }
+
+  draw.PushClipRect(result.plotMin, result.plotMax, true);
+  const ImU32 sessionColour = ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.8f);
+  for (const double day : options.sessionDays) {
+    if (day < firstDay || day > lastDay) continue;
+    draw.AddLine(ImVec2(map.x(day), result.plotMin.y), ImVec2(map.x(day), result.plotMax.y),
+                 sessionColour, kLineWidth);
+  }
+  for (const PlotSeries& s : series) drawSeries(draw, s, map, firstDay, lastDay);
+  if (options.cursorDay && *options.cursorDay >= firstDay && *options.cursorDay <= lastDay) {
+    const float cx = map.x(*options.cursorDay);
+    draw.AddLine(ImVec2(cx, result.plotMin.y), ImVec2(cx, result.plotMax.y), textColour,
+                 kCursorWidth);
+  }
+  draw.PopClipRect();
+  draw.AddRect(result.plotMin, result.plotMax, gridColour);
+
+  const float mouseX = ImGui::GetIO().MousePos.x;
+  if (hovered || active) {
+    const double day = map.day(mouseX);
+    result.hoveredDay = day;
+    draw.AddLine(ImVec2(map.x(day), result.plotMin.y), ImVec2(map.x(day), result.plotMax.y),
+                 dimText);
+    drawTooltip(series, day, options.unit);
+  }
+  if (active) result.pickedDay = map.day(mouseX);
+  return result;
+}
+
+}  // namespace dermasim::viewer

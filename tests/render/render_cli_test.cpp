@@ -1,0 +1,149 @@
+// `dermasim render` as a user drives it: the PNG it writes, its exit codes and messages.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "render/Image.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBinary = fs::path(DERMASIM_BINARY_DIR) / "dermasim";
+const fs::path kScratch =
+    fs::temp_directory_path() / ("dermasim_render_cli_test_" + std::to_string(::getpid()));
+
+struct ScratchCleanup {
+  ~ScratchCleanup() {
+    std::error_code ec;
+    fs::remove_all(kScratch, ec);
+  }
+} const kCleanup;
+
+// The built-in acne scar series on a coarse grid, so each render takes about a second.
+const std::string kScenario = R"(
+[scenario]
+name = "Acne scars, coarse grid"
+seed = 7
+duration_days = 60
+[patient]
+site = "cheek"
+fitzpatrick = 3
+age = 28
+indication = "acne_scars"
+[patient.scars]
+count_per_cm2 = 6
+mean_depth_mm = 0.3
+[device]
+type = "pen"
+needle_length_mm = 1.5
+[schedule]
+sessions = 2
+interval_days = 28
+[model]
+lateral_resolution_um = 50
+)";
+
+struct Outcome {
+  int exit_code;
+  std::string err;
+};
+
+fs::path scenarioFile() {
+  fs::create_directories(kScratch);
+  const fs::path file = kScratch / "coarse.toml";
+  if (!fs::exists(file)) std::ofstream(file) << kScenario;
+  return file;
+}
+
+Outcome runDermasim(const std::string& args) {
+  fs::create_directories(kScratch);
+  const fs::path err = kScratch / "stderr.txt";
+  const std::string command = kBinary.string() + " " + args + " > /dev/null 2> " + err.string();
+  const int status = std::system(command.c_str());
+  std::ifstream in(err);
+  std::stringstream text;
+  text << in.rdbuf();
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
+}
+
+std::string bytesOf(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n' ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("dermasim render writes a PNG of the requested size, the same twice", "[render][cli]") {
+  const fs::path first = kScratch / "first.png";
+  const fs::path second = kScratch / "second.png";
+  const std::string args =
+      "render " + scenarioFile().string() + " --day 29 --size 320x200 --view split -q";
+  const Outcome a = runDermasim(args + " --out " + first.string());
+  INFO(a.err);
+  REQUIRE(a.exit_code == 0);
+  CHECK(a.err.empty());
+  const dermasim::render::Image image = dermasim::render::readPng(first);
+  CHECK(image.width() == 320);
+  CHECK(image.height() == 200);
+  CHECK(image.pixel(5, 5).a == 255);
+  // No temporary file left beside it.
+  CHECK(std::distance(fs::directory_iterator(kScratch), fs::directory_iterator()) == 3);
+
+  REQUIRE(runDermasim(args + " --out " + second.string()).exit_code == 0);
+  CHECK(bytesOf(first) == bytesOf(second));  // llvmpipe draws the same pixels every time
+}
+
+TEST_CASE("dermasim render rejects bad input with exit code 2 and one line", "[render][cli]") {
+  const std::string scenario = "render " + scenarioFile().string();
+  const std::string out = " --out " + (kScratch / "bad.png").string();
+
+  Outcome o = runDermasim(scenario + " --day 61" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("--day") != std::string::npos);
+  CHECK(o.err.find("between 0 and 60") != std::string::npos);
+  CHECK(o.err.find("got 61") != std::string::npos);
+  CHECK(lines(o.err) == 1);
+
+  o = runDermasim(scenario + " --day -1" + out);
+  CHECK(o.exit_code == 2);
+
+  o = runDermasim(scenario + " --day 1 --size 320by200" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("--size") != std::string::npos);
+  CHECK(lines(o.err) == 1);
+
+  o = runDermasim(scenario + " --day 1 --size 0x200" + out);
+  CHECK(o.exit_code == 2);
+
+  o = runDermasim(scenario + " --day 1 --view sideways" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("surface | section | split") != std::string::npos);
+
+  o = runDermasim(scenario + " --day 1 --out " + (kScratch / "missing" / "x.png").string());
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("does not exist") != std::string::npos);
+
+  o = runDermasim(scenario + " --day 1 --out " + (kScratch / "x.jpg").string());
+  CHECK(o.exit_code == 2);
+
+  o = runDermasim("render no-such-scenario --day 1" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("no-such-scenario") != std::string::npos);
+
+  CHECK(!fs::exists(kScratch / "bad.png"));
+}
