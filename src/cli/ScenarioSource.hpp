@@ -9,8 +9,8 @@ namespace dermasim {
 
 inline constexpr const char* kDefaultScenario = "acne_scars_pen";
 
-// An existing file is read; otherwise a built-in scenario of that name (with or without
-// ".toml"); otherwise InputError naming the argument and the built-in names.
+// An existing file or any path is read as a file; a bare name is a built-in scenario (with or
+// without ".toml"). Errors are InputError naming the argument.
 Scenario resolveScenario(const std::string& argument);
 
 }  // namespace dermasim
