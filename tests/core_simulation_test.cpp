@@ -88,7 +88,10 @@ TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulatio
   const auto columns = static_cast<std::size_t>(untreated.nx * untreated.ny);
   REQUIRE(untreated.height_mm.size() == columns);
   REQUIRE(untreated.srgb.size() == 3 * columns);
-  REQUIRE(untreated.section_collagen1.size() == static_cast<std::size_t>(untreated.nx * untreated.nz));
+  REQUIRE(untreated.sections.size() == 1);
+  CHECK(untreated.sections[0].row == untreated.ny / 2);
+  REQUIRE(untreated.sections[0].collagen1.size() ==
+          static_cast<std::size_t>(untreated.nx * untreated.nz));
   // Skin-coloured, redder after the session than a week later.
   CHECK(untreated.srgb[0] > untreated.srgb[1]);
   CHECK(untreated.srgb[1] > untreated.srgb[2]);
@@ -99,7 +102,35 @@ TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulatio
   };
   CHECK(mean(r.snapshots[1].erythema) > mean(r.snapshots[2].erythema) + 0.1);
   // The section runs from epidermis at the top into dermis.
-  CHECK(untreated.section_epidermis.front() == 1.0F);
-  CHECK(untreated.section_epidermis.back() == 0.0F);
-  CHECK(mean(r.snapshots[1].section_injury) > 0.0);
+  CHECK(untreated.sections[0].epidermis.front() == 1.0F);
+  CHECK(untreated.sections[0].epidermis.back() == 0.0F);
+  CHECK(mean(r.snapshots[1].sections[0].injury) > 0.0);
+}
+
+TEST_CASE("simulate: snapshots keep sections spread across the patch", "[simulation][snapshot]") {
+  CHECK(sectionRows(200, 1) == std::vector<int>{100});
+  CHECK(sectionRows(200, 4) == std::vector<int>{25, 75, 125, 175});
+  CHECK(sectionRows(3, 10) == std::vector<int>{0, 1, 2});  // at most one per row
+  CHECK(sectionRows(50, 0) == std::vector<int>{25});
+
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = 2;
+  s.sessions.resize(1);
+  RunOptions options;
+  options.snapshot_days = {1};
+  options.section_count = 4;
+  const RunResult r = simulate(s, {}, options);
+  REQUIRE(r.snapshots.size() == 1);
+  const SkinSnapshot& snap = r.snapshots[0];
+  REQUIRE(snap.sections.size() == 4);
+  const std::vector<int> rows = sectionRows(snap.ny, 4);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(snap.sections[i].row == rows[i]);
+  // The nearest stored section to a position across the patch.
+  CHECK(snap.sectionNear(0.0).row == rows[0]);
+  CHECK(snap.sectionNear(0.3).row == rows[1]);
+  CHECK(snap.sectionNear(0.6).row == rows[2]);
+  CHECK(snap.sectionNear(1.0).row == rows[3]);
+  // Different rows cut different tissue after a session.
+  CHECK(snap.sections[0].injury != snap.sections[2].injury);
 }

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/ScenarioSource.hpp"
+#include "io/ScenarioSource.hpp"
 #include "core/Simulation.hpp"
 #include "io/InputError.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "cli/RenderCommand.hpp"
-#include "cli/ScenarioSource.hpp"
+#include "io/ScenarioSource.hpp"
 #include "core/Advisories.hpp"
 #include "core/ModelParameters.hpp"
 #include "core/ScenarioSchema.hpp"

@@ -67,10 +67,11 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress, const R
   std::vector<double> wanted = options.snapshot_days;
   std::sort(wanted.begin(), wanted.end());
   std::size_t nextSnapshot = 0;
+  const std::vector<int> rows = sectionRows(model.grid().ny, options.section_count);
   const auto snapshotDue = [&]() {
     while (nextSnapshot < wanted.size() &&
            (model.day() >= wanted[nextSnapshot] - 1e-9 || model.day() >= scenario.duration_days - 1e-9)) {
-      result.snapshots.push_back(takeSnapshot(model, readout, result.timeseries.back()));
+      result.snapshots.push_back(takeSnapshot(model, readout, result.timeseries.back(), rows));
       ++nextSnapshot;
     }
   };

@@ -51,6 +51,9 @@ struct RunOptions {
   // Days at which to capture the skin for drawing (the state at the first step at or after
   // each day; day 0 is the untreated skin). Out-of-range days are clamped.
   std::vector<double> snapshot_days;
+  // Vertical sections each snapshot keeps, spread evenly across the patch (see sectionRows):
+  // 1 for an image, more for a viewer that moves the section.
+  int section_count = 1;
 };
 
 // Called with the fraction done (0..1) and what is being worked on. It may throw Cancelled to

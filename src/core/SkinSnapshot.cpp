@@ -2,9 +2,37 @@
 
 #include "core/HealingModel.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
 namespace dermasim {
 
-SkinSnapshot takeSnapshot(const HealingModel& model, SkinReadout& readout, const SkinReading& reading) {
+std::vector<int> sectionRows(int ny, int count) {
+  const int n = std::clamp(count, 1, std::max(1, ny));
+  std::vector<int> rows;
+  for (int j = 0; j < n; ++j) {
+    // The middle of the j-th of n equal bands; for n = 1 that is row ny / 2.
+    const int row = static_cast<int>(std::lround((j + 0.5) * ny / n - 0.5));
+    rows.push_back(std::clamp(row, 0, ny - 1));
+  }
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  return rows;
+}
+
+const SkinSection& SkinSnapshot::sectionNear(double fraction) const {
+  if (sections.empty()) throw std::logic_error("SkinSnapshot has no section");
+  // Row centres sit at (row + 0.5) / ny of the way across.
+  const double wanted = std::clamp(fraction, 0.0, 1.0) * ny - 0.5;
+  const SkinSection* best = &sections.front();
+  for (const SkinSection& sec : sections) {
+    if (std::abs(sec.row - wanted) < std::abs(best->row - wanted)) best = &sec;
+  }
+  return *best;
+}
+
+SkinSnapshot takeSnapshot(const HealingModel& model, SkinReadout& readout,
+                          const SkinReading& reading, const std::vector<int>& sectionRows) {
   const Grid& g = model.grid();
   const TissueState& st = model.state();
   const BaselineSkin& base = model.baseline();
@@ -39,28 +67,32 @@ SkinSnapshot takeSnapshot(const HealingModel& model, SkinReadout& readout, const
     s.srgb[3 * c + 2] = rgb.b;
   }
 
-  s.section_row = g.ny / 2;
   const std::size_t cells = static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.nz);
-  for (auto* v : {&s.section_epidermis, &s.section_papillary, &s.section_collagen1,
-                  &s.section_collagen3, &s.section_elastin, &s.section_fibroblasts,
-                  &s.section_injury, &s.section_lumen})
-    v->resize(cells);
-  for (int k = 0; k < g.nz; ++k) {
-    const auto ku = static_cast<std::size_t>(k);
-    const bool papillary = base.profile.dermis[ku] > 0.5F && g.depthMm(k) < s.papillary_bottom_mm;
-    for (int i = 0; i < g.nx; ++i) {
-      const auto v = static_cast<Eigen::Index>(g.index(i, s.section_row, k));
-      const std::size_t o = static_cast<std::size_t>(i) + static_cast<std::size_t>(g.nx) * ku;
-      s.section_epidermis[o] = base.profile.epidermis[ku];
-      s.section_papillary[o] = papillary ? 1.0F : 0.0F;
-      s.section_collagen1[o] = st.collagen1[v];
-      s.section_collagen3[o] = st.collagen3[v];
-      s.section_elastin[o] = st.elastin[v];
-      s.section_fibroblasts[o] = st.fibroblasts[v];
-      s.section_injury[o] = st.injury[v];
-      s.section_lumen[o] = st.lumen[v];
+  for (const int row : sectionRows) {
+    SkinSection& sec = s.sections.emplace_back();
+    sec.row = std::clamp(row, 0, g.ny - 1);
+    for (auto* v : {&sec.epidermis, &sec.papillary, &sec.collagen1, &sec.collagen3, &sec.elastin,
+                    &sec.fibroblasts, &sec.injury, &sec.lumen})
+      v->resize(cells);
+    for (int k = 0; k < g.nz; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      const bool papillary = base.profile.dermis[ku] > 0.5F && g.depthMm(k) < s.papillary_bottom_mm;
+      for (int i = 0; i < g.nx; ++i) {
+        const auto v = static_cast<Eigen::Index>(g.index(i, sec.row, k));
+        const std::size_t o = static_cast<std::size_t>(i) + static_cast<std::size_t>(g.nx) * ku;
+        sec.epidermis[o] = base.profile.epidermis[ku];
+        sec.papillary[o] = papillary ? 1.0F : 0.0F;
+        sec.collagen1[o] = st.collagen1[v];
+        sec.collagen3[o] = st.collagen3[v];
+        sec.elastin[o] = st.elastin[v];
+        sec.fibroblasts[o] = st.fibroblasts[v];
+        sec.injury[o] = st.injury[v];
+        sec.lumen[o] = st.lumen[v];
+      }
     }
   }
+  std::sort(s.sections.begin(), s.sections.end(),
+            [](const SkinSection& a, const SkinSection& b) { return a.row < b.row; });
   return s;
 }
 

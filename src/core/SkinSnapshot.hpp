@@ -10,6 +10,19 @@ namespace dermasim {
 
 class HealingModel;
 
+// A vertical section through grid row `row`, index i + nx k (k = depth cell, 0 at the top).
+struct SkinSection {
+  int row = 0;
+  std::vector<float> epidermis;  // fraction of the cell that is epidermis
+  std::vector<float> papillary;  // 1 in papillary dermis cells, else 0
+  std::vector<float> collagen1;  // relative to normal reticular collagen
+  std::vector<float> collagen3;
+  std::vector<float> elastin;      // relative to normal reticular elastin
+  std::vector<float> fibroblasts;  // activated, per resting fibroblast
+  std::vector<float> injury;       // 0..1
+  std::vector<float> lumen;        // 0..1
+};
+
 struct SkinSnapshot {
   double day = 0;
   int nx = 0, ny = 0, nz = 0;
@@ -20,21 +33,21 @@ struct SkinSnapshot {
   std::vector<float> erythema;          // 0..1
   std::vector<float> surface_blood_um;  // blood film on the skin
   std::vector<float> scar;              // 1 inside a baseline scar's footprint, else 0
-  // The section through row `section_row`, index i + nx k (k = depth cell, 0 at the top).
-  int section_row = 0;
-  std::vector<float> section_epidermis;  // fraction of the cell that is epidermis
-  std::vector<float> section_papillary;  // 1 in papillary dermis cells, else 0
-  std::vector<float> section_collagen1;  // relative to normal reticular collagen
-  std::vector<float> section_collagen3;
-  std::vector<float> section_elastin;    // relative to normal reticular elastin
-  std::vector<float> section_fibroblasts;  // activated, per resting fibroblast
-  std::vector<float> section_injury;     // 0..1
-  std::vector<float> section_lumen;      // 0..1
+  // Vertical sections through whole rows of the grid, ascending by row, at least one.
+  std::vector<SkinSection> sections;
   double epidermis_mm = 0, papillary_bottom_mm = 0, dermis_bottom_mm = 0;
   SkinReading reading;
+
+  // The stored section nearest to `fraction` (0..1) of the way across the patch in y.
+  const SkinSection& sectionNear(double fraction) const;
 };
 
+// The rows `count` sections go through on a grid `ny` rows deep: evenly spread, one through the
+// middle when count is 1. count is clamped to 1..ny.
+std::vector<int> sectionRows(int ny, int count);
+
 // Captures the model's state; `readout` must belong to `model`.
-SkinSnapshot takeSnapshot(const HealingModel& model, SkinReadout& readout, const SkinReading& reading);
+SkinSnapshot takeSnapshot(const HealingModel& model, SkinReadout& readout,
+                          const SkinReading& reading, const std::vector<int>& sectionRows);
 
 }  // namespace dermasim

@@ -8,10 +8,11 @@ namespace dermasim::render {
 
 namespace {
 
-constexpr std::array<std::pair<View, std::string_view>, 3> kViews{{
+constexpr std::array<std::pair<View, std::string_view>, 4> kViews{{
     {View::Surface, "surface"},
     {View::Section, "section"},
     {View::Split, "split"},
+    {View::BeforeAfter, "before-after"},
 }};
 
 constexpr std::array<std::pair<SectionOverlay, std::string_view>, 7> kOverlays{{

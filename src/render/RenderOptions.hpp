@@ -11,6 +11,9 @@ enum class View {
   Surface,  // the patch as a lit 3-D relief, tiled
   Section,  // the vertical section through the patch as a 2-D image
   Split,    // surface on the left half, section on the right half
+  // Patient mode: the surface before the first session left of a split line, the day shown
+  // right of it, same camera and light (SkinRenderer::setBeforeSnapshot).
+  BeforeAfter,
 };
 
 // The colour encoding laid over the section's layer tints. Needle tracks (open lumen) are
@@ -35,6 +38,7 @@ struct OrbitCamera {
   float pan_x_mm = 0;  // the orbited point, on the untreated surface level
   float pan_y_mm = 0;
   float fov_y_deg = 30;
+  friend bool operator==(const OrbitCamera&, const OrbitCamera&) = default;
 };
 
 // A directional light, from the direction given by the angles (same convention as the camera).
@@ -46,6 +50,7 @@ struct DirectionalLight {
   static DirectionalLight grazing() { return {-90, 12}; }
   // High light from the front left: colour reads best, relief faintly.
   static DirectionalLight overhead() { return {-35, 65}; }
+  friend bool operator==(const DirectionalLight&, const DirectionalLight&) = default;
 };
 
 struct RenderOptions {
@@ -61,8 +66,16 @@ struct RenderOptions {
   // Width of skin the section shows, mm; 0 picks it to fill the view (at least 2.5 mm or the
   // whole patch). The window is centred on the patch.
   float section_width_mm = 0;
+  // Where the section cuts the patch, as a fraction 0..1 across it in y: the snapshot's
+  // stored section nearest to it is drawn (and marked on the surface in the split view).
+  float section_position = 0.5f;
   // Marks where the section cuts the surface (in the split view only).
   bool show_section_line = true;
+  // BeforeAfter: where the split line stands, as a fraction 0..1 of the width from the left.
+  float split = 0.5f;
+  // A plain-language sentence drawn in large type in a box low in the view (patient mode's
+  // caption); none when empty. Wrapped to the view's width.
+  std::string caption;
   // Day, relief factor and light written in a corner, and the section's title and legend.
   bool captions = true;
   // Text and lines are this many times their normal size: for high-density screens, and for
@@ -70,6 +83,8 @@ struct RenderOptions {
   float ui_scale = 1;
   // "Simulation for education - not a prediction of your results", for patient mode.
   bool watermark = false;
+
+  friend bool operator==(const RenderOptions&, const RenderOptions&) = default;
 };
 
 inline constexpr const char* kWatermarkText =

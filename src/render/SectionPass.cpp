@@ -54,7 +54,7 @@ void frame(Painter2D& painter, PixelRect r, float width, Colour4 colour) {
 
 }  // namespace
 
-SectionGeometry sectionGeometry(const SkinSnapshot& s) {
+SectionGeometry sectionGeometry(const SkinSnapshot& s, const SkinSection& section) {
   SectionGeometry g;
   g.patch_mm = static_cast<float>(s.dx_mm * s.nx);
   g.grid_depth_mm = static_cast<float>(s.dz_mm * s.nz);
@@ -63,9 +63,9 @@ SectionGeometry sectionGeometry(const SkinSnapshot& s) {
   g.epidermis_mm = static_cast<float>(s.epidermis_mm * gain);
   g.papillary_bottom_mm = std::max(g.epidermis_mm, static_cast<float>(s.papillary_bottom_mm));
   g.dermis_bottom_mm = static_cast<float>(s.dermis_bottom_mm);
-  g.section_y_mm = static_cast<float>((s.section_row + 0.5) * s.dx_mm) - g.patch_mm / 2;
+  g.section_y_mm = static_cast<float>((section.row + 0.5) * s.dx_mm) - g.patch_mm / 2;
   g.day = s.day;
-  const auto row = static_cast<std::size_t>(std::clamp(s.section_row, 0, s.ny - 1));
+  const auto row = static_cast<std::size_t>(std::clamp(section.row, 0, s.ny - 1));
   for (int i = 0; i < s.nx; ++i) {
     const float h = s.height_mm[static_cast<std::size_t>(i) + static_cast<std::size_t>(s.nx) * row];
     g.deepest_mm = std::max(g.deepest_mm, -h);
@@ -156,19 +156,19 @@ SectionPass::~SectionPass() {
   }
 }
 
-void SectionPass::setSnapshot(const SkinSnapshot& s) {
+void SectionPass::setSnapshot(const SkinSnapshot& s, const SkinSection& section) {
   checkSnapshot(s);
   const auto cells = static_cast<std::size_t>(s.nx) * static_cast<std::size_t>(s.nz);
   std::vector<float> a(4 * cells), b(2 * cells), heights(static_cast<std::size_t>(s.nx));
   for (std::size_t c = 0; c < cells; ++c) {
-    a[4 * c] = s.section_collagen1[c];
-    a[4 * c + 1] = s.section_collagen3[c];
-    a[4 * c + 2] = s.section_elastin[c];
-    a[4 * c + 3] = s.section_fibroblasts[c];
-    b[2 * c] = s.section_injury[c];
-    b[2 * c + 1] = s.section_lumen[c];
+    a[4 * c] = section.collagen1[c];
+    a[4 * c + 1] = section.collagen3[c];
+    a[4 * c + 2] = section.elastin[c];
+    a[4 * c + 3] = section.fibroblasts[c];
+    b[2 * c] = section.injury[c];
+    b[2 * c + 1] = section.lumen[c];
   }
-  const int row = std::clamp(s.section_row, 0, s.ny - 1);
+  const int row = std::clamp(section.row, 0, s.ny - 1);
   for (int i = 0; i < s.nx; ++i) {
     heights[static_cast<std::size_t>(i)] =
         s.height_mm[static_cast<std::size_t>(i) + static_cast<std::size_t>(s.nx) * row];
@@ -178,7 +178,7 @@ void SectionPass::setSnapshot(const SkinSnapshot& s) {
   upload(height_, GL_R32F, GL_RED, s.nx, 1, heights);
   glBindTexture(GL_TEXTURE_2D, 0);
   checkGlError("SectionPass: uploading the section");
-  geometry_ = sectionGeometry(s);
+  geometry_ = sectionGeometry(s, section);
   hasSnapshot_ = true;
 }
 

@@ -24,7 +24,7 @@ struct SectionGeometry {
   double day = 0;
 };
 
-SectionGeometry sectionGeometry(const SkinSnapshot& snapshot);
+SectionGeometry sectionGeometry(const SkinSnapshot& snapshot, const SkinSection& section);
 
 struct SectionLayout {
   int font_px = 12;
@@ -49,7 +49,8 @@ class SectionPass {
   SectionPass(const SectionPass&) = delete;
   SectionPass& operator=(const SectionPass&) = delete;
 
-  void setSnapshot(const SkinSnapshot& snapshot);
+  // Uploads `section`, one of `snapshot`'s sections.
+  void setSnapshot(const SkinSnapshot& snapshot, const SkinSection& section);
   bool hasSnapshot() const { return hasSnapshot_; }
   const SectionGeometry& geometry() const { return geometry_; }
 

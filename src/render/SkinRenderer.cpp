@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "render/Font.hpp"
 #include "render/FullscreenPass.hpp"
@@ -32,6 +33,8 @@ constexpr Colour4 kCaptionShadow{0.0f, 0.0f, 0.0f, 0.7f};
 constexpr Colour4 kWatermarkBox{0.06f, 0.06f, 0.08f, 0.62f};
 constexpr Colour4 kWatermarkInk{1.0f, 1.0f, 1.0f, 0.97f};
 constexpr Colour4 kDivider{0.05f, 0.05f, 0.05f, 1.0f};
+constexpr Colour4 kSplitLine{0.97f, 0.97f, 0.97f, 0.95f};
+constexpr Colour4 kCaptionBox{0.06f, 0.06f, 0.08f, 0.72f};
 
 // Grazing if the light is this low, in degrees.
 constexpr float kGrazingBelowDeg = 25.0f;
@@ -42,10 +45,12 @@ struct SkinRenderer::Impl {
   Font font;
   Painter2D painter{font};
   FullscreenPass background{"background.frag.glsl"};
-  SurfacePass surface;
+  SurfacePass surface, beforeSurface;
   SectionPass section;
-  std::optional<SkinSnapshot> snapshot;
-  float meshExaggeration = -1;  // of the uploaded mesh; -1 = none yet
+  std::optional<SkinSnapshot> snapshot, before;
+  // Of the uploaded meshes; -1 = none yet.
+  float meshExaggeration = -1, beforeMeshExaggeration = -1;
+  int sectionRow = -1;  // of the uploaded section
 
   void drawBackground(const std::array<float, 3>& top, const std::array<float, 3>& bottom) {
     background.program().setUniform("u_top", top);
@@ -53,18 +58,35 @@ struct SkinRenderer::Impl {
     background.draw();
   }
 
-  void drawSurfacePanel(const Viewport& v, const RenderOptions& options, const SectionCut& cut) {
+  // The surface of the current snapshot (or of the before snapshot) drawn for viewport `v` but
+  // only inside `clip`, so the two halves of the before/after view share one camera.
+  void drawSurface(const Viewport& v, const Viewport& clip, const RenderOptions& options,
+                   const SectionCut& cut, bool ofBefore) {
     glViewport(v.x, v.y, v.width, v.height);
-    glScissor(v.x, v.y, v.width, v.height);
+    glScissor(clip.x, clip.y, clip.width, clip.height);
     drawBackground(kSurfaceTop, kSurfaceBottom);
-    if (!snapshot) return;
-    if (meshExaggeration != options.relief_exaggeration) {
-      surface.setMesh(buildSurfaceMesh(*snapshot, options.relief_exaggeration));
-      meshExaggeration = options.relief_exaggeration;
+    const std::optional<SkinSnapshot>& shown = ofBefore ? before : snapshot;
+    if (!shown) return;
+    SurfacePass& pass = ofBefore ? beforeSurface : surface;
+    float& exaggeration = ofBefore ? beforeMeshExaggeration : meshExaggeration;
+    if (exaggeration != options.relief_exaggeration) {
+      pass.setMesh(buildSurfaceMesh(*shown, options.relief_exaggeration));
+      exaggeration = options.relief_exaggeration;
     }
     const float aspect = static_cast<float>(v.width) / static_cast<float>(v.height);
-    surface.draw(options, aspect, cut);
-    if (!options.captions) return;
+    pass.draw(options, aspect, cut);
+  }
+
+  // Text with a soft shadow, so it reads on light and dark skin alike.
+  void shadowedText(float x, float baseline, const std::string& text, int fs, Colour4 colour) {
+    const float shadow = hairline(fs);
+    painter.text(x + shadow, baseline + shadow, text, fs, kCaptionShadow);
+    painter.text(x, baseline, text, fs, colour);
+  }
+
+  void drawSurfacePanel(const Viewport& v, const RenderOptions& options, const SectionCut& cut) {
+    drawSurface(v, v, options, cut, false);
+    if (!snapshot || !options.captions) return;
 
     const int fs = panelFontPx(v.width, v.height, options.ui_scale);
     const bool fancy = font.isTrueType();  // the bitmap font is ASCII only
@@ -75,13 +97,130 @@ struct SkinRenderer::Impl {
     caption += factor;
     caption += fancy ? "  \xC2\xB7  " : ", ";
     caption += options.light.elevation_deg < kGrazingBelowDeg ? "grazing light" : "overhead light";
-    const float x = static_cast<float>(fs);
-    const float baseline = static_cast<float>(fs) * 2.0f;
     painter.begin(v.width, v.height);
-    const float shadow = hairline(fs);
-    painter.text(x + shadow, baseline + shadow, caption, fs, kCaptionShadow);
-    painter.text(x, baseline, caption, fs, kCaption);
+    shadowedText(static_cast<float>(fs), static_cast<float>(fs) * 2.0f, caption, fs, kCaption);
     painter.end();
+  }
+
+  // Before on the left of the split line, the day shown on the right, labelled in large type.
+  void drawBeforeAfter(const Viewport& v, const RenderOptions& options) {
+    if (!before) {
+      drawSurfacePanel(v, options, {});
+      return;
+    }
+    const int splitX = static_cast<int>(
+        std::lround(std::clamp(options.split, 0.0f, 1.0f) * static_cast<float>(v.width)));
+    if (splitX > 0) drawSurface(v, {v.x, v.y, splitX, v.height}, options, {}, true);
+    if (splitX < v.width) {
+      drawSurface(v, {v.x + splitX, v.y, v.width - splitX, v.height}, options, {}, false);
+    }
+    glViewport(v.x, v.y, v.width, v.height);
+    glScissor(v.x, v.y, v.width, v.height);
+    const int fs = labelFontPx(v, options);
+    const float line = 2 * hairline(fs);
+    const auto x = static_cast<float>(splitX);
+    painter.begin(v.width, v.height);
+    painter.rect(x - line / 2, 0, line, static_cast<float>(v.height), kSplitLine);
+    // A round handle in the middle of the line, drawn as stacked strips.
+    const float radius = 0.8f * static_cast<float>(fs);
+    const float cy = 0.5f * static_cast<float>(v.height);
+    for (float dy = -radius; dy < radius; dy += 1.0f) {
+      const float half = std::sqrt(std::max(0.0f, radius * radius - (dy + 0.5f) * (dy + 0.5f)));
+      painter.rect(x - half, cy + dy, 2 * half, 1.0f, kSplitLine);
+    }
+    const float baseline = 1.6f * static_cast<float>(fs);
+    const float margin = 0.6f * static_cast<float>(fs);
+    if (options.captions) {
+      shadowedText(margin, baseline, "Before", fs, kCaption);
+      const std::string after = snapshot ? "Day " + formatDay(snapshot->day) : "After";
+      shadowedText(static_cast<float>(v.width) - margin - font.width(after, fs), baseline, after,
+                   fs, kCaption);
+    }
+    painter.end();
+  }
+
+  // Large type for patient mode: 1.6 times the panel's text size.
+  static int labelFontPx(const Viewport& v, const RenderOptions& options) {
+    return static_cast<int>(std::lround(1.6 * panelFontPx(v.width, v.height, options.ui_scale)));
+  }
+
+  // Words packed into lines no wider than `width` pixels.
+  std::vector<std::string> wrap(const std::string& text, int fs, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      const std::size_t space = text.find(' ', at);
+      const std::string word =
+          text.substr(at, space == std::string::npos ? std::string::npos : space - at);
+      at = space == std::string::npos ? text.size() : space + 1;
+      if (word.empty()) continue;
+      const std::string longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && font.width(longer, fs) > width) {
+        lines.push_back(line);
+        line = word;
+      } else {
+        line = longer;
+      }
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+  }
+
+  // Where the caption's box goes: centred, just above the watermark's band.
+  struct CaptionPlacement {
+    int font_px = 0;
+    PixelRect box;
+    std::vector<std::string> lines;
+  };
+
+  CaptionPlacement placeCaption(const Viewport& v, const RenderOptions& options) {
+    CaptionPlacement p;
+    if (options.caption.empty()) return p;
+    p.font_px = labelFontPx(v, options);
+    const int fs = p.font_px;
+    const int pad = fs * 3 / 5;
+    const float maxText = 0.88f * static_cast<float>(v.width) - 2.0f * static_cast<float>(pad);
+    p.lines = wrap(options.caption, fs, maxText);
+    float widest = 0;
+    for (const std::string& l : p.lines) widest = std::max(widest, font.width(l, fs));
+    const int lineHeight = fs * 13 / 10;
+    p.box.width = static_cast<int>(std::ceil(widest)) + 2 * pad;
+    p.box.height = lineHeight * static_cast<int>(p.lines.size()) + 2 * pad - (lineHeight - fs) / 2;
+    p.box.x = (v.width - p.box.width) / 2;
+    const int watermarkTop = placeWatermark(v.width, v.height, options.ui_scale).box.y;
+    p.box.y = std::max(0, watermarkTop - fs / 2 - p.box.height);
+    return p;
+  }
+
+  void drawCaption(const Viewport& v, const RenderOptions& options) {
+    const CaptionPlacement p = placeCaption(v, options);
+    if (p.lines.empty()) return;
+    glViewport(v.x, v.y, v.width, v.height);
+    glScissor(v.x, v.y, v.width, v.height);
+    const int fs = p.font_px;
+    const int pad = fs * 3 / 5;
+    const int lineHeight = fs * 13 / 10;
+    painter.begin(v.width, v.height);
+    painter.rect(static_cast<float>(p.box.x), static_cast<float>(p.box.y),
+                 static_cast<float>(p.box.width), static_cast<float>(p.box.height), kCaptionBox);
+    float baseline = static_cast<float>(p.box.y + pad) + 0.8f * static_cast<float>(fs);
+    for (const std::string& l : p.lines) {
+      const float w = font.width(l, fs);
+      painter.text(static_cast<float>(p.box.x) + 0.5f * (static_cast<float>(p.box.width) - w),
+                   baseline, l, fs, kWatermarkInk);
+      baseline += static_cast<float>(lineHeight);
+    }
+    painter.end();
+  }
+
+  // Uploads the section nearest to the wanted position when it is not the one uploaded.
+  void chooseSection(const RenderOptions& options) {
+    if (!snapshot) return;
+    const SkinSection& wanted = snapshot->sectionNear(options.section_position);
+    if (wanted.row == sectionRow) return;
+    section.setSnapshot(*snapshot, wanted);
+    sectionRow = wanted.row;
   }
 
   void drawSectionPanel(const Viewport& v, const RenderOptions& options, int reservedBottom) {
@@ -148,10 +287,20 @@ SkinRenderer::~SkinRenderer() = default;
 
 void SkinRenderer::setSnapshot(const SkinSnapshot& snapshot) {
   checkSnapshot(snapshot);
-  impl_->section.setSnapshot(snapshot);
   impl_->snapshot = snapshot;
   impl_->meshExaggeration = -1;
+  const SkinSection& middle = snapshot.sectionNear(0.5);
+  impl_->section.setSnapshot(snapshot, middle);
+  impl_->sectionRow = middle.row;
 }
+
+void SkinRenderer::setBeforeSnapshot(const SkinSnapshot& snapshot) {
+  checkSnapshot(snapshot);
+  impl_->before = snapshot;
+  impl_->beforeMeshExaggeration = -1;
+}
+
+bool SkinRenderer::hasBeforeSnapshot() const { return impl_->before.has_value(); }
 
 bool SkinRenderer::hasSnapshot() const { return impl_->snapshot.has_value(); }
 
@@ -163,6 +312,7 @@ void SkinRenderer::draw(const Viewport& viewport, const RenderOptions& options) 
   // The shaders write gamma-encoded sRGB themselves.
   glDisable(GL_FRAMEBUFFER_SRGB);
   const int reserved = r.reservedForWatermark(viewport, options);
+  r.chooseSection(options);
   switch (options.view) {
     case View::Surface:
       r.drawSurfacePanel(viewport, options, {});
@@ -190,7 +340,11 @@ void SkinRenderer::draw(const Viewport& viewport, const RenderOptions& options) 
       r.painter.end();
       break;
     }
+    case View::BeforeAfter:
+      r.drawBeforeAfter(viewport, options);
+      break;
   }
+  r.drawCaption(viewport, options);
   if (options.watermark) r.drawWatermark(viewport, options);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_BLEND);
@@ -205,7 +359,12 @@ PixelRect SkinRenderer::watermarkRect(int width, int height, const RenderOptions
   return impl_->placeWatermark(width, height, options.ui_scale).box;
 }
 
+PixelRect SkinRenderer::captionRect(int width, int height, const RenderOptions& options) {
+  return impl_->placeCaption({0, 0, width, height}, options).box;
+}
+
 SectionLayout SkinRenderer::sectionLayout(int width, int height, const RenderOptions& options) {
+  impl_->chooseSection(options);
   const int reserved = impl_->reservedForWatermark({0, 0, width, height}, options);
   const int left = options.view == View::Split ? width / 2 : 0;
   SectionLayout l = layoutSection(impl_->section.geometry(), options, width - left, height,

@@ -37,6 +37,10 @@ class SkinRenderer {
   // match its grid.
   void setSnapshot(const SkinSnapshot& snapshot);
   bool hasSnapshot() const;
+  // The skin before treatment, for View::BeforeAfter (without it, that view draws as Surface).
+  // Throws like setSnapshot.
+  void setBeforeSnapshot(const SkinSnapshot& snapshot);
+  bool hasBeforeSnapshot() const;
 
   // Draws the view into `viewport`. Leaves depth testing, blending and the scissor test off and
   // the viewport set to `viewport`.
@@ -44,6 +48,8 @@ class SkinRenderer {
 
   // Where draw() puts the watermark in a width x height viewport, (0, 0) at its top left.
   PixelRect watermarkRect(int width, int height, const RenderOptions& options);
+  // Where draw() puts options.caption's box (empty when there is no caption), likewise.
+  PixelRect captionRect(int width, int height, const RenderOptions& options);
   // Where the section's parts go in a width x height viewport drawn with `options` (View::Section
   // or View::Split), (0, 0) at its top left.
   SectionLayout sectionLayout(int width, int height, const RenderOptions& options);

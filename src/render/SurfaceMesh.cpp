@@ -29,12 +29,21 @@ void checkSnapshot(const SkinSnapshot& s) {
   const auto cells = static_cast<std::size_t>(s.nx) * static_cast<std::size_t>(s.nz);
   checkSize("height_mm", s.height_mm.size(), columns);
   checkSize("srgb", s.srgb.size(), 3 * columns);
-  checkSize("section_collagen1", s.section_collagen1.size(), cells);
-  checkSize("section_collagen3", s.section_collagen3.size(), cells);
-  checkSize("section_elastin", s.section_elastin.size(), cells);
-  checkSize("section_fibroblasts", s.section_fibroblasts.size(), cells);
-  checkSize("section_injury", s.section_injury.size(), cells);
-  checkSize("section_lumen", s.section_lumen.size(), cells);
+  if (s.sections.empty()) throw std::invalid_argument("skin snapshot: no section");
+  for (const SkinSection& section : s.sections) {
+    if (section.row < 0 || section.row >= s.ny) {
+      throw std::invalid_argument("skin snapshot: section row " + std::to_string(section.row) +
+                                  " outside the grid's " + std::to_string(s.ny) + " rows");
+    }
+    checkSize("section epidermis", section.epidermis.size(), cells);
+    checkSize("section papillary", section.papillary.size(), cells);
+    checkSize("section collagen1", section.collagen1.size(), cells);
+    checkSize("section collagen3", section.collagen3.size(), cells);
+    checkSize("section elastin", section.elastin.size(), cells);
+    checkSize("section fibroblasts", section.fibroblasts.size(), cells);
+    checkSize("section injury", section.injury.size(), cells);
+    checkSize("section lumen", section.lumen.size(), cells);
+  }
 }
 
 SurfaceMesh buildSurfaceMesh(const SkinSnapshot& s, float reliefExaggeration) {

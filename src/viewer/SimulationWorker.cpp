@@ -20,14 +20,15 @@ constexpr double kSameDay = 1e-6;
 
 }  // namespace
 
-double snapshotBytes(const Scenario& scenario) {
+double snapshotBytes(const Scenario& scenario, int sections) {
   const ModelSettings& m = scenario.model;
   const double side = std::ceil(m.patch_size_mm * 1000.0 / m.lateral_resolution_um);
   const double depth = std::ceil(kSectionDepthMm * 1000.0 / m.depth_resolution_um);
-  return sizeof(float) * (kSurfaceFloats * side * side + kSectionFloats * side * depth);
+  return sizeof(float) *
+         (kSurfaceFloats * side * side + kSectionFloats * side * depth * std::max(1, sections));
 }
 
-std::vector<double> viewerSnapshotDays(const Scenario& scenario) {
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections) {
   const double end = scenario.duration_days;
   std::vector<double> days{0.0, end};
   for (const SessionPlan& session : scenario.sessions) {
@@ -36,7 +37,8 @@ std::vector<double> viewerSnapshotDays(const Scenario& scenario) {
     for (const double offset : kKeyDayOffsets) days.push_back(session.day + offset);
   }
   const double wholeDays = std::floor(end) + 1;
-  const double budgetCount = std::max(1.0, kSnapshotBudgetBytes / snapshotBytes(scenario));
+  const double budgetCount =
+      std::max(1.0, kSnapshotBudgetBytes / snapshotBytes(scenario, sections));
   const double every = std::max(1.0, std::ceil(wholeDays / budgetCount));
   for (double day = 0; day <= end; day += every) days.push_back(day);
 
@@ -55,11 +57,12 @@ SimulationWorker::~SimulationWorker() {
 }
 
 void SimulationWorker::start(Scenario scenario) {
-  std::vector<double> days = viewerSnapshotDays(scenario);
-  start(std::move(scenario), std::move(days));
+  RunOptions options;
+  options.snapshot_days = viewerSnapshotDays(scenario);
+  start(std::move(scenario), std::move(options));
 }
 
-void SimulationWorker::start(Scenario scenario, std::vector<double> snapshotDays) {
+void SimulationWorker::start(Scenario scenario, RunOptions options) {
   reapRetired();
   if (thread_.joinable()) {
     run_->cancel = true;
@@ -67,13 +70,12 @@ void SimulationWorker::start(Scenario scenario, std::vector<double> snapshotDays
   }
   ++generation_;
   run_ = std::make_shared<Run>();
-  thread_ = std::thread([run = run_, s = std::move(scenario), days = std::move(snapshotDays)] {
-    execute(run, s, days);
-  });
+  thread_ = std::thread(
+      [run = run_, s = std::move(scenario), o = std::move(options)] { execute(run, s, o); });
 }
 
 void SimulationWorker::execute(const std::shared_ptr<Run>& run, const Scenario& scenario,
-                               const std::vector<double>& snapshotDays) {
+                               const RunOptions& options) {
   const auto finish = [&](State state, std::string status, std::optional<RunResult> result) {
     {
       const std::lock_guard lock(run->mutex);
@@ -89,7 +91,7 @@ void SimulationWorker::execute(const std::shared_ptr<Run>& run, const Scenario& 
       const std::lock_guard lock(run->mutex);
       if (!run->cancel) run->status.assign(what);  // keeps "cancelling" once asked
     };
-    RunResult result = simulate(scenario, progress, RunOptions{snapshotDays});
+    RunResult result = simulate(scenario, progress, options);
     if (run->cancel) {
       finish(State::Cancelled, "cancelled", std::nullopt);
       return;

@@ -24,12 +24,13 @@ namespace dermasim::viewer {
 //  - every whole day from 0 to the end, or every 2nd, 3rd ... day when daily snapshots of this
 //    scenario's grid would take more than kSnapshotBudgetBytes (long runs, fine grids).
 // Sorted, without repeats, all within 0..duration.
-std::vector<double> viewerSnapshotDays(const Scenario& scenario);
+// `sections` is how many sections each snapshot stores.
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1);
 // Memory the regular snapshots of one run may take (~1.3 MB each on the default 200 x 200 grid,
 // so a 180-day scenario keeps daily snapshots).
 inline constexpr double kSnapshotBudgetBytes = 384.0 * 1024 * 1024;
-// Estimated size of one snapshot of `scenario`'s grid.
-double snapshotBytes(const Scenario& scenario);
+// Estimated size of one snapshot of `scenario`'s grid with `sections` sections.
+double snapshotBytes(const Scenario& scenario, int sections = 1);
 
 class SimulationWorker {
  public:
@@ -40,11 +41,11 @@ class SimulationWorker {
   SimulationWorker(const SimulationWorker&) = delete;
   SimulationWorker& operator=(const SimulationWorker&) = delete;
 
-  // Starts simulating `scenario`, with snapshots on viewerSnapshotDays() unless `snapshotDays`
-  // is given. A run still going is cancelled and left to finish its current step on its own
+  // Starts simulating `scenario`, with snapshots on viewerSnapshotDays() unless `options` say
+  // otherwise. A run still going is cancelled and left to finish its current step on its own
   // thread; its result is never reported. Returns at once.
   void start(Scenario scenario);
-  void start(Scenario scenario, std::vector<double> snapshotDays);
+  void start(Scenario scenario, RunOptions options);
   // Asks the current run to stop at its next step; returns at once. state() turns Cancelled
   // when it has stopped. No effect on a run that has already finished.
   void cancel();
@@ -79,7 +80,7 @@ class SimulationWorker {
   };
 
   static void execute(const std::shared_ptr<Run>& run, const Scenario& scenario,
-                      const std::vector<double>& snapshotDays);
+                      const RunOptions& options);
   // Joins replaced runs that have stopped, so their threads do not pile up.
   void reapRetired();
 

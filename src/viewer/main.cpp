@@ -1,7 +1,7 @@
-// dermasim-view: the interactive viewer. For now a window with the skin placeholder and a small
-// Dear ImGui panel; the real viewer arrives with the viewer issue.
+// dermasim-view: the interactive viewer. A GLFW window around ViewerApp, which holds the whole
+// UI; this file opens the window, runs the frame loop and saves a screenshot when asked.
 //
-//   dermasim-view [SCENARIO.toml...] [--frames N] [--screenshot FILE.png]
+//   dermasim-view [SCENARIO ...] [--patient] [--day D] [--frames N [--wait]] [--screenshot F.png]
 //
 // Exit codes: 0 success, 1 no display or a rendering failure, 2 bad arguments.
 #define GLFW_INCLUDE_NONE
@@ -12,20 +12,23 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <array>
 #include <cctype>
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/Version.hpp"
-#include "render/FullscreenPass.hpp"
+#include "io/InputError.hpp"
+#include "io/ScenarioSource.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/Image.hpp"
+#include "viewer/ViewerApp.hpp"
 
 namespace {
 
@@ -37,6 +40,9 @@ constexpr int kExitBadInput = 2;
 
 struct Options {
   std::vector<std::string> scenarios;
+  bool patient = false;
+  std::optional<double> day;
+  bool waitForSimulation = false;
   int frames = 0;  // 0: until the window is closed
   std::string screenshot;
 };
@@ -58,9 +64,16 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
       "Without a display, use `dermasim render` for images.",
       kProgram};
   app.set_version_flag("--version", std::string(dermasim::kVersion));
-  app.add_option("scenarios", options.scenarios, "Scenario files (TOML) to open")
-      ->type_name("SCENARIO.toml")
-      ->check(CLI::ExistingFile);
+  app.add_option("scenarios", options.scenarios,
+                 std::string("Scenario files (TOML) or built-in names to open (default: ") +
+                     dermasim::kDefaultScenario + ")")
+      ->type_name("SCENARIO");
+  app.add_flag("--patient", options.patient, "Start in patient mode");
+  app.add_option("--day", options.day, "Start on this day (once the simulation has finished)")
+      ->type_name("D")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--wait", options.waitForSimulation,
+               "With --frames: count frames only once the first simulation has finished");
   app.add_option("--frames", options.frames, "Draw N frames, then exit (default: until closed)")
       ->type_name("N")
       ->check(CLI::Range(1, 1'000'000));
@@ -101,41 +114,7 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
   return std::nullopt;
 }
 
-// A font that has the em dash and Latin-1; ImGui's built-in font has ASCII only.
-bool loadFont(ImGuiIO& io) {
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0};
-  for (const char* path :
-       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec) &&
-        io.Fonts->AddFontFromFileTTF(path, 16.0f, nullptr, kRanges) != nullptr) {
-      return true;
-    }
-  }
-  io.Fonts->AddFontDefault();
-  return false;
-}
-
-void drawPanel(const Options& options, bool niceFont, GLFWwindow* window) {
-  ImGui::SetNextWindowPos(ImVec2(24.0f, 24.0f), ImGuiCond_FirstUseEver);
-  ImGui::Begin("dermasim", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::Text("dermasim %s", dermasim::kVersion);
-  ImGui::Separator();
-  ImGui::TextUnformatted(niceFont ? "dermasim \u2014 viewer arrives with the viewer issue"
-                                  : "dermasim - viewer arrives with the viewer issue");
-  if (options.scenarios.empty()) {
-    ImGui::TextDisabled("no scenario given");
-  } else {
-    for (const std::string& scenario : options.scenarios) {
-      ImGui::BulletText("%s (not loaded yet)", scenario.c_str());
-    }
-  }
-  ImGui::Spacing();
-  if (ImGui::Button("Quit")) glfwSetWindowShouldClose(window, GLFW_TRUE);
-  ImGui::End();
-}
-
-int runViewer(const Options& options) {
+int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios) {
   glfwSetErrorCallback(onGlfwError);
   if (glfwInit() != GLFW_TRUE) {
     std::cerr << kProgram << ": cannot open a display: " << lastGlfwError()
@@ -151,7 +130,7 @@ int runViewer(const Options& options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  const std::string title = std::string("dermasim ") + dermasim::kVersion;
+  const std::string title = std::string("dermasim ") + dermasim::kVersion + " (simulation)";
   GLFWwindow* window = glfwCreateWindow(1280, 800, title.c_str(), nullptr, nullptr);
   if (window == nullptr) {
     std::cerr << kProgram << ": cannot open an OpenGL 3.3 core window: " << lastGlfwError() << "\n";
@@ -168,7 +147,10 @@ int runViewer(const Options& options) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini in the user's folder
-  const bool niceFont = loadFont(io);
+  float xscale = 1.0f, yscale = 1.0f;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+  const dermasim::viewer::ViewerFonts fonts =
+      dermasim::viewer::loadViewerFonts(io, std::max(1.0f, xscale));
   ImGui::StyleColorsDark();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -182,21 +164,31 @@ int runViewer(const Options& options) {
 
   int exitCode = 0;
   try {
-    const dermasim::render::FullscreenPass skin("skin_placeholder.frag.glsl");
-    skin.program().setUniform("u_skin_color", std::array<float, 3>{0.86f, 0.67f, 0.55f});
-
+    dermasim::viewer::ViewerApp app(std::move(scenarios), fonts);
+    if (options.patient) app.state().mode = dermasim::viewer::ViewerMode::Patient;
+    using Clock = std::chrono::steady_clock;
+    auto previous = Clock::now();
+    bool dayApplied = !options.day.has_value();
     for (int frame = 0;; ++frame) {
       glfwPollEvents();
-      if (glfwGetKey(window, GLFW_KEY_ESCAPE) == GLFW_PRESS && !io.WantCaptureKeyboard) {
-        glfwSetWindowShouldClose(window, GLFW_TRUE);
-      }
-      const bool last =
-          glfwWindowShouldClose(window) != 0 || (options.frames > 0 && frame + 1 >= options.frames);
+      const auto now = Clock::now();
+      const double seconds = std::chrono::duration<double>(now - previous).count();
+      previous = now;
+      // With --wait, frames count from when the skin can be drawn.
+      const bool waiting =
+          options.waitForSimulation && app.state().slot().snapshots.empty() && app.state().busy();
+      if (waiting) frame = 0;
+      const bool last = glfwWindowShouldClose(window) != 0 || app.quitRequested() ||
+                        (options.frames > 0 && frame + 1 >= options.frames && !waiting);
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      drawPanel(options, niceFont, window);
+      app.update(seconds);
+      if (!dayApplied && !app.state().slot().snapshots.empty()) {
+        app.state().playback.seek(*options.day, app.state().lastDay());
+        dayApplied = true;
+      }
       ImGui::Render();
 
       int width = 0;
@@ -205,7 +197,7 @@ int runViewer(const Options& options) {
       glViewport(0, 0, width, height);
       glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-      skin.draw();
+      app.drawSkin(width, height);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
       if (last && !options.screenshot.empty()) {
@@ -218,6 +210,7 @@ int runViewer(const Options& options) {
       }
       glfwSwapBuffers(window);
       if (last) break;
+      if (waiting) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";
@@ -231,8 +224,18 @@ int runViewer(const Options& options) {
 int main(int argc, char** argv) {
   Options options;
   if (const auto code = parseArguments(argc, argv, options)) return *code;
+  // Scenarios are read before a window opens: a bad one is a one-line error and exit 2.
+  std::vector<dermasim::Scenario> scenarios;
   try {
-    return runViewer(options);
+    for (const std::string& argument : options.scenarios) {
+      scenarios.push_back(dermasim::resolveScenario(argument));
+    }
+  } catch (const dermasim::InputError& e) {
+    std::cerr << kProgram << ": " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  try {
+    return runViewer(options, std::move(scenarios));
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";
     return kExitFailure;

@@ -131,8 +131,10 @@ TEST_CASE("the surface mesh wraps the periodic patch and faces up where it is fl
   s.height_mm.assign(12, 0.0f);
   s.height_mm[5] = -0.1f;  // a pit at column (1, 1)
   s.srgb.assign(36, 0.5f);
-  for (auto* v : {&s.section_collagen1, &s.section_collagen3, &s.section_elastin,
-                  &s.section_fibroblasts, &s.section_injury, &s.section_lumen}) {
+  SkinSection& section = s.sections.emplace_back();
+  section.row = 1;
+  for (auto* v : {&section.epidermis, &section.papillary, &section.collagen1, &section.collagen3,
+                  &section.elastin, &section.fibroblasts, &section.injury, &section.lumen}) {
     v->assign(8, 0.0f);
   }
   const render::SurfaceMesh mesh = render::buildSurfaceMesh(s, 10);
@@ -294,6 +296,6 @@ TEST_CASE("the skin on a day does not depend on the days after it", "[render]") 
   CHECK(a.day == b.day);
   CHECK(a.height_mm == b.height_mm);
   CHECK(a.srgb == b.srgb);
-  CHECK(a.section_collagen1 == b.section_collagen1);
-  CHECK(a.section_collagen3 == b.section_collagen3);
+  CHECK(a.sections.at(0).collagen1 == b.sections.at(0).collagen1);
+  CHECK(a.sections.at(0).collagen3 == b.sections.at(0).collagen3);
 }

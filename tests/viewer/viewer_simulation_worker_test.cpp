@@ -127,7 +127,7 @@ TEST_CASE("SimulationWorker: a failing run reports why", "[worker]") {
   SimulationWorker worker;
   Scenario broken = shortRun();
   broken.parameter_overrides["no.such_parameter"] = 1;
-  worker.start(broken, {});
+  worker.start(broken, RunOptions{});
   REQUIRE(waitFor([&] { return !worker.running(); }, 60s));
   CHECK(worker.state() == SimulationWorker::State::Failed);
   CHECK(worker.status().starts_with("failed: "));

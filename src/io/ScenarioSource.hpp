@@ -1,5 +1,6 @@
 #pragma once
-// Where the CLI's scenario argument comes from: a file, or a scenario built into the program.
+// Where a scenario named on a command line (dermasim, dermasim-view) comes from: a file, or a
+// scenario built into the program.
 
 #include <string>
 

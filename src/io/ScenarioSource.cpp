@@ -1,4 +1,4 @@
-#include "cli/ScenarioSource.hpp"
+#include "io/ScenarioSource.hpp"
 
 #include <filesystem>
 

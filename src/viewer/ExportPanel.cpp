@@ -1,0 +1,75 @@
+// Export: the day on screen as a PNG, or the series as frames and an MP4, watermarked.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <exception>
+#include <filesystem>
+#include <string>
+
+#include "render/RenderOptions.hpp"
+#include "viewer/Exporter.hpp"
+#include "viewer/Panels.hpp"
+
+namespace dermasim::viewer {
+
+void drawExportPanel(ViewerState& state, Exporter& exporter) {
+  ExportSettings& s = exporter.settings;
+  const bool busy = exporter.busy();
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::InputText("Folder", &s.folder);
+  ImGui::SameLine();
+  ImGui::InputInt2("Size (pixels)", &s.width);
+  ImGui::PopItemWidth();
+  if (busy) ImGui::BeginDisabled();
+  if (ImGui::Button("Save PNG of this day")) {
+    const std::string name =
+        state.slot().scenario.name + "_day" + render::formatDay(state.playback.day()) + ".png";
+    const std::filesystem::path file = std::filesystem::path(s.folder) / name;
+    try {
+      std::filesystem::create_directories(s.folder);
+      exporter.screenshot(state, state.playback.day(), file);
+      state.say("wrote " + file.string());
+    } catch (const std::exception& e) {
+      state.say(e.what(), true);
+    }
+  }
+  if (busy) ImGui::EndDisabled();
+
+  ImGui::Separator();
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputDouble("From day", &s.fromDay, 0, 0, "%.0f");
+  ImGui::SameLine();
+  ImGui::InputDouble("To day (-1: end)", &s.toDay, 0, 0, "%.0f");
+  ImGui::SameLine();
+  ImGui::InputDouble("Days per second", &s.daysPerSecond, 0, 0, "%.1f");
+  ImGui::SameLine();
+  ImGui::InputInt("Frames per second", &s.fps, 0);
+  ImGui::PopItemWidth();
+  const bool haveFfmpeg = Exporter::findFfmpeg().has_value();
+  ImGui::Checkbox("Also make an MP4", &s.mp4);
+  ImGui::SameLine();
+  if (haveFfmpeg) {
+    ImGui::TextDisabled("(ffmpeg found)");
+  } else {
+    ImGui::TextDisabled("(needs ffmpeg, which is not installed: sudo apt install ffmpeg)");
+  }
+  if (busy) {
+    ImGui::ProgressBar(static_cast<float>(exporter.progress()),
+                       ImVec2(ImGui::GetFontSize() * 16, 0));
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel export")) exporter.cancel();
+  } else if (ImGui::Button("Export frame sequence")) {
+    exporter.startSequence(state);
+  }
+  const std::string status = exporter.status();
+  if (!status.empty()) {
+    if (exporter.failed()) {
+      ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", status.c_str());
+    } else {
+      ImGui::TextWrapped("%s", status.c_str());
+    }
+  }
+  ImGui::TextDisabled("Every exported image carries the watermark \"%s\".", render::kWatermarkText);
+}
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,93 @@
+#pragma once
+// Export of what the skin area shows: a PNG of the day on screen, a PNG frame sequence over a
+// range of days, and an MP4 made from the frames by ffmpeg when it is installed. Every exported
+// image carries the watermark "Simulation for education - not a prediction of your results".
+// A sequence renders one frame per call to step(), so the window stays responsive; ffmpeg runs on
+// its own thread.
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include "render/Image.hpp"
+#include "viewer/ViewerState.hpp"
+
+namespace dermasim::render {
+class SkinRenderer;
+}
+
+namespace dermasim::viewer {
+
+struct ExportSettings {
+  std::string folder = "dermasim-export";
+  int width = 1280, height = 800;  // pixels
+  double fromDay = 0;
+  double toDay = -1;          // -1: the end of the run
+  double daysPerSecond = 14;  // of simulated time per second of video
+  int fps = 30;
+  bool mp4 = true;      // when ffmpeg is installed
+  int supersample = 2;  // drawn this many times larger and averaged down
+};
+
+class Exporter {
+ public:
+  Exporter();  // draws with its own renderer, made when first needed (needs a GL context then)
+  ~Exporter();
+  Exporter(const Exporter&) = delete;
+  Exporter& operator=(const Exporter&) = delete;
+
+  ExportSettings settings;
+
+  // Draws `day` as the skin area shows it, settings.width x height, into a PNG (atomically).
+  // Throws std::runtime_error (or InputError for a bad path or size).
+  void screenshot(const ViewerState& state, double day, const std::filesystem::path& file);
+  // The image screenshot() would write.
+  render::Image renderDay(const ViewerState& state, double day, int width, int height,
+                          int supersample);
+
+  // Starts writing settings.folder/frame_00000.png ... for fromDay..toDay. Problems go to
+  // status(); returns false if it could not start.
+  bool startSequence(const ViewerState& state);
+  // Writes the next frame; after the last one, starts ffmpeg (if wanted and installed).
+  void step(const ViewerState& state);
+  void cancel();
+
+  bool busy() const;
+  double progress() const;  // 0..1 of the frames
+  std::string status() const;
+  bool failed() const { return failed_; }
+
+  // ffmpeg on the PATH, if any.
+  static std::optional<std::filesystem::path> findFfmpeg();
+
+ private:
+  void setStatus(std::string text, bool failed = false);
+  void startEncoding(const std::filesystem::path& ffmpeg);
+
+  std::unique_ptr<render::SkinRenderer> renderer_;
+  // Which snapshots the renderer holds (ViewerState::snapshotsVersion, index), so unchanged
+  // ones are not uploaded again.
+  std::optional<std::pair<std::uint64_t, std::size_t>> uploaded_;
+  std::optional<std::uint64_t> uploadedBefore_;
+
+  // The sequence being written.
+  bool sequence_ = false;
+  int frame_ = 0, frames_ = 0;
+  double firstDay_ = 0, step_ = 1;
+  std::filesystem::path folder_;
+  std::string scenarioName_;
+
+  std::thread encoder_;
+  std::atomic<bool> encoding_{false};
+  mutable std::mutex mutex_;
+  std::string status_;
+  std::atomic<bool> failed_{false};
+};
+
+}  // namespace dermasim::viewer

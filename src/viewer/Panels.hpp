@@ -1,0 +1,35 @@
+#pragma once
+// The viewer's panels, each drawn into the current ImGui window from the ViewerState. They hold
+// no state of their own, so the window, the headless tests and the benchmark draw the same UI.
+
+#include <imgui.h>
+
+#include "viewer/ViewerState.hpp"
+
+namespace dermasim::viewer {
+
+class Exporter;
+
+// The fonts the panels use; null falls back to ImGui's current font.
+struct ViewerFonts {
+  ImFont* regular = nullptr;
+  ImFont* large = nullptr;  // patient mode
+  ImFont* title = nullptr;  // patient mode's headline
+};
+
+// Scenario list, load/save, device, schedule, patient; Simulate, progress and cancel; advisories.
+void drawScenarioPanel(ViewerState& state);
+// The progress of the run in progress, with a Cancel button; nothing when idle.
+void drawRunProgress(ViewerState& state);
+// View (surface/section/split), light, camera, relief, section overlay and position.
+void drawViewControls(ViewerState& state);
+// Day slider with session marks, play/pause, speed, key-day jumps. `large` for patient mode.
+void drawTimeline(ViewerState& state, bool large);
+// Redness, scar depth or roughness, and collagen against time, with the cursor on the day.
+void drawPlots(ViewerState& state);
+// Screenshot, frame sequence and MP4 export.
+void drawExportPanel(ViewerState& state, Exporter& exporter);
+// Patient mode's caption and before/after control (the skin itself is drawn by the app).
+void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts);
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,141 @@
+// Plots of what a clinician would measure, against time: redness, scar depth or roughness, and
+// the new matrix. Other scenarios' results are drawn beside the one on show for comparison.
+#include <imgui.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "viewer/Panels.hpp"
+#include "viewer/TimePlot.hpp"
+
+namespace dermasim::viewer {
+
+namespace {
+
+constexpr std::array<ImU32, 4> kOtherScenarios = {
+    IM_COL32(120, 170, 255, 200), IM_COL32(170, 220, 120, 200), IM_COL32(220, 150, 250, 200),
+    IM_COL32(250, 220, 110, 200)};
+
+// One column of the timeseries, with the days it belongs to.
+struct Column {
+  std::vector<double> days, values;
+};
+
+template <typename Read>
+Column column(const RunResult& result, Read read) {
+  Column c;
+  c.days.reserve(result.timeseries.size());
+  c.values.reserve(result.timeseries.size());
+  for (const SkinReading& r : result.timeseries) {
+    c.days.push_back(r.day);
+    c.values.push_back(read(r));
+  }
+  return c;
+}
+
+bool hasScars(const RunResult& result) {
+  return !result.timeseries.empty() && result.timeseries.front().scar_depth_um > 0;
+}
+
+}  // namespace
+
+void drawPlots(ViewerState& state) {
+  const RunResult* shown = state.result();
+  if (shown == nullptr) {
+    ImGui::TextDisabled("Plots appear when the simulation has finished.");
+    return;
+  }
+  const bool scars = hasScars(*shown);
+  const auto redness = [](const SkinReading& r) { return r.redness_a; };
+  const auto relief = [scars](const SkinReading& r) {
+    return scars ? r.scar_depth_um : r.roughness_um;
+  };
+  const auto percent = [](double rel) { return 100.0 * rel; };
+
+  std::vector<double> sessionDays;
+  for (const SessionResult& s : shown->sessions) sessionDays.push_back(s.day);
+  TimePlotOptions options;
+  options.height =
+      std::max(80.0f, ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y);
+  options.lastDay = state.lastDay();
+  options.sessionDays = sessionDays;
+  options.cursorDay = state.playback.day();
+
+  // The scenario on show first, then the others with results.
+  std::vector<const ScenarioSlot*> others;
+  if (state.comparePlots) {
+    for (std::size_t i = 0; i < state.slots.size(); ++i) {
+      if (i != state.active && state.slots[i].result) others.push_back(&state.slots[i]);
+    }
+  }
+
+  std::optional<double> picked;
+  const auto plot = [&](const char* id, const char* title, std::string_view unit,
+                        const std::vector<Column>& columns, const std::vector<std::string>& labels,
+                        const std::vector<ImU32>& colours) {
+    std::vector<PlotSeries> series;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      series.push_back({labels[i], columns[i].days, columns[i].values, colours[i]});
+    }
+    ImGui::TextUnformatted(title);
+    TimePlotOptions o = options;
+    o.height -= ImGui::GetTextLineHeightWithSpacing();
+    o.unit = unit;
+    const TimePlotResult r = timePlot(id, series, o);
+    if (r.pickedDay) picked = r.pickedDay;
+  };
+
+  const std::string shownName = others.empty() ? std::string() : state.slot().scenario.name;
+  if (ImGui::BeginTable("plots", 3, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextColumn();
+    {
+      std::vector<Column> cols{column(*shown, redness)};
+      std::vector<std::string> labels{shownName};
+      std::vector<ImU32> colours{IM_COL32(235, 100, 90, 255)};
+      for (std::size_t i = 0; i < others.size(); ++i) {
+        cols.push_back(column(*others[i]->result, redness));
+        labels.push_back(others[i]->scenario.name);
+        colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
+      }
+      plot("redness", "Redness (CIELAB a*)", "a*", cols, labels, colours);
+    }
+    ImGui::TableNextColumn();
+    {
+      std::vector<Column> cols{column(*shown, relief)};
+      std::vector<std::string> labels{shownName};
+      std::vector<ImU32> colours{IM_COL32(200, 200, 210, 255)};
+      for (std::size_t i = 0; i < others.size(); ++i) {
+        cols.push_back(column(*others[i]->result, relief));
+        labels.push_back(others[i]->scenario.name);
+        colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
+      }
+      plot("relief", scars ? "Mean scar depth" : "Surface roughness (Ra)", "um", cols, labels,
+           colours);
+    }
+    ImGui::TableNextColumn();
+    {
+      std::vector<Column> cols{
+          column(*shown, [&](const SkinReading& r) { return percent(r.collagen_rel); }),
+          column(*shown, [&](const SkinReading& r) { return percent(r.collagen3_rel); }),
+          column(*shown, [&](const SkinReading& r) { return percent(r.elastin_rel); })};
+      std::vector<std::string> labels{"collagen", "type III", "elastin"};
+      std::vector<ImU32> colours{IM_COL32(230, 90, 80, 255), IM_COL32(120, 210, 120, 255),
+                                 IM_COL32(240, 210, 90, 255)};
+      for (std::size_t i = 0; i < others.size(); ++i) {
+        cols.push_back(column(*others[i]->result,
+                              [&](const SkinReading& r) { return percent(r.collagen_rel); }));
+        labels.push_back(others[i]->scenario.name + " collagen");
+        colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
+      }
+      plot("matrix", "Dermal matrix (% of untreated)", "%", cols, labels, colours);
+    }
+    ImGui::EndTable();
+  }
+  if (picked) {
+    state.playback.pause();
+    state.playback.seek(*picked, state.lastDay());
+  }
+}
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,36 @@
+#include "viewer/ShownSkin.hpp"
+
+#include "core/PatientCaption.hpp"
+
+namespace dermasim::viewer {
+
+namespace {
+// Patient mode's type, against the clinician's: readable across a desk.
+constexpr float kPatientTextScale = 1.5f;
+}  // namespace
+
+render::RenderOptions shownOptions(const ViewerState& state, double day, float uiScale) {
+  render::RenderOptions options = state.view;
+  options.ui_scale = uiScale;
+  if (state.mode == ViewerMode::Patient) {
+    options.view = render::View::BeforeAfter;
+    options.light = render::DirectionalLight::overhead();
+    options.split = state.beforeAfterSplit;
+    options.watermark = true;
+    options.ui_scale = uiScale * kPatientTextScale;
+    if (const RunResult* run = state.result()) options.caption = patientCaption(*run, day);
+  }
+  return options;
+}
+
+ShownSnapshots shownSnapshots(const ViewerState& state, double day) {
+  ShownSnapshots shown;
+  const SnapshotCache& cache = state.slot().snapshots;
+  if (cache.empty()) return shown;
+  shown.currentIndex = cache.indexAt(day);
+  shown.current = &cache.snapshot(shown.currentIndex);
+  shown.before = &cache.snapshot(0);
+  return shown;
+}
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,26 @@
+#pragma once
+// What the skin area shows for a state and a day: the render options (the clinician's view, or
+// patient mode's before/after with its caption and watermark) and the snapshots to draw. The
+// window, exports and tests all go through here, so an export is what was on screen.
+
+#include <cstddef>
+#include <optional>
+
+#include "core/SkinSnapshot.hpp"
+#include "render/RenderOptions.hpp"
+#include "viewer/ViewerState.hpp"
+
+namespace dermasim::viewer {
+
+// Options for drawing `day`; `uiScale` multiplies text sizes. Patient mode: before/after, overhead
+// light, the patient caption for `day`, the watermark.
+render::RenderOptions shownOptions(const ViewerState& state, double day, float uiScale);
+
+struct ShownSnapshots {
+  const SkinSnapshot* current = nullptr;  // null while no run has finished
+  const SkinSnapshot* before = nullptr;   // day 0, for the before/after view
+  std::size_t currentIndex = 0;
+};
+ShownSnapshots shownSnapshots(const ViewerState& state, double day);
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,53 @@
+#pragma once
+// The skin area of the window: draws what ShownSkin says through the shared SkinRenderer, into a
+// cached offscreen image that is redrawn only when the day's snapshot, the options or the size
+// change (so playback between snapshots and idle frames cost a copy), and turns mouse drags on
+// the area into camera, light and before/after moves.
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "render/RenderOptions.hpp"
+#include "render/SkinRenderer.hpp"
+#include "viewer/OffscreenTarget.hpp"
+#include "viewer/ViewerState.hpp"
+
+namespace dermasim::viewer {
+
+class SkinView {
+ public:
+  SkinView();  // needs a current OpenGL 3.3 core context
+  ~SkinView();
+
+  // Draws the state's skin for its current day into `area` of the framebuffer bound for drawing
+  // (pixels, bottom-left origin). `uiScale`: text size factor (the window's content scale).
+  void draw(const ViewerState& state, const render::Viewport& area, float uiScale);
+  // How many times the skin image was redrawn (not just copied): for the benchmark and tests.
+  std::uint64_t redraws() const { return redraws_; }
+
+ private:
+  render::SkinRenderer renderer_;
+  std::unique_ptr<OffscreenTarget> image_;
+  struct Drawn {
+    std::uint64_t version;
+    std::size_t index;
+    render::RenderOptions options;
+    int width, height;
+    bool operator==(const Drawn&) const = default;
+  };
+  std::optional<Drawn> drawn_;
+  std::optional<std::pair<std::uint64_t, std::size_t>> uploaded_;
+  std::optional<std::uint64_t> uploadedBefore_;
+  std::uint64_t redraws_ = 0;
+};
+
+// Mouse on the skin area (an ImGui item covering it is made here): left-drag turns the camera,
+// shift+left-drag moves the light, right- or middle-drag pans, the wheel zooms; in the before/after
+// view a left-drag moves the split line instead.
+void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max);
+
+}  // namespace dermasim::viewer

@@ -1,0 +1,181 @@
+#include "viewer/ViewerState.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+#include "io/InputError.hpp"
+#include "io/ScenarioFile.hpp"
+#include "io/ScenarioSource.hpp"
+#include "io/ScenarioToml.hpp"
+
+namespace dermasim::viewer {
+
+namespace {
+
+ScenarioSlot makeSlot(Scenario scenario) {
+  ScenarioSlot slot;
+  slot.draft = scenario;
+  slot.scenario = std::move(scenario);
+  return slot;
+}
+
+RunOptions viewerRunOptions(const Scenario& scenario) {
+  RunOptions options;
+  options.snapshot_days = viewerSnapshotDays(scenario, kViewerSections);
+  options.section_count = kViewerSections;
+  return options;
+}
+
+}  // namespace
+
+ViewerState::ViewerState(std::vector<Scenario> scenarios) {
+  for (Scenario& s : scenarios) slots.push_back(makeSlot(std::move(s)));
+  if (slots.empty()) slots.push_back(makeSlot(resolveScenario(kDefaultScenario)));
+  simulateSlot(*this, 0, true);
+}
+
+const RunResult* ViewerState::result() const {
+  const ScenarioSlot& s = slot();
+  return s.result ? &*s.result : nullptr;
+}
+
+double ViewerState::lastDay() const {
+  if (const RunResult* r = result(); r != nullptr && !r->timeseries.empty()) {
+    return r->timeseries.back().day;
+  }
+  return slot().scenario.duration_days;
+}
+
+void ViewerState::say(std::string text, bool error) {
+  notice = std::move(text);
+  noticeIsError = error;
+}
+
+void simulateSlot(ViewerState& state, std::size_t index, bool snapshots) {
+  const Scenario& scenario = state.slots.at(index).scenario;
+  RunOptions options;
+  if (snapshots) options = viewerRunOptions(scenario);
+  state.worker.start(scenario, std::move(options));
+  state.runningSlot = index;
+  state.runningWithSnapshots = snapshots;
+}
+
+bool applyDraft(ViewerState& state) {
+  ScenarioSlot& slot = state.slot();
+  Scenario checked;
+  try {
+    // The same checks a scenario file gets: ranges, schedule rules, device keys.
+    checked =
+        parseScenario(toToml(slot.draft), slot.draft.name.empty() ? "scenario" : slot.draft.name);
+  } catch (const std::exception& e) {
+    slot.draftError = e.what();
+    state.say(slot.draftError, true);
+    return false;
+  }
+  checked.source = slot.scenario.source;
+  slot.draftError.clear();
+  slot.draftChanged = false;
+  slot.scenario = checked;
+  slot.draft = std::move(checked);
+  slot.result.reset();
+  slot.snapshots = {};
+  ++state.snapshotsVersion;
+  simulateSlot(state, state.active, true);
+  state.say("simulating " + slot.scenario.name);
+  return true;
+}
+
+void activateSlot(ViewerState& state, std::size_t index) {
+  if (index >= state.slots.size() || index == state.active) return;
+  // Snapshots take hundreds of MB: only the slot on show keeps them.
+  state.slot().snapshots = {};
+  state.active = index;
+  ++state.snapshotsVersion;
+  state.playback.pause();
+  state.playback.seek(state.playback.day(), state.lastDay());
+  if (state.runningSlot == index && state.runningWithSnapshots) return;
+  simulateSlot(state, index, true);
+}
+
+void pollWorker(ViewerState& state) {
+  if (!state.runningSlot) return;
+  const SimulationWorker::State workerState = state.worker.state();
+  if (workerState == SimulationWorker::State::Running) return;
+  const std::size_t index = *state.runningSlot;
+  state.runningSlot.reset();
+  if (workerState == SimulationWorker::State::Failed) {
+    state.say("simulation " + state.worker.status(), true);
+    return;
+  }
+  if (workerState == SimulationWorker::State::Cancelled) {
+    state.say("simulation cancelled");
+    return;
+  }
+  std::optional<RunResult> result = state.worker.takeResult();
+  if (!result || index >= state.slots.size()) return;
+  ScenarioSlot& slot = state.slots[index];
+  std::vector<SkinSnapshot> snapshots = std::move(result->snapshots);
+  result->snapshots.clear();
+  std::vector<double> sessionDays;
+  for (const SessionResult& s : result->sessions) sessionDays.push_back(s.day);
+  if (index == state.active && !snapshots.empty()) {
+    slot.snapshots = SnapshotCache(std::move(snapshots), sessionDays, slot.scenario.duration_days);
+    ++state.snapshotsVersion;
+  }
+  slot.result = std::move(result);
+  if (index == state.active) {
+    state.playback.seek(state.playback.day(), state.lastDay());
+    state.say("simulated " + slot.scenario.name);
+  }
+
+  // What to run next: the slot on show if it cannot be drawn yet, then the others' plots.
+  if (state.slot().snapshots.empty()) {
+    simulateSlot(state, state.active, true);
+    return;
+  }
+  for (std::size_t i = 0; i < state.slots.size(); ++i) {
+    if (!state.slots[i].result) {
+      simulateSlot(state, i, false);
+      return;
+    }
+  }
+}
+
+void cancelRun(ViewerState& state) {
+  if (!state.busy()) return;
+  state.worker.cancel();
+}
+
+bool loadScenarioInto(ViewerState& state, const std::string& fileOrBuiltin) {
+  try {
+    Scenario scenario = resolveScenario(fileOrBuiltin);
+    state.slot().snapshots = {};
+    state.slots.push_back(makeSlot(std::move(scenario)));
+    state.active = state.slots.size() - 1;
+    ++state.snapshotsVersion;
+    state.playback.pause();
+    simulateSlot(state, state.active, true);
+    state.say("opened " + state.slot().scenario.source);
+    return true;
+  } catch (const std::exception& e) {
+    state.say(e.what(), true);
+    return false;
+  }
+}
+
+bool saveDraft(ViewerState& state, const std::filesystem::path& file) {
+  try {
+    if (file.extension() != ".toml") {
+      throw InputError("save: " + file.string() + ": must be a .toml file");
+    }
+    saveScenarioFile(file, state.slot().draft);
+    state.say("saved " + file.string());
+    return true;
+  } catch (const std::exception& e) {
+    state.say(e.what(), true);
+    return false;
+  }
+}
+
+}  // namespace dermasim::viewer

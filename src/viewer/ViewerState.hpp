@@ -1,0 +1,93 @@
+#pragma once
+// Everything the viewer shows and edits, apart from OpenGL objects: the scenarios it holds, the
+// background run, the finished results and their snapshots, the timeline and the view settings.
+// The panels read and change this; the window and the pixel tests drive it the same way.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Scenario.hpp"
+#include "core/Simulation.hpp"
+#include "render/RenderOptions.hpp"
+#include "viewer/Playback.hpp"
+#include "viewer/SimulationWorker.hpp"
+#include "viewer/SnapshotCache.hpp"
+
+namespace dermasim::viewer {
+
+enum class ViewerMode {
+  Clinician,  // every panel: scenario, view controls, timeline, plots, export
+  Patient,    // large type, before/after, the timeline and a plain-language caption
+};
+
+// Sections stored per snapshot, so the section's position can move without re-simulating.
+inline constexpr int kViewerSections = 9;
+
+// One scenario the viewer holds.
+struct ScenarioSlot {
+  Scenario scenario;  // as last simulated (or loaded)
+  Scenario draft;     // as edited in the scenario panel
+  bool draftChanged = false;
+  std::string draftError;           // why the draft cannot be simulated; empty if it can
+  std::optional<RunResult> result;  // of `scenario`, snapshots moved out into `snapshots`
+  SnapshotCache snapshots;          // kept for the slot on show only (they are large)
+};
+
+struct ViewerState {
+  explicit ViewerState(std::vector<Scenario> scenarios);
+
+  std::vector<ScenarioSlot> slots;
+  std::size_t active = 0;
+  // Changes whenever the snapshots on show are replaced (a finished run, another slot), so
+  // drawing code knows what it has uploaded is stale.
+  std::uint64_t snapshotsVersion = 0;
+  ViewerMode mode = ViewerMode::Clinician;
+
+  SimulationWorker worker;
+  std::optional<std::size_t> runningSlot;  // the slot the worker's current run belongs to
+  bool runningWithSnapshots = false;
+
+  Playback playback;
+  render::RenderOptions view;  // the clinician's view; patient mode derives its own
+  float beforeAfterSplit = 0.5f;
+  bool comparePlots = true;  // plots also show the other scenarios' results
+
+  std::string scenarioPath;  // the load/save field
+  std::string notice;        // the last thing done or gone wrong, for the status line
+  bool noticeIsError = false;
+
+  ScenarioSlot& slot() { return slots.at(active); }
+  const ScenarioSlot& slot() const { return slots.at(active); }
+  // The result on show, or null while the first run is going.
+  const RunResult* result() const;
+  // Last day of the timeline: the shown result's duration, else the scenario's.
+  double lastDay() const;
+  bool busy() const { return runningSlot.has_value(); }
+
+  void say(std::string text, bool error = false);
+};
+
+// Starts simulating slot `index` (its `scenario`), with snapshots for drawing when `snapshots`.
+// Replaces a run in progress.
+void simulateSlot(ViewerState& state, std::size_t index, bool snapshots);
+// Checks the active slot's draft as a scenario file would be checked; on success it becomes the
+// slot's scenario and is simulated. Returns false and sets draftError otherwise.
+bool applyDraft(ViewerState& state);
+// Shows slot `index`, re-simulating it if its snapshots are not at hand.
+void activateSlot(ViewerState& state, std::size_t index);
+// Takes a finished run into its slot, and starts the next one needed: the slot on show if it
+// lacks snapshots, then any slot without a result (for the comparison plots). Call each frame.
+void pollWorker(ViewerState& state);
+// Stops the current run (the slot keeps its previous result).
+void cancelRun(ViewerState& state);
+
+// Adds a scenario from a file or a built-in name and shows it. Errors go to the notice.
+bool loadScenarioInto(ViewerState& state, const std::string& fileOrBuiltin);
+// Writes the active slot's draft as a TOML scenario file. Errors go to the notice.
+bool saveDraft(ViewerState& state, const std::filesystem::path& file);
+
+}  // namespace dermasim::viewer

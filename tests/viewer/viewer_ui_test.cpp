@@ -1,0 +1,264 @@
+// The viewer's UI drawn headless (EGL, ImGui's OpenGL 3 backend): every panel renders, the skin
+// area shows the skin and is redrawn only when needed, patient mode draws its before/after view,
+// and exports carry the watermark.
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <thread>
+
+#include "io/ScenarioFile.hpp"
+#include "render/Gl.hpp"
+#include "render/GlUtil.hpp"
+#include "render/HeadlessContext.hpp"
+#include "render/SkinRenderer.hpp"
+#include "viewer/Exporter.hpp"
+#include "viewer/OffscreenTarget.hpp"
+#include "viewer/Panels.hpp"
+#include "viewer/ShownSkin.hpp"
+#include "viewer/ViewerApp.hpp"
+
+using namespace dermasim;
+using namespace dermasim::viewer;
+using namespace std::chrono_literals;
+using render::Image;
+
+namespace {
+
+constexpr int kWidth = 1280, kHeight = 800;
+const render::Rgba kClear{10, 20, 30, 255};
+
+Scenario quick() {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = 21;
+  s.sessions.resize(1);
+  return s;
+}
+
+// A headless GL context with ImGui and its OpenGL 3 backend, the viewer's fonts loaded.
+struct HeadlessGui {
+  render::HeadlessContext context{kWidth, kHeight};
+  ViewerFonts fonts;
+
+  HeadlessGui() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(kWidth, kHeight);
+    fonts = loadViewerFonts(io);
+    ImGui::StyleColorsDark();
+    REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
+  }
+  ~HeadlessGui() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+  }
+  HeadlessGui(const HeadlessGui&) = delete;
+  HeadlessGui& operator=(const HeadlessGui&) = delete;
+
+  // One frame: `build` makes the ImGui calls, `drawGl` draws under the UI. Returns the pixels.
+  Image frame(const std::function<void()>& build, const std::function<void()>& drawGl = {},
+              double seconds = 1.0 / 30) {
+    ImGui::GetIO().DeltaTime = static_cast<float>(seconds);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    build();
+    ImGui::Render();
+    glViewport(0, 0, kWidth, kHeight);
+    glClearColor(kClear.r / 255.0f, kClear.g / 255.0f, kClear.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    if (drawGl) drawGl();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    render::checkGlError("a viewer frame");
+    return context.readPixels();
+  }
+};
+
+// Pixels in the rectangle (top-left origin) that are not the clear colour.
+int paintedPixels(const Image& image, int x0, int y0, int x1, int y1) {
+  int painted = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      if (!(image.pixel(x, y) == kClear)) ++painted;
+    }
+  }
+  return painted;
+}
+
+// Frames until the first run's snapshots are in, as the window would.
+bool runUntilDrawable(HeadlessGui& gui, ViewerApp& app) {
+  const auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (app.state().slot().snapshots.empty() || app.state().busy()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    gui.frame([&] { app.update(1.0 / 30); }, [&] { app.drawSkin(kWidth, kHeight); });
+    std::this_thread::sleep_for(10ms);
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("viewer UI: each panel renders headless", "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  ViewerState& state = app.state();
+
+  const std::vector<std::pair<const char*, std::function<void()>>> panels = {
+      {"Scenario", [&] { drawScenarioPanel(state); }},
+      {"View", [&] { drawViewControls(state); }},
+      {"Timeline", [&] { drawTimeline(state, false); }},
+      {"Plots", [&] { drawPlots(state); }},
+      {"Export", [&] { drawExportPanel(state, app.exporter()); }},
+      {"Patient", [&] { drawPatientPanel(state, gui.fonts); }},
+  };
+  for (const auto& [name, draw] : panels) {
+    INFO("panel " << name);
+    int vertices = 0;
+    const Image image = gui.frame([&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(900, 700));
+      ImGui::Begin(name);
+      draw();
+      ImGui::End();
+      vertices = 0;
+    });
+    vertices = ImGui::GetDrawData()->TotalVtxCount;
+    CHECK(vertices > 100);
+    // The window and its widgets are drawn; beyond it the clear colour stays.
+    CHECK(paintedPixels(image, 0, 0, 900, 700) > 900 * 700 / 2);
+    CHECK(paintedPixels(image, 1000, 0, kWidth, kHeight) == 0);
+  }
+}
+
+TEST_CASE("viewer UI: the clinician's layout shows the skin, redrawn only when it changes",
+          "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  const auto frame = [&](double seconds = 1.0 / 30) {
+    return gui.frame([&] { app.update(seconds); }, [&] { app.drawSkin(kWidth, kHeight); }, seconds);
+  };
+  frame();
+  const Image image = frame();
+  // The middle of the window is skin (or its backdrop), not the clear colour.
+  CHECK(paintedPixels(image, kWidth / 2 - 50, kHeight / 4, kWidth / 2 + 50, kHeight / 4 + 50) ==
+        100 * 50);
+
+  // Idle frames copy the cached skin image.
+  const std::uint64_t redraws = app.skinView().redraws();
+  frame();
+  frame();
+  CHECK(app.skinView().redraws() == redraws);
+  // A new day's snapshot, or a new view, redraws it.
+  app.state().playback.seek(7, app.state().lastDay());
+  frame();
+  CHECK(app.skinView().redraws() == redraws + 1);
+  app.state().view.view = render::View::Split;
+  frame();
+  CHECK(app.skinView().redraws() == redraws + 2);
+
+  // Playing moves the day without waiting for anything.
+  app.state().playback.seek(0, app.state().lastDay());
+  app.state().playback.togglePlay(app.state().lastDay());
+  frame(0.5);
+  CHECK(app.state().playback.day() > 0);
+}
+
+TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  ViewerState& state = app.state();
+  state.mode = ViewerMode::Patient;
+  state.playback.seek(2, state.lastDay());
+  const auto frame = [&] {
+    return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+  };
+  frame();
+  frame();
+  const render::RenderOptions shown = shownOptions(state, 2, 1);
+  CHECK(shown.view == render::View::BeforeAfter);
+  CHECK(shown.watermark);
+  CHECK_THAT(shown.caption, Catch::Contains("Day 2"));
+
+  // An export of the day differs from the same drawing without the watermark inside the
+  // watermark's box only.
+  Exporter& exporter = app.exporter();
+  const Image exported = exporter.renderDay(state, 2, 640, 400, 1);
+  render::SkinRenderer renderer;
+  const ShownSnapshots snaps = shownSnapshots(state, 2);
+  renderer.setSnapshot(*snaps.current);
+  renderer.setBeforeSnapshot(*snaps.before);
+  render::RenderOptions plain = shownOptions(state, 2, 1);
+  plain.watermark = false;
+  const OffscreenTarget target(640, 400);
+  {
+    const BindFramebuffer bind(target.framebuffer());
+    renderer.draw({0, 0, 640, 400}, plain);
+  }
+  const Image all = target.readPixels();
+  const render::PixelRect box = renderer.watermarkRect(640, 400, plain);
+  int inside = 0, outside = 0;
+  for (int y = 0; y < 400; ++y) {
+    for (int x = 0; x < 640; ++x) {
+      const bool differs = !(exported.pixel(x, y) == all.pixel(x, y));
+      const bool inBox =
+          x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height;
+      (inBox ? inside : outside) += differs ? 1 : 0;
+    }
+  }
+  CHECK(inside > box.width * box.height / 4);
+  CHECK(outside == 0);
+}
+
+TEST_CASE("viewer UI: a frame sequence is written, and the MP4 step says what it needs", "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  const auto folder = std::filesystem::temp_directory_path() / "dermasim_viewer_export_test";
+  std::filesystem::remove_all(folder);
+  Exporter& exporter = app.exporter();
+  exporter.settings.folder = folder.string();
+  exporter.settings.width = 160;
+  exporter.settings.height = 100;
+  exporter.settings.fromDay = 0;
+  exporter.settings.toDay = 20;
+  exporter.settings.daysPerSecond = 5;
+  exporter.settings.fps = 1;  // days 0, 5, 10, 15, 20
+  exporter.settings.mp4 = true;
+  const bool haveFfmpeg = Exporter::findFfmpeg().has_value();
+  REQUIRE(exporter.startSequence(app.state()));
+  const auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (exporter.busy() && std::chrono::steady_clock::now() < deadline) {
+    gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+    std::this_thread::sleep_for(5ms);
+  }
+  REQUIRE_FALSE(exporter.busy());
+  int frames = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() == ".png") ++frames;
+  }
+  CHECK(frames == 5);
+  const Image first = render::readPng(folder / "frame_00000.png");
+  CHECK(first.width() == 160);
+  CHECK(first.height() == 100);
+  if (haveFfmpeg) {
+    CHECK_FALSE(exporter.failed());
+    CHECK(std::filesystem::exists(folder / (app.state().slot().scenario.name + ".mp4")));
+  } else {
+    CHECK(exporter.failed());
+    CHECK_THAT(exporter.status(), Catch::Contains("ffmpeg is not installed"));
+  }
+  // Bad settings are refused with a reason, and nothing starts.
+  exporter.settings.width = 4;
+  CHECK_FALSE(exporter.startSequence(app.state()));
+  CHECK_THAT(exporter.status(), Catch::Contains("export size"));
+  std::filesystem::remove_all(folder);
+}
