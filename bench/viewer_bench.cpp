@@ -2,7 +2,7 @@
 // through the same ViewerApp the window runs (panels, plots and skin), on whatever OpenGL the
 // machine gives (llvmpipe under LIBGL_ALWAYS_SOFTWARE=1, as the issue asks). Each frame waits for
 // the GPU (glFinish), so the time is the frame's full cost. The target is 30 frames/s: the
-// counters report frames/s and the share of the 33 ms budget one frame takes.
+// counters report frames/s and its ratio to 30.
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -91,10 +91,24 @@ void playback(benchmark::State& state, ViewerMode mode, render::View view, doubl
   render::checkGlError("viewer_bench");
   const double frames = static_cast<double>(state.iterations());
   state.counters["fps"] = benchmark::Counter(frames, benchmark::Counter::kIsRate);
-  state.counters["budget_share"] = benchmark::Counter(
-      frames / kFrameSeconds, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  // Frames per second over the 30 the issue asks for: 1 or more meets it.
+  state.counters["fps_over_30"] =
+      benchmark::Counter(frames * kFrameSeconds, benchmark::Counter::kIsRate);
   state.counters["skin_redraws_per_frame"] =
       static_cast<double>(v.app->skinView().redraws() - redrawsBefore) / frames;
+  state.SetLabel(render::glRendererString());
+}
+
+// Paused: the cost of the UI and of copying the cached skin image.
+void BM_PausedFrame(benchmark::State& state) {
+  Viewer& v = viewer();
+  ViewerState& s = v.app->state();
+  s.mode = ViewerMode::Clinician;
+  s.view.view = render::View::Surface;
+  s.playback.pause();
+  for (auto _ : state) v.frame();
+  state.counters["fps"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.SetLabel(render::glRendererString());
 }
 
@@ -111,6 +125,7 @@ void BM_PlaybackPatient(benchmark::State& state) {
 
 }  // namespace
 
+BENCHMARK(BM_PausedFrame)->MinTime(2.0)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_PlaybackSurface)
     ->ArgName("days_per_s")
     ->Arg(7)

@@ -4,10 +4,12 @@
 // darkens those facing away, as in a clinical examination), a soft shoulder instead of hard
 // clipping, and a faint Blinn-Phong sheen. Lighting in linear light, output gamma-encoded.
 in vec3 v_world;
-in vec3 v_normal;
-in vec3 v_albedo;
 in vec2 v_local;
 flat in int v_centre_tile;
+// Full-resolution normal and colour, so a coarse mesh still shades every grid column.
+uniform sampler2D u_normal_map;
+uniform sampler2D u_albedo_map;
+uniform float u_patch_mm;
 uniform vec3 u_light_dir;  // unit vector towards the light
 uniform vec3 u_eye;
 uniform float u_ambient;
@@ -30,11 +32,14 @@ float shoulder(float s) {
 }
 
 void main() {
-  vec3 n = normalize(v_normal);
+  // Texel centres sit at the grid's column centres: (i + 0.5) / nx of the way across.
+  vec2 uv = v_local / u_patch_mm + 0.5;
+  vec3 n = normalize(texture(u_normal_map, uv).xyz);
+  vec3 albedo = texture(u_albedo_map, uv).rgb;
   float lambert = max(dot(n, u_light_dir), 0.0);
   // Less sky reaches surfaces that face sideways (the walls of scars).
   float ambient = u_ambient * (0.55 + 0.45 * n.z);
-  vec3 colour = v_albedo * shoulder(ambient + u_diffuse_gain * lambert);
+  vec3 colour = albedo * shoulder(ambient + u_diffuse_gain * lambert);
 
   vec3 view = normalize(u_eye - v_world);
   vec3 halfway = normalize(u_light_dir + view);

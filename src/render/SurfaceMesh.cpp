@@ -1,5 +1,6 @@
 #include "render/SurfaceMesh.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -46,11 +47,27 @@ void checkSnapshot(const SkinSnapshot& s) {
   }
 }
 
-SurfaceMesh buildSurfaceMesh(const SkinSnapshot& s, float reliefExaggeration) {
+int meshStride(int nx, int ny, double columnPixels, double minCellPixels) {
+  const int wanted =
+      columnPixels > 0 ? static_cast<int>(std::floor(minCellPixels / columnPixels)) : 1;
+  int best = 1;
+  for (int stride = 2; stride <= std::min({wanted, nx, ny}); ++stride) {
+    if (nx % stride == 0 && ny % stride == 0) best = stride;
+  }
+  return best;
+}
+
+SurfaceMesh buildSurfaceMesh(const SkinSnapshot& s, float reliefExaggeration, int stride) {
   checkSnapshot(s);
+  if (stride < 1 || s.nx % stride != 0 || s.ny % stride != 0) {
+    throw std::invalid_argument("surface mesh: stride " + std::to_string(stride) +
+                                " does not divide the grid's " + std::to_string(s.nx) + "x" +
+                                std::to_string(s.ny) + " columns");
+  }
   SurfaceMesh mesh;
-  mesh.columns = s.nx + 1;
-  mesh.rows = s.ny + 1;
+  mesh.stride = stride;
+  mesh.columns = s.nx / stride + 1;
+  mesh.rows = s.ny / stride + 1;
   const auto dx = static_cast<float>(s.dx_mm);
   mesh.patch_mm = dx * static_cast<float>(s.nx);
   const float half = mesh.patch_mm / 2;
@@ -62,32 +79,50 @@ SurfaceMesh buildSurfaceMesh(const SkinSnapshot& s, float reliefExaggeration) {
   };
   const auto height = [&](int i, int j) { return s.height_mm[column(i, j)] * reliefExaggeration; };
 
+  // Full-resolution shading maps. Central differences across the periodic edges, so tiles shade
+  // alike where they meet.
+  mesh.map_nx = s.nx;
+  mesh.map_ny = s.ny;
+  const std::size_t columns = static_cast<std::size_t>(s.nx) * static_cast<std::size_t>(s.ny);
+  mesh.normal_map.resize(3 * columns);
+  mesh.albedo_map.resize(3 * columns);
+  for (int j = 0; j < s.ny; ++j) {
+    for (int i = 0; i < s.nx; ++i) {
+      const std::size_t c = column(i, j);
+      const float dzdx = (height(i + 1, j) - height(i - 1, j)) / (2 * dx);
+      const float dzdy = (height(i, j + 1) - height(i, j - 1)) / (2 * dx);
+      const float length = std::sqrt(dzdx * dzdx + dzdy * dzdy + 1);
+      mesh.normal_map[3 * c] = -dzdx / length;
+      mesh.normal_map[3 * c + 1] = -dzdy / length;
+      mesh.normal_map[3 * c + 2] = 1 / length;
+      for (int k = 0; k < 3; ++k) mesh.albedo_map[3 * c + k] = srgbToLinear(s.srgb[3 * c + k]);
+    }
+  }
+
   mesh.vertices.reserve(static_cast<std::size_t>(mesh.columns) * mesh.rows);
-  for (int j = 0; j < mesh.rows; ++j) {
-    for (int i = 0; i < mesh.columns; ++i) {
+  for (int J = 0; J < mesh.rows; ++J) {
+    for (int I = 0; I < mesh.columns; ++I) {
+      const int i = I * stride, j = J * stride;
       const std::size_t c = column(i, j);
       SurfaceVertex v{};
       v.x = (static_cast<float>(i) + 0.5f) * dx - half;
       v.y = (static_cast<float>(j) + 0.5f) * dx - half;
       v.z = height(i, j);
-      // Central differences across the periodic edges, so tiles shade alike where they meet.
-      const float dzdx = (height(i + 1, j) - height(i - 1, j)) / (2 * dx);
-      const float dzdy = (height(i, j + 1) - height(i, j - 1)) / (2 * dx);
-      const float length = std::sqrt(dzdx * dzdx + dzdy * dzdy + 1);
-      v.nx = -dzdx / length;
-      v.ny = -dzdy / length;
-      v.nz = 1 / length;
-      v.r = srgbToLinear(s.srgb[3 * c]);
-      v.g = srgbToLinear(s.srgb[3 * c + 1]);
-      v.b = srgbToLinear(s.srgb[3 * c + 2]);
+      v.nx = mesh.normal_map[3 * c];
+      v.ny = mesh.normal_map[3 * c + 1];
+      v.nz = mesh.normal_map[3 * c + 2];
+      v.r = mesh.albedo_map[3 * c];
+      v.g = mesh.albedo_map[3 * c + 1];
+      v.b = mesh.albedo_map[3 * c + 2];
       mesh.vertices.push_back(v);
     }
   }
 
-  mesh.indices.reserve(static_cast<std::size_t>(s.nx) * s.ny * 6);
-  for (int j = 0; j < s.ny; ++j) {
-    for (int i = 0; i < s.nx; ++i) {
-      const auto a = static_cast<std::uint32_t>(j * mesh.columns + i);
+  const int cellsX = mesh.columns - 1, cellsY = mesh.rows - 1;
+  mesh.indices.reserve(static_cast<std::size_t>(cellsX) * cellsY * 6);
+  for (int J = 0; J < cellsY; ++J) {
+    for (int I = 0; I < cellsX; ++I) {
+      const auto a = static_cast<std::uint32_t>(J * mesh.columns + I);
       const auto b = a + 1;
       const auto c = a + static_cast<std::uint32_t>(mesh.columns);
       const auto d = c + 1;

@@ -43,10 +43,27 @@ SurfacePass::SurfacePass() : program_(loadShaderProgram("surface.vert.glsl", "su
                         reinterpret_cast<const void*>(offsetof(SurfaceVertex, r)));
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
+  // The shading maps repeat with the patch, which is periodic.
+  for (unsigned int* map : {&normalMap_, &albedoMap_}) {
+    glGenTextures(1, map);
+    glBindTexture(GL_TEXTURE_2D, *map);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_REPEAT);
+  }
+  glBindTexture(GL_TEXTURE_2D, 0);
+  program_.use();
+  glUniform1i(glGetUniformLocation(program_.id(), "u_normal_map"), 0);
+  glUniform1i(glGetUniformLocation(program_.id(), "u_albedo_map"), 1);
+  glUseProgram(0);
   checkGlError("SurfacePass: creating buffers");
 }
 
 SurfacePass::~SurfacePass() {
+  for (unsigned int* map : {&normalMap_, &albedoMap_}) {
+    if (*map != 0) glDeleteTextures(1, map);
+  }
   if (indexBuffer_ != 0) glDeleteBuffers(1, &indexBuffer_);
   if (vertexBuffer_ != 0) glDeleteBuffers(1, &vertexBuffer_);
   if (vertexArray_ != 0) glDeleteVertexArrays(1, &vertexArray_);
@@ -64,7 +81,16 @@ void SurfacePass::setMesh(const SurfaceMesh& mesh) {
                mesh.indices.data(), GL_STATIC_DRAW);
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glBindTexture(GL_TEXTURE_2D, normalMap_);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB16F, mesh.map_nx, mesh.map_ny, 0, GL_RGB, GL_FLOAT,
+               mesh.normal_map.data());
+  glBindTexture(GL_TEXTURE_2D, albedoMap_);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB16F, mesh.map_nx, mesh.map_ny, 0, GL_RGB, GL_FLOAT,
+               mesh.albedo_map.data());
+  glBindTexture(GL_TEXTURE_2D, 0);
   indexCount_ = static_cast<int>(mesh.indices.size());
+  stride_ = mesh.stride;
   patchMm_ = mesh.patch_mm;
   checkGlError("SurfacePass: uploading the mesh");
 }
@@ -116,9 +142,18 @@ void SurfacePass::draw(const RenderOptions& options, float aspect, const Section
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   glClear(GL_DEPTH_BUFFER_BIT);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, normalMap_);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, albedoMap_);
+  glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vertexArray_);
   glDrawElementsInstanced(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr, tiles * tiles);
   glBindVertexArray(0);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, 0);
   glDisable(GL_DEPTH_TEST);
   checkGlError("SurfacePass::draw");
 }

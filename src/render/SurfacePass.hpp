@@ -24,6 +24,7 @@ class SurfacePass {
   // Uploads a mesh (replacing the previous one).
   void setMesh(const SurfaceMesh& mesh);
   bool hasMesh() const { return indexCount_ > 0; }
+  int stride() const { return stride_; }
 
   // Draws into the current viewport, `aspect` = its width / height, with depth testing (clearing
   // the depth buffer in the scissor box). `cut` marks the section's cut in the centre tile, in
@@ -37,7 +38,9 @@ class SurfacePass {
  private:
   ShaderProgram program_;
   unsigned int vertexArray_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0;
+  unsigned int normalMap_ = 0, albedoMap_ = 0;
   int indexCount_ = 0;
+  int stride_ = 1;
   float patchMm_ = 0;
 };
 

@@ -18,7 +18,13 @@ render::RenderOptions shownOptions(const ViewerState& state, double day, float u
     options.split = state.beforeAfterSplit;
     options.watermark = true;
     options.ui_scale = uiScale * kPatientTextScale;
-    if (const RunResult* run = state.result()) options.caption = patientCaption(*run, day);
+    // Of the day the snapshot drawn shows, so the caption matches the picture (and changes only
+    // when the picture does).
+    const ShownSnapshots shown = shownSnapshots(state, day);
+    const RunResult* run = state.result();
+    if (run != nullptr && shown.current != nullptr) {
+      options.caption = patientCaption(*run, shown.current->day);
+    }
   }
   return options;
 }

@@ -28,7 +28,7 @@ namespace dermasim::viewer {
 std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1);
 // Memory the regular snapshots of one run may take (~1.3 MB each on the default 200 x 200 grid,
 // so a 180-day scenario keeps daily snapshots).
-inline constexpr double kSnapshotBudgetBytes = 384.0 * 1024 * 1024;
+inline constexpr double kSnapshotBudgetBytes = 512.0 * 1024 * 1024;
 // Estimated size of one snapshot of `scenario`'s grid with `sections` sections.
 double snapshotBytes(const Scenario& scenario, int sections = 1);
 

@@ -25,7 +25,7 @@ enum class ViewerMode {
 };
 
 // Sections stored per snapshot, so the section's position can move without re-simulating.
-inline constexpr int kViewerSections = 9;
+inline constexpr int kViewerSections = 5;
 
 // One scenario the viewer holds.
 struct ScenarioSlot {
