@@ -137,7 +137,7 @@ std::string collagenClause(const std::vector<SkinReading>& series, double day, d
   const double span = day - weekBefore;
   const double perWeek =
       span > 0 ? (gain + 1.0 - stateAt(series, weekBefore).collagenRel) * 7.0 / span : 0.0;
-  const std::string amount = " (" + aboutPercent(100.0 * gain) + " more than before)";
+  const std::string amount = ", " + aboutPercent(100.0 * gain) + " more than before";
   if (perWeek > kCollagenChangePerWeek && gain < kNoticeableCollagen)
     return "new collagen is starting to form";
   if (gain < kNoticeableCollagen) return "";

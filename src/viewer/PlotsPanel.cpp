@@ -110,8 +110,8 @@ void drawPlots(ViewerState& state) {
         labels.push_back(others[i]->scenario.name);
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }
-      plot("relief", scars ? "Mean scar depth" : "Surface roughness (Ra)", "um", cols, labels,
-           colours);
+      plot("relief", scars ? "Mean scar depth" : "Surface roughness (Ra)", "\xC2\xB5m", cols,
+           labels, colours);
     }
     ImGui::TableNextColumn();
     {

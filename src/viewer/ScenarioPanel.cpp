@@ -233,8 +233,8 @@ bool patientSection(Scenario& draft) {
     p.scars.count_per_cm2 = defaultScarCount(p.indication);
     changed = true;
   }
-  changed |= realSlider("Scars (per cm2)", "patient.scars.count_per_cm2", draft.device.type,
-                        p.scars.count_per_cm2, "%.1f /cm2");
+  changed |= realSlider("Scars (per cm\xC2\xB2)", "patient.scars.count_per_cm2", draft.device.type,
+                        p.scars.count_per_cm2, "%.1f /cm\xC2\xB2");
   changed |= realSlider("Scar depth (mm)", "patient.scars.mean_depth_mm", draft.device.type,
                         p.scars.mean_depth_mm, "%.2f mm", true);
   if (p.scars.count_per_cm2 > 0 && ImGui::TreeNode("Scar types")) {
@@ -288,10 +288,10 @@ bool modelSection(Scenario& draft) {
   }
   changed |= realSlider("Patch (mm)", "model.patch_size_mm", draft.device.type,
                         draft.model.patch_size_mm, "%.1f mm");
-  changed |= realSlider("Grid across (um)", "model.lateral_resolution_um", draft.device.type,
-                        draft.model.lateral_resolution_um, "%.0f um", true);
-  changed |= realSlider("Grid depth (um)", "model.depth_resolution_um", draft.device.type,
-                        draft.model.depth_resolution_um, "%.0f um", true);
+  changed |= realSlider("Grid across (\xC2\xB5m)", "model.lateral_resolution_um", draft.device.type,
+                        draft.model.lateral_resolution_um, "%.0f \xC2\xB5m", true);
+  changed |= realSlider("Grid depth (\xC2\xB5m)", "model.depth_resolution_um", draft.device.type,
+                        draft.model.depth_resolution_um, "%.0f \xC2\xB5m", true);
   return changed;
 }
 

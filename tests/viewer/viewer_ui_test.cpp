@@ -262,3 +262,63 @@ TEST_CASE("viewer UI: a frame sequence is written, and the MP4 step says what it
   CHECK_THAT(exporter.status(), Catch::Contains("export size"));
   std::filesystem::remove_all(folder);
 }
+
+TEST_CASE("viewer UI: the mouse on the skin turns, lights, zooms and moves the split", "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  ViewerState& state = app.state();
+  ImGuiIO& io = ImGui::GetIO();
+  const auto frame = [&] {
+    gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+  };
+  // A point on the skin in the clinician's layout (right of the scenario panel, above the plots),
+  // clear of the View box in the top right corner.
+  const ImVec2 onSkin(kWidth * 0.45f, kHeight * 0.45f);
+  const auto drag = [&](ImVec2 from, ImVec2 by, bool shift) {
+    io.KeyShift = shift;
+    io.MousePos = from;
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= 4; ++i) {
+      const float f = static_cast<float>(i) / 4;
+      io.MousePos = ImVec2(from.x + by.x * f, from.y + by.y * f);
+      frame();
+    }
+    io.MouseDown[0] = false;
+    io.KeyShift = false;
+    frame();
+  };
+
+  const render::RenderOptions before = state.view;
+  drag(onSkin, ImVec2(100, 40), false);
+  CHECK(state.view.camera.azimuth_deg != before.camera.azimuth_deg);
+  CHECK(state.view.camera.elevation_deg > before.camera.elevation_deg);
+  CHECK(state.view.light == before.light);
+
+  const render::DirectionalLight light = state.view.light;
+  drag(onSkin, ImVec2(-60, -30), true);
+  CHECK(state.view.light.azimuth_deg != light.azimuth_deg);
+  CHECK(state.view.light.elevation_deg > light.elevation_deg);
+
+  const float zoom = state.view.camera.zoom;
+  io.MousePos = onSkin;
+  io.MouseWheel = 2;
+  frame();
+  io.MouseWheel = 0;
+  frame();
+  CHECK(state.view.camera.zoom > zoom);
+
+  // A drag on a panel does not move the camera.
+  const render::OrbitCamera camera = state.view.camera;
+  drag(ImVec2(60, kHeight * 0.5f), ImVec2(80, 0), false);
+  CHECK(state.view.camera == camera);
+
+  // Patient mode: dragging moves the before/after line to the pointer.
+  state.mode = ViewerMode::Patient;
+  frame();
+  drag(ImVec2(kWidth * 0.5f, kHeight * 0.4f), ImVec2(kWidth * 0.25f, 0), false);
+  CHECK(state.beforeAfterSplit == Approx(0.75).margin(0.02));
+  CHECK(state.view.camera == camera);
+}
