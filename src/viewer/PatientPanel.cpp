@@ -9,24 +9,39 @@
 namespace dermasim::viewer {
 
 namespace {
-// More key days than this and the buttons would not fit: the timeline's menu has them all.
-constexpr std::size_t kMaxKeyDayButtons = 10;
+constexpr double kSameDayTolerance = 1e-6;
 }  // namespace
 
 void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts) {
   if (fonts.large != nullptr) ImGui::PushFont(fonts.large);
   drawTimeline(state, true);
+  // The key days of the session the day falls after (its day, a day, a week and a month after
+  // it), then the next session or the end: what a patient asks about.
   const std::vector<KeyDay>& keys = state.slot().snapshots.keyDays();
-  if (!keys.empty() && keys.size() <= kMaxKeyDayButtons) {
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (i > 0) ImGui::SameLine();
-      ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Button(keys[i].label.c_str())) {
-        state.playback.pause();
-        state.playback.seek(keys[i].day, state.lastDay());
-      }
-      ImGui::PopID();
+  const double day = state.playback.day();
+  double from = 0, to = state.lastDay() + 1;
+  for (const SessionPlan& session : state.slot().scenario.sessions) {
+    if (session.day <= day + kSameDayTolerance) {
+      from = session.day;
+    } else {
+      to = session.day;
+      break;
     }
+  }
+  int shown = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const bool inWindow =
+        keys[i].day >= from - kSameDayTolerance && keys[i].day < to - kSameDayTolerance;
+    const bool next = keys[i].day >= to - kSameDayTolerance && shown > 0 &&
+                      (i == 0 || keys[i - 1].day < to - kSameDayTolerance);
+    if (!inWindow && !next) continue;
+    if (shown++ > 0) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Button(keys[i].label.c_str())) {
+      state.playback.pause();
+      state.playback.seek(keys[i].day, state.lastDay());
+    }
+    ImGui::PopID();
   }
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   ImGui::SliderFloat("Before  |  after", &state.beforeAfterSplit, 0.0f, 1.0f, "",

@@ -176,7 +176,7 @@ void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
 void ViewerApp::patientLayout(ImVec2 origin, ImVec2 size) {
   const float fontScale = fonts_.large != nullptr ? fonts_.large->FontSize : ImGui::GetFontSize();
   const float top = fontScale * 2.4f;
-  const float bottom = fontScale * 6.5f;
+  const float bottom = fontScale * 8.2f;
   placeWindow(origin, ImVec2(size.x, top));
   if (ImGui::Begin("##patient-title", nullptr, kPanel | ImGuiWindowFlags_NoTitleBar)) {
     if (fonts_.large != nullptr) ImGui::PushFont(fonts_.large);
