@@ -1,10 +1,13 @@
 #include "render/Painter2D.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
+#include "render/Math3d.hpp"
 #include "render/Shaders.hpp"
 
 namespace dermasim::render {
@@ -78,6 +81,38 @@ void Painter2D::rect(float x, float y, float w, float h, Colour4 colour) {
 void Painter2D::gradient(float x, float y, float w, float h, Colour4 left, Colour4 right) {
   const auto [u, v] = face_->solidUv();
   quad(x, y, x + w, y + h, u, v, u, v, left, right);
+}
+
+void Painter2D::disc(float cx, float cy, float radius, Colour4 colour) {
+  if (radius <= 0) return;
+  const auto [u, v] = face_->solidUv();
+  const Colour4 clear{colour.r, colour.g, colour.b, 0};
+  const auto vertex = [&](float x, float y, Colour4 c) {
+    return Vertex{x, y, u, v, c.r, c.g, c.b, c.a};
+  };
+  // Enough segments that the rim's chords stay well under a pixel from the circle.
+  const int segments = std::clamp(static_cast<int>(std::ceil(radius * 1.5f)), 16, 128);
+  const float inner = std::max(radius - 0.5f, 0.0f), outer = radius + 0.5f;
+  for (int i = 0; i < segments; ++i) {
+    const float a0 = 2 * kPi * static_cast<float>(i) / static_cast<float>(segments);
+    const float a1 = 2 * kPi * static_cast<float>(i + 1) / static_cast<float>(segments);
+    const float c0 = std::cos(a0), s0 = std::sin(a0), c1 = std::cos(a1), s1 = std::sin(a1);
+    const Vertex i0 = vertex(cx + inner * c0, cy + inner * s0, colour);
+    const Vertex i1 = vertex(cx + inner * c1, cy + inner * s1, colour);
+    const Vertex o0 = vertex(cx + outer * c0, cy + outer * s0, clear);
+    const Vertex o1 = vertex(cx + outer * c1, cy + outer * s1, clear);
+    // The solid fan, then the rim fading from the colour to nothing over one pixel.
+    vertices_.insert(vertices_.end(), {vertex(cx, cy, colour), i0, i1, i0, o0, o1, i0, o1, i1});
+  }
+}
+
+void Painter2D::triangle(float x0, float y0, float x1, float y1, float x2, float y2,
+                         Colour4 colour) {
+  const auto [u, v] = face_->solidUv();
+  const auto vertex = [&](float x, float y) {
+    return Vertex{x, y, u, v, colour.r, colour.g, colour.b, colour.a};
+  };
+  vertices_.insert(vertices_.end(), {vertex(x0, y0), vertex(x1, y1), vertex(x2, y2)});
 }
 
 float Painter2D::text(float x, float baseline, std::string_view text, int pixelHeight,

@@ -33,6 +33,9 @@ class Painter2D {
   void rect(float x, float y, float w, float h, Colour4 colour);
   // Colours interpolated from the left edge to the right edge.
   void gradient(float x, float y, float w, float h, Colour4 left, Colour4 right);
+  // A filled circle with a one-pixel soft edge, so it stays round without supersampling.
+  void disc(float cx, float cy, float radius, Colour4 colour);
+  void triangle(float x0, float y0, float x1, float y1, float x2, float y2, Colour4 colour);
   // UTF-8 text with the pen at (x, baseline); returns its width in pixels.
   float text(float x, float baseline, std::string_view text, int pixelHeight, Colour4 colour);
   float textWidth(std::string_view text, int pixelHeight) { return font_.width(text, pixelHeight); }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 #include "render/Gl.hpp"
@@ -52,6 +54,16 @@ void frame(Painter2D& painter, PixelRect r, float width, Colour4 colour) {
   painter.rect(x + w, y, width, h, colour);
 }
 
+// "through the middle of the patch", or how far across it the section cuts.
+std::string placeOf(const SectionGeometry& g) {
+  if (g.through_middle) return "through the middle of the patch";
+  char text[64];
+  std::snprintf(text, sizeof text, "%.1f mm across the %g mm patch",
+                static_cast<double>(g.section_y_mm + g.patch_mm / 2),
+                std::round(static_cast<double>(g.patch_mm) * 10) / 10);
+  return text;
+}
+
 }  // namespace
 
 SectionGeometry sectionGeometry(const SkinSnapshot& s, const SkinSection& section) {
@@ -64,6 +76,7 @@ SectionGeometry sectionGeometry(const SkinSnapshot& s, const SkinSection& sectio
   g.papillary_bottom_mm = std::max(g.epidermis_mm, static_cast<float>(s.papillary_bottom_mm));
   g.dermis_bottom_mm = static_cast<float>(s.dermis_bottom_mm);
   g.section_y_mm = static_cast<float>((section.row + 0.5) * s.dx_mm) - g.patch_mm / 2;
+  g.through_middle = section.row == s.ny / 2;
   g.day = s.day;
   const auto row = static_cast<std::size_t>(std::clamp(section.row, 0, s.ny - 1));
   for (int i = 0; i < s.nx; ++i) {
@@ -234,7 +247,7 @@ void SectionPass::draw(Painter2D& painter, const RenderOptions& options, int x, 
   const int fs = l.font_px;
   if (l.show_scales) {
     const std::string day = formatDay(geometry_.day);
-    std::string title = "Section through the middle of the patch, day " + day;
+    std::string title = "Section " + placeOf(geometry_) + ", day " + day;
     if (painter.textWidth(title, fs) > static_cast<float>(width - l.image.x)) {
       title = "Section, day " + day;
     }

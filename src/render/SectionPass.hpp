@@ -19,8 +19,9 @@ struct SectionGeometry {
   float epidermis_mm = 0.06f;  // as drawn: the baseline thickness times its mean gain
   float papillary_bottom_mm = 0.36f;
   float dermis_bottom_mm = 1.26f;
-  float section_y_mm = 0;  // where the section cuts, from the patch's centre
-  float deepest_mm = 0;    // the lowest point of the surface along the section, below level
+  float section_y_mm = 0;      // where the section cuts, from the patch's centre
+  bool through_middle = true;  // through the middle row, as a single section is
+  float deepest_mm = 0;        // the lowest point of the surface along the section, below level
   double day = 0;
 };
 

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <optional>
 #include <string>
-#include <vector>
 
+#include "render/CaptionBox.hpp"
 #include "render/Font.hpp"
 #include "render/FullscreenPass.hpp"
 #include "render/Gl.hpp"
@@ -35,6 +35,9 @@ constexpr Colour4 kWatermarkInk{1.0f, 1.0f, 1.0f, 0.97f};
 constexpr Colour4 kDivider{0.05f, 0.05f, 0.05f, 1.0f};
 constexpr Colour4 kSplitLine{0.97f, 0.97f, 0.97f, 0.95f};
 constexpr Colour4 kCaptionBox{0.06f, 0.06f, 0.08f, 0.72f};
+constexpr Colour4 kHandle{0.97f, 0.97f, 0.97f, 1.0f};
+constexpr Colour4 kHandleRing{0.0f, 0.0f, 0.0f, 0.4f};
+constexpr Colour4 kHandleArrow{0.3f, 0.3f, 0.33f, 1.0f};
 
 // Grazing if the light is this low, in degrees.
 constexpr float kGrazingBelowDeg = 25.0f;
@@ -121,13 +124,15 @@ struct SkinRenderer::Impl {
     const auto x = static_cast<float>(splitX);
     painter.begin(v.width, v.height);
     painter.rect(x - line / 2, 0, line, static_cast<float>(v.height), kSplitLine);
-    // A round handle in the middle of the line, drawn as stacked strips.
+    // A round handle in the middle of the line, ringed so it shows on pale skin too, with
+    // arrows saying it moves sideways.
     const float radius = 0.8f * static_cast<float>(fs);
     const float cy = 0.5f * static_cast<float>(v.height);
-    for (float dy = -radius; dy < radius; dy += 1.0f) {
-      const float half = std::sqrt(std::max(0.0f, radius * radius - (dy + 0.5f) * (dy + 0.5f)));
-      painter.rect(x - half, cy + dy, 2 * half, 1.0f, kSplitLine);
-    }
+    painter.disc(x, cy, radius + line, kHandleRing);
+    painter.disc(x, cy, radius, kHandle);
+    const float tip = 0.62f * radius, back = 0.18f * radius, half = 0.3f * radius;
+    painter.triangle(x - tip, cy, x - back, cy - half, x - back, cy + half, kHandleArrow);
+    painter.triangle(x + tip, cy, x + back, cy + half, x + back, cy - half, kHandleArrow);
     const float baseline = 1.6f * static_cast<float>(fs);
     const float margin = 0.6f * static_cast<float>(fs);
     if (options.captions) {
@@ -144,72 +149,26 @@ struct SkinRenderer::Impl {
     return static_cast<int>(std::lround(1.6 * panelFontPx(v.width, v.height, options.ui_scale)));
   }
 
-  // Words packed into lines no wider than `width` pixels.
-  std::vector<std::string> wrap(const std::string& text, int fs, float width) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t at = 0;
-    while (at < text.size()) {
-      const std::size_t space = text.find(' ', at);
-      const std::string word =
-          text.substr(at, space == std::string::npos ? std::string::npos : space - at);
-      at = space == std::string::npos ? text.size() : space + 1;
-      if (word.empty()) continue;
-      const std::string longer = line.empty() ? word : line + " " + word;
-      if (!line.empty() && font.width(longer, fs) > width) {
-        lines.push_back(line);
-        line = word;
-      } else {
-        line = longer;
-      }
-    }
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-  }
-
-  // Where the caption's box goes: centred, just above the watermark's band.
-  struct CaptionPlacement {
-    int font_px = 0;
-    PixelRect box;
-    std::vector<std::string> lines;
-  };
-
-  CaptionPlacement placeCaption(const Viewport& v, const RenderOptions& options) {
-    CaptionPlacement p;
-    if (options.caption.empty()) return p;
-    p.font_px = labelFontPx(v, options);
-    const int fs = p.font_px;
-    const int pad = fs * 3 / 5;
-    const float maxText = 0.88f * static_cast<float>(v.width) - 2.0f * static_cast<float>(pad);
-    p.lines = wrap(options.caption, fs, maxText);
-    float widest = 0;
-    for (const std::string& l : p.lines) widest = std::max(widest, font.width(l, fs));
-    const int lineHeight = fs * 13 / 10;
-    p.box.width = static_cast<int>(std::ceil(widest)) + 2 * pad;
-    p.box.height = lineHeight * static_cast<int>(p.lines.size()) + 2 * pad - (lineHeight - fs) / 2;
-    p.box.x = (v.width - p.box.width) / 2;
-    const int watermarkTop = placeWatermark(v.width, v.height, options.ui_scale).box.y;
-    p.box.y = std::max(0, watermarkTop - fs / 2 - p.box.height);
-    return p;
+  CaptionBox placeCaption(const Viewport& v, const RenderOptions& options) {
+    const int bandTop = placeWatermark(v.width, v.height, options.ui_scale).box.y;
+    return placeCaptionBox(font, options.caption, v.width, v.height, bandTop, options.ui_scale);
   }
 
   void drawCaption(const Viewport& v, const RenderOptions& options) {
-    const CaptionPlacement p = placeCaption(v, options);
-    if (p.lines.empty()) return;
+    const CaptionBox c = placeCaption(v, options);
+    if (c.lines.empty()) return;
     glViewport(v.x, v.y, v.width, v.height);
     glScissor(v.x, v.y, v.width, v.height);
-    const int fs = p.font_px;
-    const int pad = fs * 3 / 5;
-    const int lineHeight = fs * 13 / 10;
+    const int fs = c.font_px;
     painter.begin(v.width, v.height);
-    painter.rect(static_cast<float>(p.box.x), static_cast<float>(p.box.y),
-                 static_cast<float>(p.box.width), static_cast<float>(p.box.height), kCaptionBox);
-    float baseline = static_cast<float>(p.box.y + pad) + 0.8f * static_cast<float>(fs);
-    for (const std::string& l : p.lines) {
-      const float w = font.width(l, fs);
-      painter.text(static_cast<float>(p.box.x) + 0.5f * (static_cast<float>(p.box.width) - w),
-                   baseline, l, fs, kWatermarkInk);
-      baseline += static_cast<float>(lineHeight);
+    painter.rect(static_cast<float>(c.box.x), static_cast<float>(c.box.y),
+                 static_cast<float>(c.box.width), static_cast<float>(c.box.height), kCaptionBox);
+    float baseline = static_cast<float>(c.box.y + c.padding) + 0.8f * static_cast<float>(fs);
+    for (const std::string& line : c.lines) {
+      const float w = font.width(line, fs);
+      painter.text(static_cast<float>(c.box.x) + 0.5f * (static_cast<float>(c.box.width) - w),
+                   baseline, line, fs, kWatermarkInk);
+      baseline += static_cast<float>(c.line_height);
     }
     painter.end();
   }
@@ -275,10 +234,15 @@ struct SkinRenderer::Impl {
   }
 
   // The section keeps the watermark's band free whether or not it is drawn, so images with and
-  // without it differ only inside it.
-  int reservedForWatermark(const Viewport& v, const RenderOptions& options) {
+  // without it differ only inside it; and the caption's box, so it hides no part of the section.
+  int reservedBelowSection(const Viewport& v, const RenderOptions& options) {
     const PixelRect box = placeWatermark(v.width, v.height, options.ui_scale).box;
-    return v.height - box.y + box.height / 3;
+    int reserved = v.height - box.y + box.height / 3;
+    const CaptionBox caption = placeCaption(v, options);
+    if (!caption.lines.empty()) {
+      reserved = std::max(reserved, v.height - caption.box.y + caption.font_px / 3);
+    }
+    return reserved;
   }
 };
 
@@ -311,7 +275,7 @@ void SkinRenderer::draw(const Viewport& viewport, const RenderOptions& options) 
   glDisable(GL_CULL_FACE);
   // The shaders write gamma-encoded sRGB themselves.
   glDisable(GL_FRAMEBUFFER_SRGB);
-  const int reserved = r.reservedForWatermark(viewport, options);
+  const int reserved = r.reservedBelowSection(viewport, options);
   r.chooseSection(options);
   switch (options.view) {
     case View::Surface:
@@ -365,7 +329,7 @@ PixelRect SkinRenderer::captionRect(int width, int height, const RenderOptions& 
 
 SectionLayout SkinRenderer::sectionLayout(int width, int height, const RenderOptions& options) {
   impl_->chooseSection(options);
-  const int reserved = impl_->reservedForWatermark({0, 0, width, height}, options);
+  const int reserved = impl_->reservedBelowSection({0, 0, width, height}, options);
   const int left = options.view == View::Split ? width / 2 : 0;
   SectionLayout l = layoutSection(impl_->section.geometry(), options, width - left, height,
                                   reserved, impl_->font);

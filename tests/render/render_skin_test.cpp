@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "SkinTestSupport.hpp"
 #include "core/Simulation.hpp"
 #include "io/ScenarioFile.hpp"
 #include "render/ColourSpace.hpp"
@@ -21,6 +22,9 @@
 using namespace dermasim;
 using render::Image;
 using render::RenderOptions;
+using testing::coarseAcneScars;
+using testing::draw;
+using testing::snapshots;
 
 namespace {
 
@@ -45,31 +49,6 @@ day = 0
 [model]
 lateral_resolution_um = 50
 )";
-
-// The skin on the given days, simulating only up to the last of them (see the last test).
-std::vector<SkinSnapshot> snapshots(Scenario scenario, std::vector<double> days) {
-  const double last = *std::max_element(days.begin(), days.end());
-  scenario.duration_days = last;
-  std::erase_if(scenario.sessions, [&](const SessionPlan& p) { return p.day > last; });
-  RunOptions options;
-  options.snapshot_days = std::move(days);
-  RunResult result = simulate(scenario, {}, options);
-  REQUIRE(result.snapshots.size() == options.snapshot_days.size());
-  return std::move(result.snapshots);
-}
-
-Scenario coarseAcneScars() {
-  Scenario s = loadBuiltinScenario("acne_scars_pen");
-  s.model.lateral_resolution_um = 50;
-  return s;
-}
-
-Image draw(render::HeadlessContext& context, render::SkinRenderer& renderer,
-           const RenderOptions& options) {
-  context.makeCurrent();
-  renderer.draw({0, 0, context.width(), context.height()}, options);
-  return context.readPixels();
-}
 
 std::array<double, 3> srgbOf(render::Rgba p) { return {p.r / 255.0, p.g / 255.0, p.b / 255.0}; }
 
