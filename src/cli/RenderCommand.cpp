@@ -2,24 +2,24 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
-#include "io/ScenarioSource.hpp"
 #include "core/Simulation.hpp"
 #include "io/InputError.hpp"
+#include "io/ScenarioSource.hpp"
 
 #ifdef DERMASIM_HAVE_RENDER
-#include "render/ColourSpace.hpp"
+#include "core/PatientCaption.hpp"
+#include "render/Downsample.hpp"
 #include "render/HeadlessContext.hpp"
 #include "render/Image.hpp"
 #include "render/RenderOptions.hpp"
@@ -94,6 +94,18 @@ Scenario upToDay(const Scenario& scenario, double day) {
   return cut;
 }
 
+// The day to simulate up to: `day` itself, since the skin on a day does not depend on what comes
+// after. A patient caption also speaks of the session the day follows (whether the redness has
+// peaked yet, which session it was, whether more come), so it reads on to the next session.
+double simulatedUntil(const Scenario& scenario, double day, bool needsCaption) {
+  if (!needsCaption) return day;
+  double until = scenario.duration_days;
+  for (const SessionPlan& s : scenario.sessions) {
+    if (s.day > day) until = std::min(until, s.day);
+  }
+  return until;
+}
+
 template <typename Value>
 Value parseChoice(const std::string& option, const std::string& text,
                   std::optional<Value> (*parse)(std::string_view), const std::string& choices) {
@@ -106,41 +118,43 @@ Value parseChoice(const std::string& option, const std::string& text,
 constexpr int kSupersample = 2;
 constexpr int kMaxSupersampledSide = 8192;
 
-// Averages factor x factor blocks in linear light (averaging gamma-encoded values would darken
-// edges).
-render::Image downsample(const render::Image& big, int factor) {
-  if (factor == 1) return big;
-  std::array<float, 256> linear{};
-  for (int v = 0; v < 256; ++v) {
-    linear[static_cast<std::size_t>(v)] = render::srgbToLinear(static_cast<float>(v) / 255.0f);
-  }
-  render::Image small(big.width() / factor, big.height() / factor);
-  const float weight = 1.0f / static_cast<float>(factor * factor);
-  for (int y = 0; y < small.height(); ++y) {
-    for (int x = 0; x < small.width(); ++x) {
-      float sum[3] = {0, 0, 0};
-      for (int dy = 0; dy < factor; ++dy) {
-        for (int dx = 0; dx < factor; ++dx) {
-          const render::Rgba p = big.pixel(x * factor + dx, y * factor + dy);
-          sum[0] += linear[p.r];
-          sum[1] += linear[p.g];
-          sum[2] += linear[p.b];
-        }
-      }
-      const auto encode = [&](float v) {
-        return static_cast<std::uint8_t>(
-            std::lround(255.0f * render::linearToSrgb(std::clamp(v * weight, 0.0f, 1.0f))));
-      };
-      small.setPixel(x, y, {encode(sum[0]), encode(sum[1]), encode(sum[2]), 255});
-    }
-  }
-  return small;
-}
-
 std::optional<render::DirectionalLight> parseLight(std::string_view name) {
   if (name == "grazing") return render::DirectionalLight::grazing();
   if (name == "overhead") return render::DirectionalLight::overhead();
   return std::nullopt;
+}
+
+// The drawing options the request asks for; --patient only changes what is not given.
+render::RenderOptions optionsFor(const RenderRequest& request) {
+  render::RenderOptions options;
+  const std::string view = request.view.value_or(request.patient ? "before-after" : "surface");
+  options.view = parseChoice("--view", view, &render::parseView, render::allViews());
+  options.overlay = parseChoice("--overlay", request.overlay, &render::parseSectionOverlay,
+                                render::allSectionOverlays());
+  const std::string light = request.light.value_or(request.patient ? "overhead" : "grazing");
+  options.light = parseChoice("--light", light, &parseLight, "grazing | overhead");
+  if (request.relief > 0) options.relief_exaggeration = static_cast<float>(request.relief);
+  if (request.azimuth_deg) options.camera.azimuth_deg = static_cast<float>(*request.azimuth_deg);
+  if (request.elevation_deg) {
+    options.camera.elevation_deg = static_cast<float>(*request.elevation_deg);
+  }
+  if (request.zoom) options.camera.zoom = static_cast<float>(*request.zoom);
+  if (request.section_at) {
+    const double at = *request.section_at;
+    if (!(at >= 0 && at <= 1)) {
+      const std::string expected =
+          "--section-at: must be between 0 and 1, the fraction of the way across the patch";
+      throw InputError(expected + " (got " + number(at) + ")");
+    }
+    options.section_position = static_cast<float>(at);
+  }
+  options.watermark = request.watermark;
+  if (request.caption) options.caption = *request.caption;
+  return options;
+}
+
+bool showsSection(render::View view) {
+  return view == render::View::Section || view == render::View::Split;
 }
 #endif
 
@@ -158,13 +172,14 @@ CLI::App* addRenderCommand(CLI::App& app, RenderRequest& request) {
                    "before the first session)")
       ->required();
   render->add_option("--out", request.out, "PNG file to write (atomically)")->required();
-  render->add_option("--view", request.view, "surface | section | split")->capture_default_str();
+  render->add_option("--view", request.view,
+                     "surface | section | split | before-after (default: surface; before-after "
+                     "with --patient)");
   render->add_option("--size", request.size, "image size, WIDTHxHEIGHT pixels")
       ->capture_default_str();
-  render
-      ->add_option("--light", request.light,
-                   "grazing (low, from the left: shows relief) | overhead (shows colour)")
-      ->capture_default_str();
+  render->add_option("--light", request.light,
+                     "grazing (low, from the left: shows relief; the default) | overhead (shows "
+                     "colour; the default with --patient)");
   render
       ->add_option("--overlay", request.overlay,
                    "section colouring: collagen | collagen1 | collagen3 | elastin | "
@@ -183,6 +198,14 @@ CLI::App* addRenderCommand(CLI::App& app, RenderRequest& request) {
       ->check(CLI::Range(1.0, 90.0));
   render->add_option("--zoom", request.zoom, "camera zoom (1 frames the tiled patch)")
       ->check(CLI::Range(0.1, 20.0));
+  render->add_option("--section-at", request.section_at,
+                     "where the section cuts the patch, 0 to 1 of the way across it "
+                     "(default 0.5, the middle)");
+  render->add_option("--caption", request.caption,
+                     "a sentence drawn in large type low in the image (\"\" for none)");
+  render->add_flag("--patient", request.patient,
+                   "patient mode: before-after view, overhead light, watermark and a "
+                   "plain-language caption; options given with it win");
   render->add_flag("--watermark,!--no-watermark", request.watermark,
                    "write \"Simulation for education - not a prediction of your results\" "
                    "into the image (default: on)");
@@ -203,18 +226,7 @@ int renderCommand(const RenderRequest&) {
 
 int renderCommand(const RenderRequest& request) {
   using Clock = std::chrono::steady_clock;
-  render::RenderOptions options;
-  options.view = parseChoice("--view", request.view, &render::parseView, render::allViews());
-  options.overlay = parseChoice("--overlay", request.overlay, &render::parseSectionOverlay,
-                                render::allSectionOverlays());
-  options.light = parseChoice("--light", request.light, &parseLight, "grazing | overhead");
-  if (request.relief > 0) options.relief_exaggeration = static_cast<float>(request.relief);
-  if (request.azimuth_deg) options.camera.azimuth_deg = static_cast<float>(*request.azimuth_deg);
-  if (request.elevation_deg) {
-    options.camera.elevation_deg = static_cast<float>(*request.elevation_deg);
-  }
-  if (request.zoom) options.camera.zoom = static_cast<float>(*request.zoom);
-  options.watermark = request.watermark;
+  render::RenderOptions options = optionsFor(request);
   const Size size = parseSize(request.size);
   checkOutPath(request.out);
 
@@ -222,8 +234,8 @@ int renderCommand(const RenderRequest& request) {
       resolveScenario(request.scenario.empty() ? kDefaultScenario : request.scenario);
   if (!(request.day >= 0 && request.day <= scenario.duration_days)) {
     throw InputError("--day: must be between 0 and " + number(scenario.duration_days) +
-                     ", the duration_days of " + scenario.source + " (got " +
-                     number(request.day) + ")");
+                     ", the duration_days of " + scenario.source + " (got " + number(request.day) +
+                     ")");
   }
 
   const auto start = Clock::now();
@@ -231,10 +243,23 @@ int renderCommand(const RenderRequest& request) {
     std::fprintf(stderr, "dermasim: %s (%s), day %g\n", scenario.name.c_str(),
                  scenario.source.c_str(), request.day);
   }
+  const bool beforeAfter = options.view == render::View::BeforeAfter;
   RunOptions run;
-  run.snapshot_days = {request.day};
-  const RunResult result = simulate(upToDay(scenario, request.day), {}, run);
-  if (result.snapshots.empty()) throw std::runtime_error("the simulation returned no snapshot");
+  // The "before" of the before-after view is the untreated skin, day 0.
+  run.snapshot_days =
+      beforeAfter ? std::vector<double>{0, request.day} : std::vector<double>{request.day};
+  // A section anywhere but the middle: keep every row (the count is clamped to the grid's), so
+  // the one drawn is the nearest row itself.
+  if (request.section_at && showsSection(options.view)) {
+    run.section_count = std::numeric_limits<int>::max();
+  }
+  const bool patientCaptionWanted = request.patient && !request.caption;
+  const RunResult result = simulate(
+      upToDay(scenario, simulatedUntil(scenario, request.day, patientCaptionWanted)), {}, run);
+  if (result.snapshots.size() != run.snapshot_days.size()) {
+    throw std::runtime_error("the simulation returned too few snapshots");
+  }
+  if (patientCaptionWanted) options.caption = patientCaption(result, request.day);
   const auto simulated = Clock::now();
 
   const int factor =
@@ -242,9 +267,10 @@ int renderCommand(const RenderRequest& request) {
   options.ui_scale = static_cast<float>(factor);
   render::HeadlessContext context(size.width * factor, size.height * factor);
   render::SkinRenderer renderer;
-  renderer.setSnapshot(result.snapshots.front());
+  renderer.setSnapshot(result.snapshots.back());
+  if (beforeAfter) renderer.setBeforeSnapshot(result.snapshots.front());
   renderer.draw({0, 0, context.width(), context.height()}, options);
-  render::Image image = downsample(context.readPixels(), factor);
+  render::Image image = render::downsample(context.readPixels(), factor);
   image.fillAlpha(255);
   render::writePng(request.out, image);
   const auto done = Clock::now();
@@ -253,8 +279,9 @@ int renderCommand(const RenderRequest& request) {
     const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
     std::fprintf(
         stderr, "dermasim: wrote %s (%dx%d, %s view): simulated in %.2f s, drawn in %.2f s on %s\n",
-        request.out.c_str(), size.width, size.height, request.view.c_str(),
-        seconds(simulated - start), seconds(done - simulated), context.renderer().c_str());
+        request.out.c_str(), size.width, size.height,
+        std::string(render::toString(options.view)).c_str(), seconds(simulated - start),
+        seconds(done - simulated), context.renderer().c_str());
   }
   return 0;
 }

@@ -15,13 +15,21 @@ struct RenderRequest {
   std::string scenario;
   double day = 0;
   std::string out;
-  std::string view = "surface";
+  // Unset: surface and grazing, or before-after and overhead with --patient.
+  std::optional<std::string> view;
   std::string size = "1280x800";
-  std::string light = "grazing";
+  std::optional<std::string> light;
   std::string overlay = "collagen";
   double relief = 0;  // 0: the renderer's default
   // Orbit camera of the surface view; unset values keep the renderer's defaults.
   std::optional<double> azimuth_deg, elevation_deg, zoom;
+  // Where the section cuts the patch, 0..1 across it in y; unset: through the middle.
+  std::optional<double> section_at;
+  // A sentence in large type low in the image; unset: none, or the patient caption with
+  // --patient. Empty draws none.
+  std::optional<std::string> caption;
+  // Patient mode: before-after, overhead light, watermark, caption; explicit options win.
+  bool patient = false;
   // On by default: exported images may reach patients (patient mode).
   bool watermark = true;
   bool quiet = false;

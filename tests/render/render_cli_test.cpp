@@ -9,7 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "render/HeadlessContext.hpp"
 #include "render/Image.hpp"
+#include "render/SkinRenderer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -146,4 +148,103 @@ TEST_CASE("dermasim render rejects bad input with exit code 2 and one line", "[r
   CHECK(o.err.find("no-such-scenario") != std::string::npos);
 
   CHECK(!fs::exists(kScratch / "bad.png"));
+}
+
+namespace {
+
+// Where `dermasim render` puts the watermark in a 320 x 200 image: drawn at twice the size (with
+// twice the UI scale) and scaled down, so its edges may blur into the next pixel.
+dermasim::render::PixelRect watermarkIn320x200() {
+  dermasim::render::HeadlessContext context(16, 16);
+  dermasim::render::SkinRenderer renderer;
+  dermasim::render::RenderOptions options;
+  options.ui_scale = 2;
+  const dermasim::render::PixelRect big = renderer.watermarkRect(640, 400, options);
+  return {big.x / 2 - 1, big.y / 2 - 1, (big.width + 1) / 2 + 2, (big.height + 1) / 2 + 2};
+}
+
+struct Changed {
+  int inside = 0, outside = 0, top = 0;  // top: in the top fifth, where the labels are
+};
+
+Changed changedPixels(const dermasim::render::Image& a, const dermasim::render::Image& b,
+                      const dermasim::render::PixelRect& box) {
+  REQUIRE(a.width() == b.width());
+  REQUIRE(a.height() == b.height());
+  Changed c;
+  for (int y = 0; y < a.height(); ++y) {
+    for (int x = 0; x < a.width(); ++x) {
+      if (a.pixel(x, y) == b.pixel(x, y)) continue;
+      const bool in = x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height;
+      ++(in ? c.inside : c.outside);
+      if (y < a.height() / 5) ++c.top;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("dermasim render --patient draws before-after, overhead light, watermark, caption",
+          "[render][cli]") {
+  const fs::path folder = kScratch / "patient";
+  fs::create_directories(folder);
+  const std::string common = "render " + scenarioFile().string() + " --day 1 --size 320x200 -q";
+  const std::string caption = " --caption \"Day 1: a caption given on the command line\"";
+  const auto render = [&](const std::string& name, const std::string& args) {
+    const fs::path out = folder / (name + ".png");
+    const Outcome o = runDermasim(common + args + " --out " + out.string());
+    INFO(o.err);
+    REQUIRE(o.exit_code == 0);
+    const dermasim::render::Image image = dermasim::render::readPng(out);
+    REQUIRE(image.width() == 320);
+    REQUIRE(image.height() == 200);
+    return image;
+  };
+  const auto patient = render("patient", " --patient" + caption);
+  const auto spelledOut =
+      render("spelled_out", " --view before-after --light overhead --no-watermark" + caption);
+  const auto ownCaption = render("own_caption", " --patient");
+  const auto noCaption = render("no_caption", " --patient --caption \"\"");
+
+  // --patient is the before-after view under overhead light with the watermark on.
+  const dermasim::render::PixelRect box = watermarkIn320x200();
+  const Changed watermark = changedPixels(patient, spelledOut, box);
+  CHECK(watermark.outside == 0);
+  CHECK(watermark.inside > box.width * box.height / 2);
+  // Without --caption it writes its own, low in the image; the labels above stay as they are.
+  const Changed captioned = changedPixels(ownCaption, noCaption, box);
+  CHECK(captioned.outside > 320 * 200 / 20);
+  CHECK(captioned.top == 0);
+}
+
+TEST_CASE("dermasim render --section-at moves the section, and a bad one is refused",
+          "[render][cli]") {
+  const fs::path folder = kScratch / "sections";
+  fs::create_directories(folder);
+  const std::string common =
+      "render " + scenarioFile().string() + " --day 1 --size 320x200 --view section -q";
+  REQUIRE(runDermasim(common + " --out " + (folder / "middle.png").string()).exit_code == 0);
+  REQUIRE(runDermasim(common + " --section-at 0.1 --out " + (folder / "front.png").string())
+              .exit_code == 0);
+  const auto middle = dermasim::render::readPng(folder / "middle.png");
+  const auto front = dermasim::render::readPng(folder / "front.png");
+  CHECK(changedPixels(middle, front, {}).outside > 320 * 200 / 20);
+
+  const std::string out = " --out " + (folder / "bad.png").string();
+  Outcome o = runDermasim(common + " --section-at 1.5" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("--section-at") != std::string::npos);
+  CHECK(o.err.find("between 0 and 1") != std::string::npos);
+  CHECK(o.err.find("got 1.5") != std::string::npos);
+  CHECK(lines(o.err) == 1);
+  o = runDermasim(common + " --section-at -0.2" + out);
+  CHECK(o.exit_code == 2);
+  o = runDermasim(common + " --section-at half" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("--section-at") != std::string::npos);
+  o = runDermasim("render " + scenarioFile().string() + " --day 1 --view sideways" + out);
+  CHECK(o.exit_code == 2);
+  CHECK(o.err.find("before-after") != std::string::npos);
+  CHECK(!fs::exists(folder / "bad.png"));
 }
