@@ -39,6 +39,10 @@ constexpr Colour4 kHandle{0.97f, 0.97f, 0.97f, 1.0f};
 constexpr Colour4 kHandleRing{0.0f, 0.0f, 0.0f, 0.4f};
 constexpr Colour4 kHandleArrow{0.3f, 0.3f, 0.33f, 1.0f};
 
+// Mesh cells narrower than this many pixels add triangles (costly for a software rasterizer)
+// but no visible detail: shading comes from full-resolution maps either way.
+constexpr double kMinMeshCellPixels = 8;
+
 // Grazing if the light is this low, in degrees.
 constexpr float kGrazingBelowDeg = 25.0f;
 
@@ -72,8 +76,13 @@ struct SkinRenderer::Impl {
     if (!shown) return;
     SurfacePass& pass = ofBefore ? beforeSurface : surface;
     float& exaggeration = ofBefore ? beforeMeshExaggeration : meshExaggeration;
-    if (exaggeration != options.relief_exaggeration) {
-      pass.setMesh(buildSurfaceMesh(*shown, options.relief_exaggeration));
+    // At zoom 1 the tiled patch spans about the view's width.
+    const double columnPixels = static_cast<double>(v.width) *
+                                static_cast<double>(std::max(options.camera.zoom, 0.05f)) /
+                                (std::max(options.tiles, 1) * shown->nx);
+    const int stride = meshStride(shown->nx, shown->ny, columnPixels, kMinMeshCellPixels);
+    if (exaggeration != options.relief_exaggeration || pass.stride() != stride) {
+      pass.setMesh(buildSurfaceMesh(*shown, options.relief_exaggeration, stride));
       exaggeration = options.relief_exaggeration;
     }
     const float aspect = static_cast<float>(v.width) / static_cast<float>(v.height);
