@@ -50,12 +50,13 @@ render::Image OffscreenTarget::readPixels() const {
   return render::readPixels(0, 0, width_, height_);
 }
 
-void OffscreenTarget::blitTo(int x, int y) const {
+void OffscreenTarget::blitTo(int x, int y, int width, int height) const {
   GLint draw = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_);
-  glBlitFramebuffer(0, 0, width_, height_, x, y, x + width_, y + height_, GL_COLOR_BUFFER_BIT,
-                    GL_NEAREST);
+  const bool same = width == width_ && height == height_;
+  glBlitFramebuffer(0, 0, width_, height_, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
+                    same ? GL_NEAREST : GL_LINEAR);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(draw));
 }
 

@@ -19,8 +19,9 @@ class OffscreenTarget {
   unsigned int framebuffer() const { return framebuffer_; }
   // Its pixels, top row first.
   render::Image readPixels() const;
-  // Copies it 1:1 into (x, y) (bottom-left, pixels) of the framebuffer bound for drawing.
-  void blitTo(int x, int y) const;
+  // Copies it into the rectangle (x, y, width, height) (bottom-left, pixels) of the framebuffer
+  // bound for drawing, scaled with linear filtering when the sizes differ.
+  void blitTo(int x, int y, int width, int height) const;
 
  private:
   int width_, height_;

@@ -16,6 +16,7 @@ constexpr float kMinZoom = 0.3f, kMaxZoom = 12.0f;
 constexpr float kMinElevationDeg = 5, kMaxElevationDeg = 89;
 constexpr float kMinLightDeg = 2;
 const ImU32 kNoSkinText = IM_COL32(220, 220, 220, 255);
+constexpr float kPlaybackResolution = 0.75f;
 
 float wrapDegrees(float deg) { return std::remainder(deg, 360.0f); }
 
@@ -36,10 +37,17 @@ void SkinView::draw(const ViewerState& state, const render::Viewport& area, floa
     glDisable(GL_SCISSOR_TEST);
     return;
   }
-  const render::RenderOptions options = shownOptions(state, day, uiScale);
-  const Drawn wanted{state.snapshotsVersion, shown.currentIndex, options, area.width, area.height};
-  if (!image_ || image_->width() != area.width || image_->height() != area.height) {
-    image_ = std::make_unique<OffscreenTarget>(area.width, area.height);
+  // While playing, a new day's skin is drawn every few frames: at a lower resolution it keeps
+  // up with the frame rate on a software rasterizer; paused, it is drawn sharp again.
+  const float resolution = state.playback.playing() ? kPlaybackResolution : 1.0f;
+  const int width =
+      std::max(1, static_cast<int>(std::lround(resolution * static_cast<float>(area.width))));
+  const int height =
+      std::max(1, static_cast<int>(std::lround(resolution * static_cast<float>(area.height))));
+  const render::RenderOptions options = shownOptions(state, day, uiScale * resolution);
+  const Drawn wanted{state.snapshotsVersion, shown.currentIndex, options, width, height};
+  if (!image_ || image_->width() != width || image_->height() != height) {
+    image_ = std::make_unique<OffscreenTarget>(width, height);
     drawn_.reset();
   }
   if (drawn_ != wanted) {
@@ -54,12 +62,12 @@ void SkinView::draw(const ViewerState& state, const render::Viewport& area, floa
     }
     {
       const BindFramebuffer bind(image_->framebuffer());
-      renderer_.draw({0, 0, area.width, area.height}, options);
+      renderer_.draw({0, 0, width, height}, options);
     }
     drawn_ = wanted;
     ++redraws_;
   }
-  image_->blitTo(area.x, area.y);
+  image_->blitTo(area.x, area.y, area.width, area.height);
 }
 
 void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max) {
