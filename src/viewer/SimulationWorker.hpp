@@ -26,8 +26,9 @@ namespace dermasim::viewer {
 // Sorted, without repeats, all within 0..duration.
 // `sections` is how many sections each snapshot stores.
 std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1);
-// Memory the regular snapshots of one run may take (~1.3 MB each on the default 200 x 200 grid,
-// so a 180-day scenario keeps daily snapshots).
+// Memory the regular snapshots of one run may take (about 2.7 MB each, as estimated, on the
+// default 200 x 200 grid with the viewer's 5 sections, so a 180-day scenario keeps daily
+// snapshots).
 inline constexpr double kSnapshotBudgetBytes = 512.0 * 1024 * 1024;
 // Estimated size of one snapshot of `scenario`'s grid with `sections` sections.
 double snapshotBytes(const Scenario& scenario, int sections = 1);

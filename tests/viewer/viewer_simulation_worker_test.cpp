@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "ViewerTestSupport.hpp"
 #include "io/ScenarioFile.hpp"
 #include "viewer/SimulationWorker.hpp"
 
@@ -16,13 +17,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // One month after one session on a coarse grid: about a second.
-Scenario shortRun() {
-  Scenario s = loadBuiltinScenario("acne_scars_pen");
-  s.model.lateral_resolution_um = 50;
-  s.duration_days = 30;
-  s.sessions.resize(1);
-  return s;
-}
+Scenario shortRun() { return test::oneSession("acne_scars_pen", 30); }
 
 // The full built-in series on its own grid: many seconds, long enough to cancel in the middle.
 Scenario longRun() { return loadBuiltinScenario("acne_scars_pen"); }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "ViewerTestSupport.hpp"
 #include "io/ScenarioFile.hpp"
 #include "viewer/ViewerState.hpp"
 
@@ -17,13 +18,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // Three weeks after one session on a coarse grid: about a second.
-Scenario quick(const char* builtin = "acne_scars_pen") {
-  Scenario s = loadBuiltinScenario(builtin);
-  s.model.lateral_resolution_um = 50;
-  s.duration_days = 21;
-  s.sessions.resize(1);
-  return s;
-}
+Scenario quick(const char* builtin = "acne_scars_pen") { return test::oneSession(builtin); }
 
 // Polls like the UI thread does, once a frame, until nothing is running.
 bool settle(ViewerState& state, std::chrono::seconds limit = 120s) {

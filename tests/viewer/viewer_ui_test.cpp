@@ -11,6 +11,7 @@
 #include <functional>
 #include <thread>
 
+#include "ViewerTestSupport.hpp"
 #include "io/ScenarioFile.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
@@ -32,13 +33,7 @@ namespace {
 constexpr int kWidth = 1280, kHeight = 800;
 const render::Rgba kClear{10, 20, 30, 255};
 
-Scenario quick() {
-  Scenario s = loadBuiltinScenario("acne_scars_pen");
-  s.model.lateral_resolution_um = 50;
-  s.duration_days = 21;
-  s.sessions.resize(1);
-  return s;
-}
+Scenario quick() { return test::oneSession(); }
 
 // A headless GL context with ImGui and its OpenGL 3 backend, the viewer's fonts loaded.
 struct HeadlessGui {

@@ -1,0 +1,17 @@
+#pragma once
+// Scenarios short enough for the viewer's tests: a built-in series cut to its first session, on a
+// coarse grid, over `days` days (about a second to simulate).
+#include "core/Scenario.hpp"
+#include "io/ScenarioFile.hpp"
+
+namespace dermasim::viewer::test {
+
+inline Scenario oneSession(const char* builtin = "acne_scars_pen", double days = 21) {
+  Scenario s = loadBuiltinScenario(builtin);
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = days;
+  s.sessions.resize(1);
+  return s;
+}
+
+}  // namespace dermasim::viewer::test
