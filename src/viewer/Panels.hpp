@@ -23,6 +23,8 @@ void drawScenarioPanel(ViewerState& state);
 void drawRunProgress(ViewerState& state);
 // View (surface/section/split), light, camera, relief, section overlay and position.
 void drawViewControls(ViewerState& state);
+// Just the view (surface/section/split) and the light preset: a small box on the skin.
+void drawViewSwitch(ViewerState& state);
 // Day slider with session marks, play/pause, speed, key-day jumps. `large` for patient mode.
 void drawTimeline(ViewerState& state, bool large);
 // Redness, scar depth or roughness, and collagen against time, with the cursor on the day.

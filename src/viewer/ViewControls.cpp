@@ -12,7 +12,7 @@ namespace {
 
 constexpr render::View kViews[] = {render::View::Surface, render::View::Section,
                                    render::View::Split};
-constexpr const char* kViewLabels[] = {"Surface", "Section", "Surface + section"};
+constexpr const char* kViewLabels[] = {"Surface", "Section", "Both"};
 constexpr render::SectionOverlay kOverlays[] = {
     render::SectionOverlay::Collagen,    render::SectionOverlay::Collagen1,
     render::SectionOverlay::Collagen3,   render::SectionOverlay::Elastin,
@@ -24,23 +24,33 @@ constexpr const char* kOverlayLabels[] = {"Collagen I + III", "Collagen I",     
 
 }  // namespace
 
-void drawViewControls(ViewerState& state) {
+void drawViewSwitch(ViewerState& state) {
   render::RenderOptions& v = state.view;
   for (std::size_t i = 0; i < std::size(kViews); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::RadioButton(kViewLabels[i], v.view == kViews[i])) v.view = kViews[i];
   }
+  if (v.view != render::View::Section) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    const bool grazing = v.light == render::DirectionalLight::grazing();
+    const bool overhead = v.light == render::DirectionalLight::overhead();
+    if (ImGui::RadioButton("Grazing", grazing)) v.light = render::DirectionalLight::grazing();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Low side light: shows scars and texture");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Overhead", overhead)) v.light = render::DirectionalLight::overhead();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("High light: shows colour (redness)");
+  }
+}
+
+void drawViewControls(ViewerState& state) {
+  render::RenderOptions& v = state.view;
+  drawViewSwitch(state);
   const bool surface = v.view != render::View::Section;
   const bool section = v.view != render::View::Surface;
   ImGui::PushItemWidth(ImGui::GetFontSize() * 11);
   if (surface) {
-    ImGui::TextUnformatted("Light");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Grazing")) v.light = render::DirectionalLight::grazing();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Low side light: shows scars and texture");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Overhead")) v.light = render::DirectionalLight::overhead();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("High light: shows colour (redness)");
     ImGui::SliderFloat("Light height", &v.light.elevation_deg, 2, 90, "%.0f deg",
                        ImGuiSliderFlags_AlwaysClamp);
     ImGui::SliderFloat("Light direction", &v.light.azimuth_deg, -180, 180, "%.0f deg",

@@ -143,6 +143,10 @@ void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
         drawPlots(state_);
         ImGui::EndTabItem();
       }
+      if (ImGui::BeginTabItem("View")) {
+        drawViewControls(state_);
+        ImGui::EndTabItem();
+      }
       if (ImGui::BeginTabItem("Export")) {
         drawExportPanel(state_, exporter_);
         ImGui::EndTabItem();
@@ -160,15 +164,16 @@ void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
   }
   ImGui::End();
 
-  const float pad = ImGui::GetFontSize() * 0.6f;
-  ImGui::SetNextWindowPos(ImVec2(skinMax_.x - pad, skinMin_.y + pad), ImGuiCond_Always,
-                          ImVec2(1, 0));
-  ImGui::SetNextWindowBgAlpha(0.82f);
-  ImGui::SetNextWindowCollapsed(false, ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("View", nullptr,
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                       ImGuiWindowFlags_NoSavedSettings)) {
-    drawViewControls(state_);
+  // The view switch stays on the skin; the rest of its settings are in the View tab.
+  const float pad = ImGui::GetFontSize() * 0.5f;
+  // Bottom left: over skin in every view, clear of the captions and the section's legend.
+  ImGui::SetNextWindowPos(ImVec2(skinMin_.x + pad, skinMax_.y - pad), ImGuiCond_Always,
+                          ImVec2(0, 1));
+  ImGui::SetNextWindowBgAlpha(0.75f);
+  if (ImGui::Begin("##view-switch", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
+    drawViewSwitch(state_);
   }
   ImGui::End();
 }

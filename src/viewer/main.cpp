@@ -28,6 +28,7 @@
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/Image.hpp"
+#include "render/RenderOptions.hpp"
 #include "viewer/ViewerApp.hpp"
 
 namespace {
@@ -41,6 +42,7 @@ constexpr int kExitBadInput = 2;
 struct Options {
   std::vector<std::string> scenarios;
   bool patient = false;
+  std::string view;
   std::optional<double> day;
   bool waitForSimulation = false;
   int frames = 0;  // 0: until the window is closed
@@ -69,6 +71,9 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
                      dermasim::kDefaultScenario + ")")
       ->type_name("SCENARIO");
   app.add_flag("--patient", options.patient, "Start in patient mode");
+  app.add_option("--view", options.view, "Start with this view: surface | section | split")
+      ->type_name("VIEW")
+      ->check(CLI::IsMember({"surface", "section", "split"}));
   app.add_option("--day", options.day, "Start on this day (once the simulation has finished)")
       ->type_name("D")
       ->check(CLI::NonNegativeNumber);
@@ -166,6 +171,7 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
   try {
     dermasim::viewer::ViewerApp app(std::move(scenarios), fonts);
     if (options.patient) app.state().mode = dermasim::viewer::ViewerMode::Patient;
+    if (const auto view = dermasim::render::parseView(options.view)) app.state().view.view = *view;
     using Clock = std::chrono::steady_clock;
     auto previous = Clock::now();
     bool dayApplied = !options.day.has_value();
