@@ -87,6 +87,10 @@ struct RenderOptions {
   friend bool operator==(const RenderOptions&, const RenderOptions&) = default;
 };
 
+// Patient mode's text (labels, caption, watermark) against the clinician's: readable across a
+// desk. The viewer's patient mode and `dermasim render --patient` both use it.
+inline constexpr float kPatientTextScale = 1.25f;
+
 inline constexpr const char* kWatermarkText =
     "Simulation for education - not a prediction of your results";
 

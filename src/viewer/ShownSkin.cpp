@@ -4,11 +4,6 @@
 
 namespace dermasim::viewer {
 
-namespace {
-// Patient mode's type, against the clinician's: readable across a desk.
-constexpr float kPatientTextScale = 1.5f;
-}  // namespace
-
 render::RenderOptions shownOptions(const ViewerState& state, double day, float uiScale) {
   render::RenderOptions options = state.view;
   options.ui_scale = uiScale;
@@ -17,7 +12,7 @@ render::RenderOptions shownOptions(const ViewerState& state, double day, float u
     options.light = render::DirectionalLight::overhead();
     options.split = state.beforeAfterSplit;
     options.watermark = true;
-    options.ui_scale = uiScale * kPatientTextScale;
+    options.ui_scale = uiScale * render::kPatientTextScale;
     // Of the day the snapshot drawn shows, so the caption matches the picture (and changes only
     // when the picture does).
     const ShownSnapshots shown = shownSnapshots(state, day);
