@@ -264,8 +264,7 @@ int renderCommand(const RenderRequest& request) {
 
   const int factor =
       std::max(size.width, size.height) * kSupersample <= kMaxSupersampledSide ? kSupersample : 1;
-  options.ui_scale =
-      static_cast<float>(factor) * (request.patient ? render::kPatientTextScale : 1.0f);
+  options.ui_scale = static_cast<float>(factor);
   render::HeadlessContext context(size.width * factor, size.height * factor);
   render::SkinRenderer renderer;
   renderer.setSnapshot(result.snapshots.back());

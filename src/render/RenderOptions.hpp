@@ -87,8 +87,9 @@ struct RenderOptions {
   friend bool operator==(const RenderOptions&, const RenderOptions&) = default;
 };
 
-// Patient mode's text (labels, caption, watermark) against the clinician's: readable across a
-// desk. The viewer's patient mode and `dermasim render --patient` both use it.
+// The viewer's patient mode draws text (labels, caption, watermark) this much larger than the
+// clinician's view, readable across a desk. (`dermasim render --patient` fills a whole image and
+// keeps the normal size; its caption box is already capped at 40 % of the view.)
 inline constexpr float kPatientTextScale = 1.25f;
 
 inline constexpr const char* kWatermarkText =
