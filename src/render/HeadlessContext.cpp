@@ -11,6 +11,7 @@
 
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
+#include "render/OffscreenTarget.hpp"
 
 namespace dermasim::render {
 
@@ -191,26 +192,10 @@ HeadlessContext::HeadlessContext(int width, int height)
          " is larger than the driver's limit " + std::to_string(maxSize));
   }
 
-  glGenTextures(1, &colorTexture_);
-  glBindTexture(GL_TEXTURE_2D, colorTexture_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glBindTexture(GL_TEXTURE_2D, 0);
-
-  glGenRenderbuffers(1, &depthStencil_);
-  glBindRenderbuffer(GL_RENDERBUFFER, depthStencil_);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
-  glBindRenderbuffer(GL_RENDERBUFFER, 0);
-
-  glGenFramebuffers(1, &framebuffer_);
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colorTexture_, 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
-                            depthStencil_);
-  const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-  if (status != GL_FRAMEBUFFER_COMPLETE) {
-    fail("offscreen framebuffer is incomplete (status " + std::to_string(status) + ")");
+  try {
+    target_ = std::make_unique<OffscreenTarget>(width, height);
+  } catch (const std::exception& e) {
+    fail(e.what());
   }
   checkGlError("headless OpenGL: creating the framebuffer");
   makeCurrent();
@@ -220,9 +205,7 @@ HeadlessContext::~HeadlessContext() {
   if (egl_ == nullptr) return;
   try {
     egl_->makeCurrent();
-    if (framebuffer_ != 0) glDeleteFramebuffers(1, &framebuffer_);
-    if (depthStencil_ != 0) glDeleteRenderbuffers(1, &depthStencil_);
-    if (colorTexture_ != 0) glDeleteTextures(1, &colorTexture_);
+    target_.reset();
   } catch (...) {
     // The context is going away anyway; destroying it frees its objects.
   }
@@ -230,16 +213,12 @@ HeadlessContext::~HeadlessContext() {
 
 void HeadlessContext::makeCurrent() {
   egl_->makeCurrent();
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+  glBindFramebuffer(GL_FRAMEBUFFER, target_->framebuffer());
   glViewport(0, 0, width_, height_);
 }
 
 std::string HeadlessContext::renderer() const { return glRendererString(); }
 
-Image HeadlessContext::readPixels() {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_);
-  glReadBuffer(GL_COLOR_ATTACHMENT0);
-  return render::readPixels(0, 0, width_, height_);
-}
+Image HeadlessContext::readPixels() { return target_->readPixels(); }
 
 }  // namespace dermasim::render

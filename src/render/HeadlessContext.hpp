@@ -9,6 +9,8 @@
 
 namespace dermasim::render {
 
+class OffscreenTarget;
+
 class HeadlessContext {
  public:
   // Creates the context and a width x height RGBA8 + depth/stencil framebuffer, and leaves both
@@ -29,9 +31,6 @@ class HeadlessContext {
   // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
   std::string renderer() const;
 
-  // The framebuffer's colour texture (GL_RGBA8), e.g. to draw it elsewhere.
-  unsigned int colorTexture() const { return colorTexture_; }
-
   // The framebuffer's pixels, top row first (waits for drawing to finish).
   Image readPixels();
 
@@ -40,9 +39,7 @@ class HeadlessContext {
   std::unique_ptr<Egl> egl_;
   int width_ = 0;
   int height_ = 0;
-  unsigned int framebuffer_ = 0;
-  unsigned int colorTexture_ = 0;
-  unsigned int depthStencil_ = 0;
+  std::unique_ptr<OffscreenTarget> target_;
 };
 
 }  // namespace dermasim::render

@@ -45,7 +45,7 @@ void drawExportPanel(ViewerState& state, Exporter& exporter) {
   ImGui::SameLine();
   ImGui::InputInt("Frames per second", &s.fps, 0);
   ImGui::PopItemWidth();
-  const bool haveFfmpeg = Exporter::findFfmpeg().has_value();
+  const bool haveFfmpeg = exporter.ffmpeg().has_value();
   ImGui::Checkbox("Also make an MP4", &s.mp4);
   ImGui::SameLine();
   if (haveFfmpeg) {

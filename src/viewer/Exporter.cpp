@@ -10,8 +10,8 @@
 
 #include "io/InputError.hpp"
 #include "render/Downsample.hpp"
+#include "render/OffscreenTarget.hpp"
 #include "render/SkinRenderer.hpp"
-#include "viewer/OffscreenTarget.hpp"
 #include "viewer/ShownSkin.hpp"
 
 namespace dermasim::viewer {
@@ -83,20 +83,12 @@ render::Image Exporter::renderDay(const ViewerState& state, double day, int widt
   if (shown.current == nullptr) throw std::runtime_error("nothing to export: no simulation yet");
   const int factor = std::max(1, std::min(supersample, kMaxSide / std::max(width, height)));
   if (!renderer_) renderer_ = std::make_unique<render::SkinRenderer>();
-  const std::pair<std::uint64_t, std::size_t> key{state.snapshotsVersion, shown.currentIndex};
-  if (uploaded_ != key) {
-    renderer_->setSnapshot(*shown.current);
-    uploaded_ = key;
-  }
-  if (uploadedBefore_ != state.snapshotsVersion) {
-    renderer_->setBeforeSnapshot(*shown.before);
-    uploadedBefore_ = state.snapshotsVersion;
-  }
   render::RenderOptions options = shownOptions(state, day, static_cast<float>(factor));
   options.watermark = true;  // on every exported image
-  const OffscreenTarget target(width * factor, height * factor);
+  uploads_.give(*renderer_, state, shown, options.view == render::View::BeforeAfter);
+  const render::OffscreenTarget target(width * factor, height * factor);
   {
-    const BindFramebuffer bind(target.framebuffer());
+    const render::BindFramebuffer bind(target.framebuffer());
     renderer_->draw({0, 0, target.width(), target.height()}, options);
   }
   return render::downsample(target.readPixels(), factor);
@@ -175,8 +167,8 @@ void Exporter::step(const ViewerState& state) {
     setStatus("wrote " + std::to_string(frames_) + " frames to " + folder_.string());
     return;
   }
-  if (const auto ffmpeg = findFfmpeg()) {
-    startEncoding(*ffmpeg);
+  if (ffmpeg_) {
+    startEncoding(*ffmpeg_);
   } else {
     setStatus("wrote " + std::to_string(frames_) + " frames to " + folder_.string() +
                   "; no MP4: ffmpeg is not installed (sudo apt install ffmpeg, then export again)",

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "render/Image.hpp"
+#include "viewer/ShownSkin.hpp"
 #include "viewer/ViewerState.hpp"
 
 namespace dermasim::render {
@@ -65,16 +66,17 @@ class Exporter {
 
   // ffmpeg on the PATH, if any.
   static std::optional<std::filesystem::path> findFfmpeg();
+  // findFfmpeg() as it was when this exporter was made: the export panel asks every frame, and
+  // searching the PATH each time would stat a file per folder per frame.
+  const std::optional<std::filesystem::path>& ffmpeg() const { return ffmpeg_; }
 
  private:
   void setStatus(std::string text, bool failed = false);
   void startEncoding(const std::filesystem::path& ffmpeg);
 
+  std::optional<std::filesystem::path> ffmpeg_ = findFfmpeg();
   std::unique_ptr<render::SkinRenderer> renderer_;
-  // Which snapshots the renderer holds (ViewerState::snapshotsVersion, index), so unchanged
-  // ones are not uploaded again.
-  std::optional<std::pair<std::uint64_t, std::size_t>> uploaded_;
-  std::optional<std::uint64_t> uploadedBefore_;
+  SnapshotUploads uploads_;  // what renderer_ holds
 
   // The sequence being written.
   bool sequence_ = false;

@@ -34,4 +34,17 @@ ShownSnapshots shownSnapshots(const ViewerState& state, double day) {
   return shown;
 }
 
+void SnapshotUploads::give(render::SkinRenderer& renderer, const ViewerState& state,
+                           const ShownSnapshots& shown, bool withBefore) {
+  const std::pair<std::uint64_t, std::size_t> current{state.snapshotsVersion, shown.currentIndex};
+  if (current_ != current) {
+    renderer.setSnapshot(*shown.current);
+    current_ = current;
+  }
+  if (withBefore && before_ != state.snapshotsVersion) {
+    renderer.setBeforeSnapshot(*shown.before);
+    before_ = state.snapshotsVersion;
+  }
+}
+
 }  // namespace dermasim::viewer

@@ -4,10 +4,13 @@
 // window, exports and tests all go through here, so an export is what was on screen.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "core/SkinSnapshot.hpp"
 #include "render/RenderOptions.hpp"
+#include "render/SkinRenderer.hpp"
 #include "viewer/ViewerState.hpp"
 
 namespace dermasim::viewer {
@@ -22,5 +25,18 @@ struct ShownSnapshots {
   std::size_t currentIndex = 0;
 };
 ShownSnapshots shownSnapshots(const ViewerState& state, double day);
+
+// Which of a state's snapshots a SkinRenderer holds, so each is uploaded once, not every draw.
+class SnapshotUploads {
+ public:
+  // Gives `renderer` the shown snapshot, and the before snapshot when `withBefore`, unless it
+  // holds them already. `shown.current` must not be null.
+  void give(render::SkinRenderer& renderer, const ViewerState& state, const ShownSnapshots& shown,
+            bool withBefore);
+
+ private:
+  std::optional<std::pair<std::uint64_t, std::size_t>> current_;  // snapshotsVersion, index
+  std::optional<std::uint64_t> before_;                           // snapshotsVersion
+};
 
 }  // namespace dermasim::viewer

@@ -47,21 +47,13 @@ void SkinView::draw(const ViewerState& state, const render::Viewport& area, floa
   const render::RenderOptions options = shownOptions(state, day, uiScale * resolution);
   const Drawn wanted{state.snapshotsVersion, shown.currentIndex, options, width, height};
   if (!image_ || image_->width() != width || image_->height() != height) {
-    image_ = std::make_unique<OffscreenTarget>(width, height);
+    image_ = std::make_unique<render::OffscreenTarget>(width, height);
     drawn_.reset();
   }
   if (drawn_ != wanted) {
-    const std::pair<std::uint64_t, std::size_t> key{state.snapshotsVersion, shown.currentIndex};
-    if (uploaded_ != key) {
-      renderer_.setSnapshot(*shown.current);
-      uploaded_ = key;
-    }
-    if (options.view == render::View::BeforeAfter && uploadedBefore_ != state.snapshotsVersion) {
-      renderer_.setBeforeSnapshot(*shown.before);
-      uploadedBefore_ = state.snapshotsVersion;
-    }
+    uploads_.give(renderer_, state, shown, options.view == render::View::BeforeAfter);
     {
-      const BindFramebuffer bind(image_->framebuffer());
+      const render::BindFramebuffer bind(image_->framebuffer());
       renderer_.draw({0, 0, width, height}, options);
     }
     drawn_ = wanted;

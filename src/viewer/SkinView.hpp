@@ -11,9 +11,10 @@
 #include <optional>
 #include <utility>
 
+#include "render/OffscreenTarget.hpp"
 #include "render/RenderOptions.hpp"
 #include "render/SkinRenderer.hpp"
-#include "viewer/OffscreenTarget.hpp"
+#include "viewer/ShownSkin.hpp"
 #include "viewer/ViewerState.hpp"
 
 namespace dermasim::viewer {
@@ -31,7 +32,7 @@ class SkinView {
 
  private:
   render::SkinRenderer renderer_;
-  std::unique_ptr<OffscreenTarget> image_;
+  std::unique_ptr<render::OffscreenTarget> image_;
   struct Drawn {
     std::uint64_t version;
     std::size_t index;
@@ -40,8 +41,7 @@ class SkinView {
     bool operator==(const Drawn&) const = default;
   };
   std::optional<Drawn> drawn_;
-  std::optional<std::pair<std::uint64_t, std::size_t>> uploaded_;
-  std::optional<std::uint64_t> uploadedBefore_;
+  SnapshotUploads uploads_;
   std::uint64_t redraws_ = 0;
 };
 

@@ -16,9 +16,9 @@
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/HeadlessContext.hpp"
+#include "render/OffscreenTarget.hpp"
 #include "render/SkinRenderer.hpp"
 #include "viewer/Exporter.hpp"
-#include "viewer/OffscreenTarget.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/ShownSkin.hpp"
 #include "viewer/ViewerApp.hpp"
@@ -193,9 +193,9 @@ TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]
   renderer.setBeforeSnapshot(*snaps.before);
   render::RenderOptions plain = shownOptions(state, 2, 1);
   plain.watermark = false;
-  const OffscreenTarget target(640, 400);
+  const render::OffscreenTarget target(640, 400);
   {
-    const BindFramebuffer bind(target.framebuffer());
+    const render::BindFramebuffer bind(target.framebuffer());
     renderer.draw({0, 0, 640, 400}, plain);
   }
   const Image all = target.readPixels();

@@ -1,4 +1,4 @@
-#include "viewer/OffscreenTarget.hpp"
+#include "render/OffscreenTarget.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -6,7 +6,7 @@
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 
-namespace dermasim::viewer {
+namespace dermasim::render {
 
 OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_(height) {
   if (width < 1 || height < 1) {
@@ -36,7 +36,7 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
                              std::to_string(height) + " is incomplete (status " +
                              std::to_string(status) + ")");
   }
-  render::checkGlError("creating an offscreen framebuffer");
+  checkGlError("creating an offscreen framebuffer");
 }
 
 OffscreenTarget::~OffscreenTarget() {
@@ -45,7 +45,7 @@ OffscreenTarget::~OffscreenTarget() {
   glDeleteRenderbuffers(1, &depth_);
 }
 
-render::Image OffscreenTarget::readPixels() const {
+Image OffscreenTarget::readPixels() const {
   const BindFramebuffer bind(framebuffer_);
   return render::readPixels(0, 0, width_, height_);
 }
@@ -74,4 +74,4 @@ BindFramebuffer::~BindFramebuffer() {
              previousViewport_[3]);
 }
 
-}  // namespace dermasim::viewer
+}  // namespace dermasim::render

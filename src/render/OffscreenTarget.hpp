@@ -1,10 +1,10 @@
 #pragma once
-// A framebuffer object of a fixed size (RGBA8 colour, depth + stencil), for drawing the skin once
-// and showing it many times, and for exports larger than the window.
+// A framebuffer object of a fixed size (RGBA8 colour, depth + stencil): what HeadlessContext draws
+// into, and what the viewer draws the skin into once to show it many times, and its exports.
 
 #include "render/Image.hpp"
 
-namespace dermasim::viewer {
+namespace dermasim::render {
 
 class OffscreenTarget {
  public:
@@ -18,7 +18,7 @@ class OffscreenTarget {
   int height() const { return height_; }
   unsigned int framebuffer() const { return framebuffer_; }
   // Its pixels, top row first.
-  render::Image readPixels() const;
+  Image readPixels() const;
   // Copies it into the rectangle (x, y, width, height) (bottom-left, pixels) of the framebuffer
   // bound for drawing, scaled with linear filtering when the sizes differ.
   void blitTo(int x, int y, int width, int height) const;
@@ -41,4 +41,4 @@ class BindFramebuffer {
   int previousViewport_[4] = {0, 0, 0, 0};
 };
 
-}  // namespace dermasim::viewer
+}  // namespace dermasim::render
