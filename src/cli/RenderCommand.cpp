@@ -74,14 +74,8 @@ Size parseSize(const std::string& text) {
 }
 
 void checkOutPath(const std::string& out) {
-  const std::filesystem::path path(out);
-  if (lower(path.extension().string()) != ".png") {
-    throw InputError("--out: must be a .png file (got " + out + ")");
-  }
-  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
-  std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec)) {
-    throw InputError("--out: folder " + folder.string() + " does not exist (got " + out + ")");
+  if (const std::string problem = render::pngPathProblem(out); !problem.empty()) {
+    throw InputError("--out: " + problem + " (got " + out + ")");
   }
 }
 

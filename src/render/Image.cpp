@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -150,6 +151,19 @@ Image readPng(const std::filesystem::path& path) {
   std::memcpy(image.data(), pixels, image.sizeBytes());
   stbi_image_free(pixels);
   return image;
+}
+
+std::string pngPathProblem(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension != ".png") return "must be a .png file";
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return "folder " + folder.string() + " does not exist";
+  }
+  return "";
 }
 
 }  // namespace dermasim::render

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace dermasim::render {
@@ -48,6 +49,10 @@ class Image {
 // folder, which is then renamed over `path`, so a reader never sees a half-written file.
 // Throws std::runtime_error ("PATH: reason") on failure, leaving no temporary file behind.
 void writePng(const std::filesystem::path& path, const Image& image);
+
+// Why writePng() could not write to `path`: "must be a .png file" or "folder F does not exist";
+// empty when it can. For checking a command's output option before any work is done.
+std::string pngPathProblem(const std::filesystem::path& path);
 
 // Reads a PNG file into RGBA8. Throws std::runtime_error ("PATH: reason") on failure.
 Image readPng(const std::filesystem::path& path);

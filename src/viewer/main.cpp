@@ -12,10 +12,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <exception>
-#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -32,8 +30,6 @@
 #include "viewer/ViewerApp.hpp"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kProgram = "dermasim-view";
 constexpr int kExitFailure = 1;
@@ -99,20 +95,10 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
   }
 
   if (!options.screenshot.empty()) {
-    const fs::path path(options.screenshot);
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension != ".png") {
-      std::cerr << kProgram << ": --screenshot: " << options.screenshot
-                << ": must be a .png file\n";
-      return kExitBadInput;
-    }
-    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) {
-      std::cerr << kProgram << ": --screenshot: " << options.screenshot << ": folder "
-                << folder.string() << " does not exist\n";
+    const std::string problem = dermasim::render::pngPathProblem(options.screenshot);
+    if (!problem.empty()) {
+      std::cerr << kProgram << ": --screenshot: " << problem << " (got " << options.screenshot
+                << ")\n";
       return kExitBadInput;
     }
   }
