@@ -2,7 +2,7 @@
 #include <benchmark/benchmark.h>
 #include <omp.h>
 
-#include "core/LodDiffusion.hpp"
+#include "core/numerics/LodDiffusion.hpp"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Puncture generation: how long a device takes to needle the patch, per puncture made.
 #include <benchmark/benchmark.h>
 
-#include "core/NeedlingSession.hpp"
-#include "core/ScenarioSchema.hpp"
+#include "core/devices/NeedlingSession.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 
 namespace {
 
@@ -24,7 +24,8 @@ void needle(benchmark::State& state, DeviceType type) {
     made += s.punctures.size();
     benchmark::DoNotOptimize(s.punctures.data());
   }
-  state.counters["punctures/s"] = benchmark::Counter(static_cast<double>(made), benchmark::Counter::kIsRate);
+  state.counters["punctures/s"] =
+      benchmark::Counter(static_cast<double>(made), benchmark::Counter::kIsRate);
 }
 
 void BM_PenSession(benchmark::State& state) { needle(state, DeviceType::Pen); }

@@ -4,10 +4,10 @@
 #include <omp.h>
 #include <sys/resource.h>
 
-#include "core/BaselineSkin.hpp"
-#include "core/HealingModel.hpp"
-#include "core/NeedlingSession.hpp"
 #include "core/Simulation.hpp"
+#include "core/devices/NeedlingSession.hpp"
+#include "core/healing/HealingModel.hpp"
+#include "core/tissue/BaselineSkin.hpp"
 #include "io/ScenarioFile.hpp"
 
 namespace {
@@ -33,7 +33,12 @@ void BM_DefaultScenarioEndToEnd(benchmark::State& state) {
   state.counters["voxels"] = static_cast<double>(voxels);
   state.counters["peak_MB"] = peakResidentMb();
 }
-BENCHMARK(BM_DefaultScenarioEndToEnd)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_DefaultScenarioEndToEnd)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 // A model two days after a pen session, when every field is alive.
 HealingModel modelAtResolution(double lateralUm) {
@@ -62,7 +67,13 @@ void BM_ReactKernel(benchmark::State& state) {
   state.counters["voxels"] = static_cast<double>(voxels);
 }
 // Lateral resolutions 50, 35 and 25 um: 1x, 2x and 4x the voxels.
-BENCHMARK(BM_ReactKernel)->ArgNames({"dx_um", "threads"})->Args({50, 1})->Args({35, 1})->Args({25, 1})->Args({25, 2})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReactKernel)
+    ->ArgNames({"dx_um", "threads"})
+    ->Args({50, 1})
+    ->Args({35, 1})
+    ->Args({25, 1})
+    ->Args({25, 2})
+    ->Unit(benchmark::kMillisecond);
 
 // One whole time step: channels, reactions, three diffusion solves.
 void BM_HealingStep(benchmark::State& state) {
@@ -76,6 +87,12 @@ void BM_HealingStep(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * voxels);
   state.counters["voxels"] = static_cast<double>(voxels);
 }
-BENCHMARK(BM_HealingStep)->ArgNames({"dx_um", "threads"})->Args({50, 1})->Args({35, 1})->Args({25, 1})->Args({25, 2})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HealingStep)
+    ->ArgNames({"dx_um", "threads"})
+    ->Args({50, 1})
+    ->Args({35, 1})
+    ->Args({25, 1})
+    ->Args({25, 2})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

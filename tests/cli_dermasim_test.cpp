@@ -113,8 +113,10 @@ TEST_CASE("cli dermasim: defaults are written out in full", "[cli]") {
 TEST_CASE("cli dermasim: same scenario and seed give the same files at any thread count", "[cli]") {
   const fs::path dir = scratch("determinism");
   const std::string scenario = (kScenarios / "acne_scars_roller.toml").string();
-  REQUIRE(dermasim("--threads 1 run " + scenario + " -q --out " + (dir / "a").string()).exit_code == 0);
-  REQUIRE(dermasim("--threads 2 run " + scenario + " -q --out " + (dir / "b").string()).exit_code == 0);
+  REQUIRE(dermasim("--threads 1 run " + scenario + " -q --out " + (dir / "a").string()).exit_code ==
+          0);
+  REQUIRE(dermasim("--threads 2 run " + scenario + " -q --out " + (dir / "b").string()).exit_code ==
+          0);
   CHECK(slurp(dir / "a" / "punctures.csv") == slurp(dir / "b" / "punctures.csv"));
   CHECK(slurp(dir / "a" / "summary.json") == slurp(dir / "b" / "summary.json"));
 }

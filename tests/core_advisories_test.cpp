@@ -1,15 +1,17 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "core/Advisories.hpp"
+#include "guidance/Advisories.hpp"
 #include "io/ScenarioFile.hpp"
 
 using namespace dermasim;
 
 namespace {
 
-Scenario scenario(const std::string& patient, const std::string& device, const std::string& schedule) {
-  return parseScenario("[patient]\n" + patient + "\n[device]\n" + device + "\n" + schedule, "test.toml");
+Scenario scenario(const std::string& patient, const std::string& device,
+                  const std::string& schedule) {
+  return parseScenario("[patient]\n" + patient + "\n[device]\n" + device + "\n" + schedule,
+                       "test.toml");
 }
 
 bool has(const std::vector<Advisory>& list, const std::string& code, AdvisoryLevel level) {

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <map>
 
-#include "core/BaselineSkin.hpp"
-#include "core/SurfaceTexture.hpp"
+#include "core/tissue/BaselineSkin.hpp"
+#include "core/tissue/SurfaceTexture.hpp"
 
 using namespace dermasim;
 

@@ -1,11 +1,11 @@
 // Published outcomes (calibration sheet section 4), each a scenario in tests/calibration with
 // its expected ranges beside it. Fails with the figure, the range and the source.
 
+#include <toml++/toml.h>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <string>
-#include <toml++/toml.h>
 
 #include "core/Simulation.hpp"
 #include "io/ScenarioFile.hpp"

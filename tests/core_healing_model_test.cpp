@@ -56,10 +56,10 @@ TEST_CASE("HealingModel: redness after a 1.5 mm session peaks early and is gone 
 TEST_CASE("HealingModel: redness lasts hours at 0.25 mm and days at 2.5 mm", "[healing]") {
   const RunResult shallow = run(coarse(pen(0.25), kOneSession, 10));
   // Needles of 2 mm and more go into thick skin: the thigh's dermis.
-  const RunResult deep = run(coarse(pen(2.5), kOneSession, 10,
-                                    "site = \"thigh\"\nindication = \"stretch_marks\""));
-  INFO("downtime 0.25 mm: " << shallow.sessions[0].downtime_days << " d, 2.5 mm: "
-                            << deep.sessions[0].downtime_days << " d");
+  const RunResult deep =
+      run(coarse(pen(2.5), kOneSession, 10, "site = \"thigh\"\nindication = \"stretch_marks\""));
+  INFO("downtime 0.25 mm: " << shallow.sessions[0].downtime_days
+                            << " d, 2.5 mm: " << deep.sessions[0].downtime_days << " d");
   CHECK(shallow.sessions[0].downtime_days < 0.5);
   CHECK(deep.sessions[0].downtime_days >= 2.0);
   CHECK(deep.sessions[0].downtime_days <= 4.0);
@@ -82,8 +82,10 @@ TEST_CASE("HealingModel: deeper needling lays down more collagen", "[healing]") 
 }
 
 TEST_CASE("HealingModel: more sessions give more collagen", "[healing]") {
-  const RunResult one = run(coarse(pen(1.5), "[schedule]\nsessions = 1\ninterval_days = 28\n", 120));
-  const RunResult three = run(coarse(pen(1.5), "[schedule]\nsessions = 3\ninterval_days = 28\n", 120));
+  const RunResult one =
+      run(coarse(pen(1.5), "[schedule]\nsessions = 1\ninterval_days = 28\n", 120));
+  const RunResult three =
+      run(coarse(pen(1.5), "[schedule]\nsessions = 3\ninterval_days = 28\n", 120));
   CHECK(three.outcome.collagen_rel > one.outcome.collagen_rel);
   CHECK(three.outcome.elastin_rel > one.outcome.elastin_rel);
 }

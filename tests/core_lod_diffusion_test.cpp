@@ -1,4 +1,4 @@
-#include "core/LodDiffusion.hpp"
+#include "core/numerics/LodDiffusion.hpp"
 
 #include <omp.h>
 

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/NeedlingSession.hpp"
-#include "core/ScenarioSchema.hpp"
+#include "core/devices/NeedlingSession.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 
 using namespace dermasim;
 
@@ -64,7 +64,8 @@ TEST_CASE("NeedlingSession: punctures spread evenly over the patch", "[session]"
   const Patch patch{8.0};
   const auto s = needleSession(device(DeviceType::Pen), ModelParameters{}, patch, 2, 0);
   double quadrant[4] = {0, 0, 0, 0};
-  for (const Puncture& p : s.punctures) quadrant[(p.x_mm < 4.0 ? 0 : 1) + (p.y_mm < 4.0 ? 0 : 2)] += 1;
+  for (const Puncture& p : s.punctures)
+    quadrant[(p.x_mm < 4.0 ? 0 : 1) + (p.y_mm < 4.0 ? 0 : 2)] += 1;
   const double mean = static_cast<double>(s.punctures.size()) / 4.0;
   for (double q : quadrant) CHECK(q == Approx(mean).epsilon(0.08));
 }

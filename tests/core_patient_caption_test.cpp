@@ -4,8 +4,8 @@
 #include <cmath>
 #include <string>
 
-#include "core/PatientCaption.hpp"
 #include "core/Simulation.hpp"
+#include "guidance/PatientCaption.hpp"
 #include "io/ScenarioFile.hpp"
 
 using namespace dermasim;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "core/NeedlingSession.hpp"
-#include "core/Pen.hpp"
+#include "core/devices/NeedlingSession.hpp"
+#include "core/devices/Pen.hpp"
 
 using namespace dermasim;
 

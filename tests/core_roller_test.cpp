@@ -2,8 +2,8 @@
 #include <cmath>
 #include <numbers>
 
-#include "core/NeedlingSession.hpp"
-#include "core/Roller.hpp"
+#include "core/devices/NeedlingSession.hpp"
+#include "core/devices/Roller.hpp"
 
 using namespace dermasim;
 
@@ -78,7 +78,8 @@ TEST_CASE("Roller: needles enter at the drum's geometric angle", "[roller]") {
 
   const auto s = needleSession(medicalRoller(1.5, 4), ModelParameters{}, kWidePatch, 3, 0);
   for (const Puncture& p : s.punctures)
-    REQUIRE(p.entry_angle_deg == Approx(roller.entryAngleRad(p.depth_mm) * 180.0 / std::numbers::pi));
+    REQUIRE(p.entry_angle_deg ==
+            Approx(roller.entryAngleRad(p.depth_mm) * 180.0 / std::numbers::pi));
 }
 
 TEST_CASE("Roller: openings are torn along the rolling direction", "[roller]") {
@@ -103,7 +104,8 @@ TEST_CASE("Roller: openings are torn along the rolling direction", "[roller]") {
 
 TEST_CASE("Roller: shallow punctures open less than the shaft (tapered tip)", "[roller]") {
   CHECK(openingWidthMm(0.25, 1.0, 15.0) == Approx(0.25));
-  CHECK(openingWidthMm(0.25, 0.1, 15.0) == Approx(2 * 0.1 * std::tan(15.0 * std::numbers::pi / 180)));
+  CHECK(openingWidthMm(0.25, 0.1, 15.0) ==
+        Approx(2 * 0.1 * std::tan(15.0 * std::numbers::pi / 180)));
   const auto shallow = needleSession(medicalRoller(0.25, 4), ModelParameters{}, kWidePatch, 9, 0);
   const double widest = 2 * 0.25 * std::tan(15.0 * std::numbers::pi / 180);  // tip fully in
   double sum = 0;

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "core/ScenarioSchema.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 
 using namespace dermasim;
 

@@ -3,10 +3,11 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "core/BaselineSkin.hpp"
-#include "core/HealingModel.hpp"
-#include "core/SkinReadout.hpp"
 #include "core/Simulation.hpp"
+#include "core/healing/HealingModel.hpp"
+#include "core/readout/SkinReadout.hpp"
+#include "core/readout/SnapshotCapture.hpp"
+#include "core/tissue/BaselineSkin.hpp"
 #include "io/ScenarioFile.hpp"
 
 using namespace dermasim;
@@ -22,7 +23,9 @@ TEST_CASE("Simulation: untreated skin is a steady state", "[simulation]") {
     const SkinReading& last = r.timeseries.back();
     INFO(name);
     CHECK(last.day == Approx(60));
-    const auto same = [](double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(a)); };
+    const auto same = [](double a, double b) {
+      return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(a));
+    };
     CHECK(same(first.redness_a, last.redness_a));
     CHECK(same(first.roughness_um, last.roughness_um));
     CHECK(same(first.scar_depth_um, last.scar_depth_um));
@@ -53,7 +56,8 @@ TEST_CASE("Simulation: outputs at least daily, finer after sessions", "[simulati
   }
 }
 
-TEST_CASE("Simulation: acne scars grow shallower over a series and keep improving", "[simulation]") {
+TEST_CASE("Simulation: acne scars grow shallower over a series and keep improving",
+          "[simulation]") {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 50;
   const RunResult r = simulate(s);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/SkinAnatomy.hpp"
+#include "core/tissue/SkinAnatomy.hpp"
 
 using namespace dermasim;
 

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/SkinOptics.hpp"
+#include "core/optics/SkinOptics.hpp"
 
 using namespace dermasim;
 
@@ -26,8 +26,7 @@ Lab resting(int type, const ModelParameters& p) {
 
 }  // namespace
 
-TEST_CASE("SkinOptics: a perfect white reflector is L* 100, neutral, and sRGB white",
-          "[optics]") {
+TEST_CASE("SkinOptics: a perfect white reflector is L* 100, neutral, and sRGB white", "[optics]") {
   const Lab white = labFromReflectance(flat(1.0));
   CHECK(white.L == Approx(100.0).margin(1e-9));
   CHECK(white.a == Approx(0.0).margin(1e-9));
@@ -90,8 +89,7 @@ TEST_CASE("SkinOptics: lightness falls strictly from Fitzpatrick I to VI", "[opt
   CHECK_THROWS_AS(melaninFraction(7, p), std::invalid_argument);
 }
 
-TEST_CASE("SkinOptics: redness rises strictly with dermal blood up to full erythema",
-          "[optics]") {
+TEST_CASE("SkinOptics: redness rises strictly with dermal blood up to full erythema", "[optics]") {
   const ModelParameters p;
   CHECK(erythemaBloodFraction(0.0, p) == Approx(p["optics.baseline_blood_fraction"]));
   CHECK(erythemaBloodFraction(1.0, p) == Approx(p["optics.max_erythema_blood_fraction"]));

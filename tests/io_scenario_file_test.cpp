@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/ModelParameters.hpp"
-#include "core/ScenarioSchema.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 #include "io/InputError.hpp"
 #include "io/ScenarioFile.hpp"
 

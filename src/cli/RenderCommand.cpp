@@ -18,7 +18,7 @@
 #include "io/ScenarioSource.hpp"
 
 #ifdef DERMASIM_HAVE_RENDER
-#include "core/PatientCaption.hpp"
+#include "guidance/PatientCaption.hpp"
 #include "render/Downsample.hpp"
 #include "render/HeadlessContext.hpp"
 #include "render/Image.hpp"

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "core/BaselineSkin.hpp"
-#include "core/HealingModel.hpp"
+#include "core/healing/HealingModel.hpp"
+#include "core/readout/SnapshotCapture.hpp"
+#include "core/tissue/BaselineSkin.hpp"
 
 namespace dermasim {
 namespace {
@@ -30,8 +31,8 @@ class StepSchedule {
 
 }  // namespace
 
-double downtimeDays(const std::vector<SkinReading>& series, double sessionDay, double nextSessionDay,
-                    double threshold) {
+double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
+                    double nextSessionDay, double threshold) {
   bool above = false;
   const SkinReading* previous = nullptr;
   for (const SkinReading& r : series) {
@@ -51,10 +52,10 @@ double downtimeDays(const std::vector<SkinReading>& series, double sessionDay, d
   return above ? nextSessionDay - sessionDay : 0.0;
 }
 
-RunResult simulate(const Scenario& scenario, const ProgressFn& progress, const RunOptions& options) {
+RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
+                   const RunOptions& options) {
   RunResult result;
   result.parameters = ModelParameters::withOverrides(scenario.parameter_overrides);
-  result.advisories = adviseOn(scenario);
   const ModelParameters& params = result.parameters;
 
   if (progress) progress(0.0, "building the untreated skin");
@@ -69,8 +70,8 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress, const R
   std::size_t nextSnapshot = 0;
   const std::vector<int> rows = sectionRows(model.grid().ny, options.section_count);
   const auto snapshotDue = [&]() {
-    while (nextSnapshot < wanted.size() &&
-           (model.day() >= wanted[nextSnapshot] - 1e-9 || model.day() >= scenario.duration_days - 1e-9)) {
+    while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
+                                            model.day() >= scenario.duration_days - 1e-9)) {
       result.snapshots.push_back(takeSnapshot(model, readout, result.timeseries.back(), rows));
       ++nextSnapshot;
     }
@@ -96,13 +97,14 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress, const R
     const SessionPlan& plan = scenario.sessions[i];
     advanceTo(plan.day);
     if (progress)
-      progress(model.day() / scenario.duration_days,
-               "session " + std::to_string(i + 1) + " of " + std::to_string(scenario.sessions.size()));
+      progress(model.day() / scenario.duration_days, "session " + std::to_string(i + 1) + " of " +
+                                                         std::to_string(scenario.sessions.size()));
     SessionResult s;
     s.index = static_cast<int>(i);
     s.day = plan.day;
     s.device = plan.device;
-    s.needling = needleSession(plan.device, params, result.patch, scenario.seed, static_cast<int>(i));
+    s.needling =
+        needleSession(plan.device, params, result.patch, scenario.seed, static_cast<int>(i));
     s.blood_released_mm3 = model.applySession(s.needling.punctures).blood_released_mm3;
     result.sessions.push_back(std::move(s));
     steps.restart();
@@ -112,7 +114,8 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress, const R
 
   for (std::size_t i = 0; i < result.sessions.size(); ++i) {
     SessionResult& s = result.sessions[i];
-    const double next = i + 1 < result.sessions.size() ? result.sessions[i + 1].day : scenario.duration_days;
+    const double next =
+        i + 1 < result.sessions.size() ? result.sessions[i + 1].day : scenario.duration_days;
     s.downtime_days = downtimeDays(result.timeseries, s.day, next);
     for (const SkinReading& r : result.timeseries)
       if (r.day >= s.day && r.day <= next) s.peak_erythema = std::max(s.peak_erythema, r.erythema);

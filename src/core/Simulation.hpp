@@ -7,12 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Advisories.hpp"
-#include "core/ModelParameters.hpp"
-#include "core/NeedlingSession.hpp"
-#include "core/Scenario.hpp"
-#include "core/SkinReadout.hpp"
-#include "core/SkinSnapshot.hpp"
+#include "core/devices/NeedlingSession.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/readout/SkinReadout.hpp"
+#include "core/readout/SkinSnapshot.hpp"
+#include "core/scenario/Scenario.hpp"
 
 namespace dermasim {
 
@@ -43,7 +42,6 @@ struct RunResult {
   std::vector<SessionResult> sessions;
   std::vector<SkinReading> timeseries;  // day 0 (untreated) first, then after every step
   Outcome outcome;
-  std::vector<Advisory> advisories;
   std::vector<SkinSnapshot> snapshots;  // at the requested days, in order
 };
 
@@ -71,7 +69,7 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {},
 
 // Days after `sessionDay` until erythema first falls below `threshold` after its peak;
 // 0 when it never rises above it. Linear between readings.
-double downtimeDays(const std::vector<SkinReading>& series, double sessionDay, double nextSessionDay,
-                    double threshold = 0.1);
+double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
+                    double nextSessionDay, double threshold = 0.1);
 
 }  // namespace dermasim

@@ -1,10 +1,10 @@
-#include "DeviceTable.hpp"
+#include "io/DeviceTable.hpp"
 
 #include <algorithm>
 #include <initializer_list>
 #include <stdexcept>
 
-#include "core/ScenarioSchema.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 
 namespace dermasim {
 namespace {

@@ -1,4 +1,4 @@
-#include "NearestName.hpp"
+#include "io/NearestName.hpp"
 
 #include <algorithm>
 #include <numeric>

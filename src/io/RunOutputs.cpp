@@ -11,7 +11,8 @@
 
 namespace dermasim {
 
-std::string summaryJson(const Scenario& scenario, const RunResult& result) {
+std::string summaryJson(const Scenario& scenario, const RunResult& result,
+                        const std::vector<Advisory>& advisories) {
   nlohmann::ordered_json j;
   j["program"] = {{"name", kProgramName}, {"version", kVersion}};
   j["scenario"] = toJson(scenario);
@@ -19,30 +20,30 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result) {
 
   nlohmann::ordered_json parameters;
   for (const ParameterSpec& spec : parameterTable()) {
-    parameters[std::string(spec.key)] = {{"value", result.parameters[spec.key]},
-                                         {"unit", spec.unit},
-                                         {"default", spec.value}};
+    parameters[std::string(spec.key)] = {
+        {"value", result.parameters[spec.key]}, {"unit", spec.unit}, {"default", spec.value}};
   }
   j["parameters"] = parameters;
 
   nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
   for (const SessionResult& s : result.sessions) {
     const PunctureStats& st = s.needling.stats;
-    sessions.push_back({{"day", s.day},
-                        {"device", toString(s.device.type)},
-                        {"needle_length_mm", s.device.needle_length_mm},
-                        {"passes", s.device.passes},
-                        {"punctures", st.count},
-                        {"punctures_per_cm2", st.per_cm2},
-                        {"nominal_punctures_per_cm2", s.needling.nominal_per_cm2},
-                        {"mean_depth_mm", st.mean_depth_mm},
-                        {"sd_depth_mm", st.sd_depth_mm},
-                        {"max_depth_mm", st.max_depth_mm},
-                        {"mean_entry_angle_deg", st.mean_entry_angle_deg},
-                        {"mean_opening_elongation", st.mean_elongation},
-                        {"blood_released_ul_per_cm2", s.blood_released_mm3 / result.patch.areaCm2()},
-                        {"peak_erythema", s.peak_erythema},
-                        {"downtime_days", s.downtime_days}});
+    sessions.push_back(
+        {{"day", s.day},
+         {"device", toString(s.device.type)},
+         {"needle_length_mm", s.device.needle_length_mm},
+         {"passes", s.device.passes},
+         {"punctures", st.count},
+         {"punctures_per_cm2", st.per_cm2},
+         {"nominal_punctures_per_cm2", s.needling.nominal_per_cm2},
+         {"mean_depth_mm", st.mean_depth_mm},
+         {"sd_depth_mm", st.sd_depth_mm},
+         {"max_depth_mm", st.max_depth_mm},
+         {"mean_entry_angle_deg", st.mean_entry_angle_deg},
+         {"mean_opening_elongation", st.mean_elongation},
+         {"blood_released_ul_per_cm2", s.blood_released_mm3 / result.patch.areaCm2()},
+         {"peak_erythema", s.peak_erythema},
+         {"downtime_days", s.downtime_days}});
   }
   j["sessions"] = sessions;
   const Outcome& o = result.outcome;
@@ -63,7 +64,7 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result) {
                {"dx_mm", result.grid.dx_mm},
                {"dz_mm", result.grid.dz_mm}};
   nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
-  for (const Advisory& a : result.advisories)
+  for (const Advisory& a : advisories)
     warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
   j["warnings"] = warnings;
   return j.dump(2) + "\n";
@@ -76,12 +77,13 @@ std::string timeseriesCsv(const RunResult& result) {
       "fibroblasts_rel,surface_blood_um,lightness_L\n";
   char line[512];
   for (const SkinReading& r : result.timeseries) {
-    std::snprintf(line, sizeof line,
-                  "%.6f,%.4f,%.5f,%.5f,%.4f,%.3f,%.6f,%.6f,%.6f,%.6f,%.3f,%.6f,%.5f,%.5f,%.4f,%.4f\n",
-                  r.day, r.redness_a, r.erythema, r.barrier_open, r.roughness_um, r.scar_depth_um,
-                  r.collagen_rel, r.collagen1_rel, r.collagen3_rel, r.elastin_rel, r.improvement_pct,
-                  r.papillary_collagen_rel, r.epidermis_rel, r.fibroblasts_rel, r.surface_blood_um,
-                  r.lightness_L);
+    std::snprintf(
+        line, sizeof line,
+        "%.6f,%.4f,%.5f,%.5f,%.4f,%.3f,%.6f,%.6f,%.6f,%.6f,%.3f,%.6f,%.5f,%.5f,%.4f,%.4f\n", r.day,
+        r.redness_a, r.erythema, r.barrier_open, r.roughness_um, r.scar_depth_um, r.collagen_rel,
+        r.collagen1_rel, r.collagen3_rel, r.elastin_rel, r.improvement_pct,
+        r.papillary_collagen_rel, r.epidermis_rel, r.fibroblasts_rel, r.surface_blood_um,
+        r.lightness_L);
     out += line;
   }
   return out;
@@ -105,12 +107,13 @@ std::string puncturesCsv(const RunResult& result) {
 }
 
 void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
-                     const RunResult& result) {
+                     const RunResult& result, const std::vector<Advisory>& advisories) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(dir.string() + ": cannot create output folder (" + ec.message() + ")");
+  if (ec)
+    throw std::runtime_error(dir.string() + ": cannot create output folder (" + ec.message() + ")");
   // Everything is formatted before anything is written, so a failure leaves no partial set.
-  const std::string summary = summaryJson(scenario, result);
+  const std::string summary = summaryJson(scenario, result, advisories);
   const std::string punctures = puncturesCsv(result);
   const std::string timeseries = timeseriesCsv(result);
   writeFileAtomically(dir / "punctures.csv", punctures);

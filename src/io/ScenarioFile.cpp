@@ -1,4 +1,4 @@
-#include "ScenarioFile.hpp"
+#include "io/ScenarioFile.hpp"
 
 #include <toml++/toml.h>
 
@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/ModelParameters.hpp"
-#include "core/ScenarioSchema.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 #include "io/DeviceTable.hpp"
 #include "io/InputError.hpp"
 #include "io/NearestName.hpp"

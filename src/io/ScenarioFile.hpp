@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 
 namespace dermasim {
 

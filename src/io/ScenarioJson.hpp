@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 
 namespace dermasim {
 

@@ -1,4 +1,4 @@
-#include "ScenarioKeyCheck.hpp"
+#include "io/ScenarioKeyCheck.hpp"
 
 #include <algorithm>
 #include <set>

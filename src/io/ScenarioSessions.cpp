@@ -1,10 +1,10 @@
-#include "ScenarioSessions.hpp"
+#include "io/ScenarioSessions.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
-#include "core/ScenarioSchema.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 #include "io/DeviceTable.hpp"
 
 namespace dermasim {

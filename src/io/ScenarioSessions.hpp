@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 #include "io/TomlValues.hpp"
 
 namespace dermasim {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 
 namespace dermasim {
 

@@ -9,9 +9,9 @@
 #include <type_traits>
 #include <variant>
 
-#include "core/ModelParameters.hpp"
-#include "core/ScenarioSchema.hpp"
 #include "core/Version.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 #include "io/AtomicFile.hpp"
 
 namespace dermasim {

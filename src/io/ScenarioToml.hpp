@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 
 namespace dermasim {
 

@@ -1,4 +1,4 @@
-#include "TomlValues.hpp"
+#include "io/TomlValues.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/ScenarioSchema.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
 #include "io/InputError.hpp"
 
 namespace dermasim {

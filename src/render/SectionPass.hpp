@@ -4,7 +4,7 @@
 // current OpenGL 3.3 core context.
 #include <string>
 
-#include "core/SkinSnapshot.hpp"
+#include "core/readout/SkinSnapshot.hpp"
 #include "render/FullscreenPass.hpp"
 #include "render/Painter2D.hpp"
 #include "render/RenderOptions.hpp"

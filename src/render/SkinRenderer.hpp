@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-#include "core/SkinSnapshot.hpp"
+#include "core/readout/SkinSnapshot.hpp"
 #include "render/RenderOptions.hpp"
 #include "render/SectionLegend.hpp"
 #include "render/SectionPass.hpp"

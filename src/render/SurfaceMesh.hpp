@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/SkinSnapshot.hpp"
+#include "core/readout/SkinSnapshot.hpp"
 
 namespace dermasim::render {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/Advisories.hpp"
-#include "core/ScenarioSchema.hpp"
+#include "core/scenario/ScenarioSchema.hpp"
+#include "guidance/Advisories.hpp"
 #include "io/ScenarioFile.hpp"
 #include "viewer/Panels.hpp"
 

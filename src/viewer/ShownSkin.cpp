@@ -1,6 +1,6 @@
 #include "viewer/ShownSkin.hpp"
 
-#include "core/PatientCaption.hpp"
+#include "guidance/PatientCaption.hpp"
 
 namespace dermasim::viewer {
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <utility>
 
-#include "core/SkinSnapshot.hpp"
+#include "core/readout/SkinSnapshot.hpp"
 #include "render/RenderOptions.hpp"
 #include "render/SkinRenderer.hpp"
 #include "viewer/ViewerState.hpp"

@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/Scenario.hpp"
 #include "core/Simulation.hpp"
+#include "core/scenario/Scenario.hpp"
 
 namespace dermasim::viewer {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/SkinSnapshot.hpp"
+#include "core/readout/SkinSnapshot.hpp"
 
 namespace dermasim::viewer {
 

@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 #include "viewer/Exporter.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/SkinView.hpp"

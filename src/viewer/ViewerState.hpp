@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/Scenario.hpp"
 #include "core/Simulation.hpp"
+#include "core/scenario/Scenario.hpp"
 #include "render/RenderOptions.hpp"
 #include "viewer/Playback.hpp"
 #include "viewer/SimulationWorker.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // Scenarios short enough for the viewer's tests: a built-in series cut to its first session, on a
 // coarse grid, over `days` days (about a second to simulate).
-#include "core/Scenario.hpp"
+#include "core/scenario/Scenario.hpp"
 #include "io/ScenarioFile.hpp"
 
 namespace dermasim::viewer::test {

@@ -1,0 +1,110 @@
+#include "core/devices/Roller.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "core/devices/Strokes.hpp"
+
+namespace dermasim {
+namespace {
+
+constexpr double kDeg = 180.0 / std::numbers::pi;
+
+double penetrationFraction(Pressure pressure, const ModelParameters& p) {
+  switch (pressure) {
+    case Pressure::Light:
+      return p["roller.penetration_fraction_light"];
+    case Pressure::Medium:
+      return p["roller.penetration_fraction_medium"];
+    case Pressure::Firm:
+      return p["roller.penetration_fraction_firm"];
+  }
+  return p["roller.penetration_fraction_medium"];
+}
+
+}  // namespace
+
+Roller::Roller(const DeviceSettings& settings, const ModelParameters& parameters)
+    : settings_(settings),
+      meanFraction_(penetrationFraction(settings.pressure, parameters)),
+      spread_(parameters["roller.depth_spread"]),
+      tearCompliance_(parameters["roller.tear_compliance"]),
+      directionJitterDeg_(parameters["roller.direction_jitter_deg"]),
+      tipHalfAngleDeg_(parameters["needle.tip_half_angle_deg"]) {}
+
+double Roller::nominalDensityPerPassCm2() const {
+  // Each needle meets the skin once per turn: needles over the drum's rolled-out surface.
+  const double areaMm2 = std::numbers::pi * settings_.drum_diameter_mm * settings_.drum_width_mm;
+  return settings_.needles / areaMm2 * 100.0;
+}
+
+double Roller::entryAngleRad(double depthMm) const {
+  const double r = 0.5 * settings_.drum_diameter_mm;
+  return std::acos(r / (r + depthMm));
+}
+
+double Roller::rigidSweepMm(double depthMm) const {
+  // The radial line through the needle crosses the surface at R (tan a - a) from the contact
+  // point when the drum has turned by a; the needle is in the skin for |a| < entry angle.
+  const double r = 0.5 * settings_.drum_diameter_mm;
+  const double a = entryAngleRad(depthMm);
+  return 2.0 * r * (std::tan(a) - a);
+}
+
+double Roller::sampleDepthMm(CounterRandom& rng) const {
+  // Truncated normal on (0, needle length]: a needle cannot reach deeper than it is long.
+  const double length = settings_.needle_length_mm;
+  const double mean = meanFraction_ * length;
+  const double sd = spread_ * mean;
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    const double d = rng.normal(mean, sd);
+    if (d > 0.02 * length && d <= length) return d;
+  }
+  return mean;
+}
+
+std::vector<Puncture> Roller::pass(const Patch& patch, int passIndex, CounterRandom rng) const {
+  const double radius = 0.5 * settings_.drum_diameter_mm;
+  const double circumference = 2.0 * std::numbers::pi * radius;
+  const int rows = settings_.rows;
+  const int around = settings_.needlesAroundDrum();
+  const double direction = passDirectionDeg(passIndex) + rng.normal(0.0, directionJitterDeg_);
+
+  std::vector<Puncture> punctures;
+  for (const Stroke& stroke : coverPatch(patch, direction, settings_.drum_width_mm, 0.0, rng)) {
+    const double phase = rng.uniform(0.0, circumference);
+    const double heading = std::atan2(stroke.uy, stroke.ux) * kDeg;
+    for (int row = 0; row < rows; ++row) {
+      const double across = ((row + 0.5) / rows - 0.5) * settings_.drum_width_mm;
+      // Alternate rows are staggered by half a needle spacing, as on medical drums.
+      const double stagger = (row % 2) * 0.5;
+      for (int j = 0; j < around; ++j) {
+        const double firstContact = phase + (j + stagger) * circumference / around;
+        // Every turn of the drum brings this needle down again, one circumference later.
+        double along =
+            -stroke.half_length_mm + std::fmod(firstContact + stroke.half_length_mm, circumference);
+        for (; along <= stroke.half_length_mm; along += circumference) {
+          const double x = stroke.center_x_mm + along * stroke.ux + across * stroke.nx;
+          const double y = stroke.center_y_mm + along * stroke.uy + across * stroke.ny;
+          if (!patch.contains(x, y)) continue;
+          Puncture p;
+          p.x_mm = x;
+          p.y_mm = y;
+          p.depth_mm = sampleDepthMm(rng);
+          p.entry_angle_deg = entryAngleRad(p.depth_mm) * kDeg;
+          p.entry_direction_deg = wrapDeg(heading);
+          p.opening_direction_deg = p.entry_direction_deg;
+          p.opening_width_mm =
+              openingWidthMm(settings_.needle_diameter_mm, p.depth_mm, tipHalfAngleDeg_);
+          p.opening_length_mm = p.opening_width_mm + tearCompliance_ * rigidSweepMm(p.depth_mm);
+          p.pass = passIndex;
+          punctures.push_back(p);
+        }
+      }
+    }
+  }
+  return punctures;
+}
+
+}  // namespace dermasim

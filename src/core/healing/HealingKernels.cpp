@@ -1,0 +1,162 @@
+#include "core/healing/HealingKernels.hpp"
+
+#include <algorithm>
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define DERMASIM_KERNEL_VARIANTS 1
+#define DERMASIM_KERNEL_INLINE [[gnu::always_inline]] inline
+#else
+#define DERMASIM_KERNEL_INLINE inline
+#endif
+
+namespace dermasim {
+namespace {
+
+// Values this small no longer matter to any output; flushing them to zero keeps the
+// arithmetic out of subnormal floats (~100x slower) and lets empty fields be skipped.
+DERMASIM_KERNEL_INLINE float flush(float x) { return x < 1e-12F ? 0.0F : x; }
+
+DERMASIM_KERNEL_INLINE PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
+                                             std::ptrdiff_t n) {
+  float* __restrict injury = f.injury;
+  const float* __restrict lumen = f.lumen;
+  float* __restrict mediators = f.mediators;
+  float* __restrict vaso = f.vasodilation;
+  float* __restrict signal = f.signal;
+  float* __restrict fibroblasts = f.fibroblasts;
+  float* __restrict remodelling = f.remodelling;
+  const float* __restrict deficit = f.deficit;
+  float maxInjury = 0, maxMediators = 0, maxSignal = 0, maxFibroblasts = 0;
+#pragma omp simd reduction(max : maxInjury, maxMediators, maxSignal, maxFibroblasts)
+  for (std::ptrdiff_t c = 0; c < n; ++c) {
+    const float exposure = injury[c] * r.injury_exposure;
+    const float hurt = flush(injury[c] * r.injury_keep);
+    injury[c] = hurt;
+    maxInjury = std::max(maxInjury, hurt);
+
+    // Mediators: an open channel keeps releasing them, unrepaired tissue a little; the growth
+    // signal comes from injured tissue. Both decay here (implicitly, see HealingModel::step)
+    // and spread in the diffusion step.
+    const float m = flush((mediators[c] + r.open_release * lumen[c] + r.injury_release * exposure) *
+                          r.mediator_keep);
+    mediators[c] = m;
+    maxMediators = std::max(maxMediators, m);
+    const float target = m / (1.0F + m);
+    vaso[c] = flush(target + (vaso[c] - target) * r.vaso_keep);
+
+    float fibro = fibroblasts[c];
+    const float sig =
+        flush((signal[c] + r.signal_release * exposure + r.autocrine * fibro) * r.signal_keep);
+    signal[c] = sig;
+    maxSignal = std::max(maxSignal, sig);
+    const float drive = sig / (1.0F + sig);
+
+    // Fibroblasts: recruited from resting cells and dividing under the signal, up to a
+    // crowding limit; cleared by apoptosis as the signal fades. Atrophic tissue has lost its
+    // cells with its matrix, so fewer are there to recruit.
+    const float here = r.resting * (1.0F - deficit[c]);
+    const float room = std::max(0.0F, 1.0F - (here + fibro) * r.inv_capacity);
+    const float gain = r.activation * here * drive + r.growth * fibro * drive * room;
+    fibro = flush((fibro + r.dt * gain) / (1.0F + r.clearance * (1.0F - drive)));
+    fibroblasts[c] = fibro;
+    maxFibroblasts = std::max(maxFibroblasts, fibro);
+    remodelling[c] = flush((remodelling[c] + r.remodel_gain * fibro) * r.remodel_keep);
+  }
+  return {maxInjury, maxMediators, maxSignal, maxFibroblasts};
+}
+
+DERMASIM_KERNEL_INLINE void matrixImpl(const PlaneFields& f, const PlaneRates& r,
+                                       std::ptrdiff_t n) {
+  const float* __restrict fibroblasts = f.fibroblasts;
+  const float* __restrict remodelling = f.remodelling;
+  float* __restrict c1 = f.collagen1;
+  float* __restrict c3 = f.collagen3;
+  float* __restrict elastin = f.elastin;
+  const float* __restrict c1Base = f.collagen1_base;
+  const float* __restrict c3Base = f.collagen3_base;
+  const float* __restrict elastinBase = f.elastin_base;
+  // Activated cells lay collagen down into the room the matrix has (up to its capacity);
+  // remodelling refills deficits toward the normal density and lays down elastin; excess
+  // type III matures to type I over months; all of it turns over in years.
+#pragma omp simd
+  for (std::ptrdiff_t c = 0; c < n; ++c) {
+    float one = c1[c], three = c3[c];
+    const float total = one + three;
+    const float space = std::max(0.0F, 1.0F - total * r.inv_cap);
+    const float missing = std::max(0.0F, 1.0F - total * r.inv_normal);
+    const float laid = r.dt * r.normal *
+                       (r.synthesis * fibroblasts[c] * space + r.refill * remodelling[c] * missing);
+    three += r.share3 * laid;
+    one += (1.0F - r.share3) * laid;
+    const float matured = std::max(0.0F, three - c3Base[c]) * (1.0F - r.mature_keep);
+    three -= matured;
+    one += matured;
+    c1[c] = c1Base[c] + (one - c1Base[c]) * r.collagen_keep;
+    c3[c] = c3Base[c] + (three - c3Base[c]) * r.collagen_keep;
+
+    const float e = elastin[c];
+    const float room = std::max(0.0F, 1.0F - e * r.inv_elastin_cap);
+    const float grown = e + r.elastin_rate * r.normal_elastin * remodelling[c] * room;
+    elastin[c] = elastinBase[c] + (grown - elastinBase[c]) * r.elastin_keep;
+  }
+}
+
+PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  return cellsImpl(f, r, n);
+}
+void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  matrixImpl(f, r, n);
+}
+
+#if defined(DERMASIM_KERNEL_VARIANTS)
+[[gnu::target("avx2")]] PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
+                                              std::ptrdiff_t n) {
+  return cellsImpl(f, r, n);
+}
+[[gnu::target("avx2")]] void matrixAvx2(const PlaneFields& f, const PlaneRates& r,
+                                        std::ptrdiff_t n) {
+  matrixImpl(f, r, n);
+}
+[[gnu::target("avx512f")]] PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
+                                                   std::ptrdiff_t n) {
+  return cellsImpl(f, r, n);
+}
+[[gnu::target("avx512f")]] void matrixAvx512(const PlaneFields& f, const PlaneRates& r,
+                                             std::ptrdiff_t n) {
+  matrixImpl(f, r, n);
+}
+#endif
+
+struct Kernels {
+  decltype(&cellsBase) cells = cellsBase;
+  decltype(&matrixBase) matrix = matrixBase;
+};
+
+const Kernels& kernels() {
+  static const Kernels chosen = [] {
+    Kernels k;
+#if defined(DERMASIM_KERNEL_VARIANTS)
+    if (__builtin_cpu_supports("avx512f")) {
+      k.cells = cellsAvx512;
+      k.matrix = matrixAvx512;
+    } else if (__builtin_cpu_supports("avx2")) {
+      k.cells = cellsAvx2;
+      k.matrix = matrixAvx2;
+    }
+#endif
+    return k;
+  }();
+  return chosen;
+}
+
+}  // namespace
+
+PlaneMaxima reactCells(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  return kernels().cells(f, r, n);
+}
+
+void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  kernels().matrix(f, r, n);
+}
+
+}  // namespace dermasim

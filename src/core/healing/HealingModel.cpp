@@ -1,0 +1,291 @@
+#include "core/healing/HealingModel.hpp"
+
+#include "core/healing/HealingKernels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace dermasim {
+namespace {
+
+constexpr double kLn2 = std::numbers::ln2;
+constexpr double kHoursPerDay = 24.0;
+constexpr double kDaysPerYear = 365.25;
+
+double perDayFromHalfLifeHours(double h) { return kLn2 / (h / kHoursPerDay); }
+double perDayFromHalfLifeDays(double d) { return kLn2 / d; }
+
+Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
+
+// Values this small no longer matter to any output; flushing them to zero keeps the
+// arithmetic out of subnormal floats (which are ~100x slower) and lets whole phases be skipped.
+constexpr float kNegligible = 1e-12F;
+
+}  // namespace
+
+HealingRates HealingRates::from(const ModelParameters& p) {
+  HealingRates r{};
+  r.injury_repair_epidermis = perDayFromHalfLifeHours(p["healing.epidermis_repair_half_life_h"]);
+  r.injury_repair_dermis = perDayFromHalfLifeHours(p["healing.dermis_repair_half_life_h"]);
+  r.lumen_lateral_mm_day = p["healing.channel_wall_closure_um_h"] * kHoursPerDay / 1000.0;
+  r.lumen_floor_mm_day = p["healing.channel_floor_closure_um_h"] * kHoursPerDay / 1000.0;
+  r.mediator_burst = p["healing.mediator_burst"];
+  r.mediator_release_open = p["healing.mediator_release_open_per_day"];
+  r.mediator_release_injury = p["healing.mediator_release_injury_per_day"];
+  r.mediator_decay = perDayFromHalfLifeHours(p["healing.mediator_half_life_h"]);
+  r.mediator_diffusivity = p["healing.mediator_diffusivity_mm2_day"];
+  r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
+  r.signal_release = p["healing.signal_release_per_day"];
+  r.signal_autocrine = p["healing.signal_autocrine_per_day"];
+  r.signal_decay = kLn2 / (p["healing.signal_half_life_min"] / (60.0 * kHoursPerDay));
+  r.signal_diffusivity = p["healing.signal_diffusivity_um2_s"] * 1e-6 * 86400.0;
+  r.fibroblast_activation = p["healing.fibroblast_activation_per_day"];
+  r.fibroblast_growth = perDayFromHalfLifeDays(p["healing.fibroblast_doubling_days"]);
+  r.fibroblast_capacity = p["healing.fibroblast_capacity"];
+  r.fibroblast_clearance = perDayFromHalfLifeDays(p["healing.fibroblast_clearance_half_life_d"]);
+  // Persistent random walk in 3-D: D = v^2 tau / 3.
+  const double speed = p["healing.fibroblast_speed_um_h"] * kHoursPerDay / 1000.0;  // mm/day
+  r.fibroblast_motility =
+      speed * speed * (p["healing.fibroblast_persistence_h"] / kHoursPerDay) / 3.0;
+  r.remodelling_gain = p["healing.remodelling_gain_per_day"];
+  r.remodelling_decay = perDayFromHalfLifeDays(p["healing.remodelling_half_life_d"]);
+  r.collagen_synthesis = p["healing.collagen_synthesis_per_day"];
+  r.collagen_refill = p["healing.collagen_refill_per_day"];
+  r.collagen3_share = p["healing.collagen3_share_new"];
+  r.collagen3_maturation = perDayFromHalfLifeDays(p["healing.collagen3_maturation_half_life_d"]);
+  r.collagen_turnover =
+      perDayFromHalfLifeDays(p["healing.collagen_half_life_years"] * kDaysPerYear);
+  r.collagen_capacity = p["healing.collagen_capacity"];
+  r.elastin_synthesis = p["healing.elastin_synthesis_per_day"];
+  r.elastin_turnover = perDayFromHalfLifeDays(p["healing.elastin_half_life_years"] * kDaysPerYear);
+  r.elastin_capacity = p["healing.elastin_capacity"];
+  r.epidermis_growth = p["healing.epidermis_growth_per_day"];
+  r.epidermis_max_gain = p["healing.epidermis_max_gain"];
+  r.epidermis_relax = perDayFromHalfLifeDays(p["healing.epidermis_relax_half_life_d"]);
+  r.surface_blood_clearance = perDayFromHalfLifeHours(p["healing.surface_blood_half_life_h"]);
+  return r;
+}
+
+HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& parameters)
+    : base_(std::move(baseline)),
+      rates_(HealingRates::from(parameters)),
+      tracks_(TrackGeometry::from(parameters)),
+      // Decay is taken implicitly in react() (see step()), so these only spread.
+      mediatorSpread_(base_.grid, rates_.mediator_diffusivity, 0.0),
+      signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
+      fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0) {
+  const Grid& g = base_.grid;
+  const DepthProfile& prof = base_.profile;
+  for (Field* f : {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.signal,
+                   &st_.fibroblasts, &st_.remodelling})
+    *f = g.zeros3();
+  st_.surface_blood_um = g.zeros2();
+  st_.epidermis_gain = g.zeros2();
+  st_.tether = base_.tether;
+
+  // The untreated matrix: normal density by depth, less what atrophy has taken.
+  c1Base_ = g.zeros3();
+  c3Base_ = g.zeros3();
+  elastinBase_ = g.zeros3();
+  const std::size_t columns = g.columns();
+  for (int k = 0; k < g.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    for (std::size_t c = 0; c < columns; ++c) {
+      const std::size_t v = ku * columns + c;
+      const float present = 1.0F - base_.deficit[at(v)];
+      const float disorder = base_.disorder[at(v)];
+      // Disorganised scar and striae matrix carries more type III and less elastin.
+      const float share3 = std::min(0.9F, prof.collagen3_fraction[ku] + 0.2F * disorder);
+      const float total = prof.collagen[ku] * present;
+      c3Base_[at(v)] = total * share3;
+      c1Base_[at(v)] = total - c3Base_[at(v)];
+      elastinBase_[at(v)] = prof.elastin[ku] * present * (1.0F - 0.7F * disorder);
+    }
+  }
+  st_.collagen1 = c1Base_;
+  st_.collagen3 = c3Base_;
+  st_.elastin = elastinBase_;
+
+  repairRate_.resize(static_cast<std::size_t>(g.nz));
+  for (int k = 0; k < g.nz; ++k) {
+    const double e = prof.epidermis[static_cast<std::size_t>(k)];
+    repairRate_[static_cast<std::size_t>(k)] = static_cast<float>(
+        e * rates_.injury_repair_epidermis + (1 - e) * rates_.injury_repair_dermis);
+    const double z = g.depthMm(k);
+    if (e < 0.5 && z < base_.layers.epidermis_mm + base_.layers.papillary_mm)
+      papillaryCells_.push_back(k);
+  }
+  if (papillaryCells_.empty()) papillaryCells_.push_back(std::min(g.nz - 1, 1));
+  lumenScratch_ = g.zeros3();
+}
+
+TrackStamp HealingModel::applySession(const std::vector<Puncture>& punctures) {
+  const Grid& g = base_.grid;
+  lastSessionColumns_.clear();
+  for (const Puncture& p : punctures) {
+    const int i = std::clamp(static_cast<int>(p.x_mm / g.dx_mm), 0, g.nx - 1);
+    const int j = std::clamp(static_cast<int>(p.y_mm / g.dx_mm), 0, g.ny - 1);
+    lastSessionColumns_.push_back(g.column(i, j));
+  }
+  const Field before = st_.injury;
+  const TrackStamp stamp =
+      stampTracks(g, base_.profile.vessels, base_.layers.totalMm(), punctures, tracks_, st_);
+  // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
+  st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
+  mediatorsPresent_ = mediatorsPresent_ || !punctures.empty();
+  channelsOpen_ = injuryPresent_ = !punctures.empty() || injuryPresent_;
+  return stamp;
+}
+
+double HealingModel::barrierOpen() const {
+  if (lastSessionColumns_.empty()) return 0.0;
+  // A channel counts as open while its surface voxel is mostly lumen-free of closure.
+  std::size_t open = 0;
+  for (std::size_t c : lastSessionColumns_)
+    if (st_.lumen[at(c)] > 0.05F) ++open;
+  return static_cast<double>(open) / static_cast<double>(lastSessionColumns_.size());
+}
+
+void HealingModel::step(double dt) {
+  if (channelsOpen_) closeChannels(dt);
+  react(dt);
+  growEpidermis(dt);
+  // Mediators and signal decay within minutes to hours, far faster than most steps. Implicit
+  // Euler of the whole operator, (1 + k dt - dt D lap) u = u_old + dt s, is the same as the
+  // decay-and-source update (u_old + dt s) / (1 + k dt) done in react(), followed by pure
+  // diffusion over the shortened time dt / (1 + k dt): stable, and it reaches the correct
+  // quasi-steady balance s / k with its screening length sqrt(D / k).
+  // A field that is zero everywhere stays zero.
+  if (mediatorsPresent_)
+    mediatorSpread_.step(st_.mediators, dt / (1.0 + rates_.mediator_decay * dt));
+  if (signalPresent_) signalSpread_.step(st_.signal, dt / (1.0 + rates_.signal_decay * dt));
+  if (fibroblastsPresent_) fibroblastSpread_.step(st_.fibroblasts, dt);
+  day_ += dt;
+}
+
+void HealingModel::closeChannels(double dt) {
+  // Channels close where they meet closed tissue: from their walls, and from their floor
+  // upwards; so wide channels and deep ones stay open longest.
+  const Grid& g = base_.grid;
+  lumenScratch_ = st_.lumen;
+  const Field& old = lumenScratch_;
+  const double wall = rates_.lumen_lateral_mm_day / g.dx_mm;
+  const double floor = rates_.lumen_floor_mm_day / g.dz_mm;
+  bool anyOpen = false;
+#pragma omp parallel for schedule(static) reduction(|| : anyOpen)
+  for (int k = 0; k < g.nz; ++k) {
+    for (int j = 0; j < g.ny; ++j) {
+      const int jm = (j + g.ny - 1) % g.ny, jp = (j + 1) % g.ny;
+      for (int i = 0; i < g.nx; ++i) {
+        const std::size_t v = g.index(i, j, k);
+        const float open = old[at(v)];
+        if (open <= 0.0F) continue;
+        const int im = (i + g.nx - 1) % g.nx, ip = (i + 1) % g.nx;
+        const float walls =
+            1.0F - 0.25F * (old[at(g.index(im, j, k))] + old[at(g.index(ip, j, k))] +
+                            old[at(g.index(i, jm, k))] + old[at(g.index(i, jp, k))]);
+        const float below = k + 1 < g.nz ? 1.0F - old[at(g.index(i, j, k + 1))] : 1.0F;
+        const double rate = wall * static_cast<double>(walls) + floor * static_cast<double>(below);
+        // Below a thousandth of a voxel the channel is closed.
+        const auto left = static_cast<float>(static_cast<double>(open) / (1.0 + dt * rate));
+        st_.lumen[at(v)] = left < 1e-3F ? 0.0F : left;
+        anyOpen = anyOpen || left >= 1e-3F;
+      }
+    }
+  }
+  channelsOpen_ = anyOpen;
+}
+
+void HealingModel::react(double dt) {
+  const Grid& g = base_.grid;
+  const HealingRates& r = rates_;
+  const DepthProfile& prof = base_.profile;
+  const std::size_t columns = g.columns();
+  const auto n = static_cast<std::ptrdiff_t>(columns);
+  const auto f = [](double x) { return static_cast<float>(x); };
+
+  PlaneRates common{};
+  common.dt = f(dt);
+  common.open_release = f(r.mediator_release_open * dt);
+  common.injury_release = f(r.mediator_release_injury);
+  common.mediator_keep = f(1.0 / (1.0 + r.mediator_decay * dt));
+  common.vaso_keep = f(std::exp(-r.vasodilation_rate * dt));
+  common.signal_release = f(r.signal_release);
+  common.autocrine = f(r.signal_autocrine * dt);
+  common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
+  common.activation = f(r.fibroblast_activation);
+  common.growth = f(r.fibroblast_growth);
+  common.inv_capacity = f(1.0 / r.fibroblast_capacity);
+  common.clearance = f(dt * r.fibroblast_clearance);
+  common.remodel_gain = f(dt * r.remodelling_gain);
+  common.remodel_keep = f(1.0 / (1.0 + r.remodelling_decay * dt));
+  common.synthesis = f(r.collagen_synthesis);
+  common.refill = f(r.collagen_refill);
+  common.share3 = f(r.collagen3_share);
+  common.mature_keep = f(std::exp(-r.collagen3_maturation * dt));
+  common.collagen_keep = f(std::exp(-r.collagen_turnover * dt));
+  common.elastin_rate = f(dt * r.elastin_synthesis);
+  common.elastin_keep = f(std::exp(-r.elastin_turnover * dt));
+
+  float maxInjury = 0, maxMediators = 0, maxSignal = 0, maxFibroblasts = 0;
+#pragma omp parallel for schedule(static) \
+    reduction(max                         \
+              : maxInjury, maxMediators, maxSignal, maxFibroblasts)
+  for (int k = 0; k < g.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    const std::size_t o = ku * columns;
+    PlaneRates pr = common;
+    const float repair = repairRate_[ku];
+    pr.injury_keep = std::exp(-repair * pr.dt);
+    // Injury present over the step, integrated exactly for its exponential repair.
+    pr.injury_exposure = repair > 0 ? (1.0F - pr.injury_keep) / repair : pr.dt;
+    pr.resting = prof.fibroblasts[ku];
+    pr.normal = prof.collagen[ku];
+    pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
+    pr.inv_normal = pr.normal > 0 ? 1.0F / pr.normal : 0.0F;
+    pr.normal_elastin = prof.elastin[ku];
+    pr.inv_elastin_cap =
+        pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
+    const PlaneFields fields{
+        st_.injury.data() + o,       st_.lumen.data() + o,     st_.mediators.data() + o,
+        st_.vasodilation.data() + o, st_.signal.data() + o,    st_.fibroblasts.data() + o,
+        st_.remodelling.data() + o,  base_.deficit.data() + o, st_.collagen1.data() + o,
+        st_.collagen3.data() + o,    st_.elastin.data() + o,   c1Base_.data() + o,
+        c3Base_.data() + o,          elastinBase_.data() + o};
+    const PlaneMaxima m = reactCells(fields, pr, n);
+    maxInjury = std::max(maxInjury, m.injury);
+    maxMediators = std::max(maxMediators, m.mediators);
+    maxSignal = std::max(maxSignal, m.signal);
+    maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
+    if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
+  }
+  st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
+  st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
+  injuryPresent_ = maxInjury > 0;
+  mediatorsPresent_ = maxMediators > 0;
+  signalPresent_ = maxSignal > 0;
+  fibroblastsPresent_ = maxFibroblasts > 0;
+}
+
+void HealingModel::growEpidermis(double dt) {
+  // The epidermis thickens under the papillary dermis's remodelling activity, toward a
+  // ceiling, and relaxes back over a year.
+  const Grid& g = base_.grid;
+  const std::size_t columns = g.columns();
+  const auto fdt = static_cast<float>(dt);
+  const float inv = 1.0F / static_cast<float>(papillaryCells_.size());
+  for (std::size_t c = 0; c < columns; ++c) {
+    float activity = 0;
+    for (int k : papillaryCells_)
+      activity += st_.remodelling[at(static_cast<std::size_t>(k) * columns + c)];
+    activity *= inv;
+    const float gain = st_.epidermis_gain[at(c)];
+    const float grow = static_cast<float>(rates_.epidermis_growth) * activity *
+                       std::max(0.0F, static_cast<float>(rates_.epidermis_max_gain) - gain);
+    st_.epidermis_gain[at(c)] =
+        (gain + fdt * grow) / (1.0F + fdt * static_cast<float>(rates_.epidermis_relax));
+  }
+}
+
+}  // namespace dermasim

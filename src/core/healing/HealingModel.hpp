@@ -1,0 +1,84 @@
+#pragma once
+// The skin's response to needling, from the first hours to the months after a series: a
+// model that owns its fields and advances them with step(). Each process is a mechanism on
+// the grid (docs/MODEL.md section 2):
+//   tracks injure tissue and leave open channels, which close from their floor and walls;
+//   fresh injury and open channels release vasoactive mediators (-> erythema), injured
+//   tissue a growth signal, both diffusing and decaying; the signal activates fibroblasts, which
+//   proliferate, migrate and lay down collagen III then I into the room the matrix has; a slower
+//   remodelling activity refills deficits toward normal density and lays down elastin; collagen III
+//   matures to I.
+
+#include <vector>
+
+#include "core/devices/Puncture.hpp"
+#include "core/numerics/LodDiffusion.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/tissue/BaselineSkin.hpp"
+#include "core/tissue/NeedleTracks.hpp"
+#include "core/tissue/TissueState.hpp"
+
+namespace dermasim {
+
+struct HealingRates {
+  // all per day unless stated
+  double injury_repair_epidermis, injury_repair_dermis;
+  double lumen_lateral_mm_day, lumen_floor_mm_day;
+  double mediator_burst, mediator_release_open, mediator_release_injury, mediator_decay,
+      mediator_diffusivity, vasodilation_rate;
+  double signal_release, signal_autocrine, signal_decay, signal_diffusivity;
+  double fibroblast_activation, fibroblast_growth, fibroblast_capacity, fibroblast_clearance,
+      fibroblast_motility;
+  double remodelling_gain, remodelling_decay;
+  double collagen_synthesis, collagen_refill, collagen3_share, collagen3_maturation,
+      collagen_turnover, collagen_capacity;
+  double elastin_synthesis, elastin_turnover, elastin_capacity;
+  double epidermis_growth, epidermis_max_gain, epidermis_relax;
+  double surface_blood_clearance;
+  static HealingRates from(const ModelParameters& p);
+};
+
+class HealingModel {
+ public:
+  HealingModel(BaselineSkin baseline, const ModelParameters& parameters);
+
+  // A session's punctures land on the tissue as the last session left it.
+  TrackStamp applySession(const std::vector<Puncture>& punctures);
+  void step(double dtDays);
+
+  double day() const { return day_; }
+  const Grid& grid() const { return base_.grid; }
+  const BaselineSkin& baseline() const { return base_; }
+  const TissueState& state() const { return st_; }
+  const HealingRates& rates() const { return rates_; }
+  // Voxel baselines, for outputs relative to the untreated skin.
+  const Field& baseCollagen1() const { return c1Base_; }
+  const Field& baseCollagen3() const { return c3Base_; }
+  const Field& baseElastin() const { return elastinBase_; }
+  // Fraction of the last session's channels still open at the surface.
+  double barrierOpen() const;
+
+  // The stages of step(), public so benchmarks can time each kernel on its own.
+  void react(double dt);
+  void closeChannels(double dt);
+
+ private:
+  void growEpidermis(double dt);
+
+  BaselineSkin base_;
+  HealingRates rates_;
+  TrackGeometry tracks_;
+  TissueState st_;
+  Field c1Base_, c3Base_, elastinBase_;
+  std::vector<float> repairRate_;  // per depth cell, blending epidermis and dermis
+  std::vector<int> papillaryCells_;
+  LodDiffusion mediatorSpread_, signalSpread_, fibroblastSpread_;
+  std::vector<std::size_t> lastSessionColumns_;
+  Field lumenScratch_;
+  double day_ = 0;
+  // Which fields hold anything: empty ones are skipped.
+  bool channelsOpen_ = false, injuryPresent_ = false, mediatorsPresent_ = false,
+       signalPresent_ = false, fibroblastsPresent_ = false;
+};
+
+}  // namespace dermasim

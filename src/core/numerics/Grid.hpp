@@ -1,0 +1,39 @@
+#pragma once
+// The tissue grid: a square patch, periodic at its sides, from the skin's reference surface
+// down to the bottom of the dermis. Voxel (i, j, k) has its centre at x = (i + 1/2) dx,
+// y = (j + 1/2) dx, depth z = (k + 1/2) dz; k = 0 is the top layer. x varies fastest.
+
+#include <Eigen/Core>
+#include <cstddef>
+
+namespace dermasim {
+
+using Field = Eigen::ArrayXf;  // one value per voxel (3-D) or per column (2-D), x fastest
+
+struct Grid {
+  int nx = 0, ny = 0, nz = 0;
+  double dx_mm = 0.025;  // across the skin, both x and y
+  double dz_mm = 0.05;   // into the skin
+
+  std::size_t columns() const {
+    return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny);
+  }
+  std::size_t voxels() const { return columns() * static_cast<std::size_t>(nz); }
+  std::size_t index(int i, int j, int k) const {
+    return static_cast<std::size_t>(i) +
+           static_cast<std::size_t>(nx) *
+               (static_cast<std::size_t>(j) +
+                static_cast<std::size_t>(ny) * static_cast<std::size_t>(k));
+  }
+  std::size_t column(int i, int j) const {
+    return static_cast<std::size_t>(i) + static_cast<std::size_t>(nx) * static_cast<std::size_t>(j);
+  }
+  double depthMm(int k) const { return (k + 0.5) * dz_mm; }
+  double sizeXMm() const { return nx * dx_mm; }
+  double voxelVolumeMm3() const { return dx_mm * dx_mm * dz_mm; }
+
+  Field zeros3() const { return Field::Zero(static_cast<Eigen::Index>(voxels())); }
+  Field zeros2() const { return Field::Zero(static_cast<Eigen::Index>(columns())); }
+};
+
+}  // namespace dermasim

@@ -1,0 +1,91 @@
+#pragma once
+// The colour of skin from what is in it: melanin in the epidermis, haemoglobin in the dermis
+// and blood lying on the surface, carried through a spectral reflectance model to CIELAB
+// (for the redness output a*) and to sRGB (for rendering). See docs/OPTICS.md.
+
+#include <array>
+#include <vector>
+
+#include "core/parameters/ModelParameters.hpp"
+
+namespace dermasim {
+
+// The spectral grid: CIE tables at 5 nm from 380 to 780 nm.
+inline constexpr int kSpectralBands = 81;
+inline constexpr double kFirstWavelengthNm = 380.0;
+inline constexpr double kWavelengthStepNm = 5.0;
+using Spectrum = std::array<double, kSpectralBands>;
+
+constexpr double bandWavelengthNm(int band) {
+  return kFirstWavelengthNm + kWavelengthStepNm * band;
+}
+
+struct SkinOpticalInputs {
+  double melanin_fraction = 0;   // melanosome volume fraction of the epidermis
+  double epidermis_mm = 0.1;     // epidermal thickness
+  double blood_fraction = 0;     // blood volume fraction of the dermis
+  double oxygen_saturation = 0;  // of the dermal blood
+  // Blood lying on the surface, as volume per area (1 um = 1 nL/mm2), the pixel's mean. Less
+  // than `optics.surface_blood_patch_um` lies in patches of that thickness covering part of
+  // the pixel; more forms a continuous film.
+  double surface_blood_um = 0;
+};
+
+struct Lab {
+  double L = 0, a = 0, b = 0;
+};
+
+// Gamma-encoded sRGB in [0, 1].
+struct Srgb {
+  float r = 0, g = 0, b = 0;
+};
+
+// Melanosome volume fraction for Fitzpatrick type 1..6; throws std::invalid_argument otherwise.
+double melaninFraction(int fitzpatrick, const ModelParameters& parameters);
+// Dermal blood fraction for an erythema level: 0 is resting skin, 1 full vasodilation.
+// Levels above 1 extrapolate (congestion beyond what the parameters call full).
+double erythemaBloodFraction(double erythema, const ModelParameters& parameters);
+// Resting skin of a Fitzpatrick type: its melanin, baseline blood and saturation, no
+// surface blood.
+SkinOpticalInputs restingSkin(int fitzpatrick, double epidermisMm,
+                              const ModelParameters& parameters);
+
+// Diffuse reflectance of the skin (specular surface reflection excluded), per band.
+Spectrum skinReflectance(const SkinOpticalInputs& inputs, const ModelParameters& parameters);
+// CIELAB (CIE 1931 2-degree observer, illuminant D65) of a reflectance spectrum.
+Lab labFromReflectance(const Spectrum& reflectance);
+Lab skinLab(const SkinOpticalInputs& inputs, const ModelParameters& parameters);
+// Through XYZ with the D65 white to linear sRGB, clamped to the gamut, then gamma-encoded.
+Srgb toSrgb(const Lab& lab);
+
+// Skin colour for one melanin content and epidermal thickness, precomputed on a grid of
+// (dermal blood fraction, surface blood) for per-pixel use: bilinear in transformed
+// coordinates, within ~0.05 a* of skinLab. Values beyond the grid are clamped to its edge.
+class SkinColourTable {
+ public:
+  SkinColourTable(double melanin, double epidermisMm, const ModelParameters& parameters,
+                  double maxBloodFraction = 0.15, double maxSurfaceBloodUm = 200.0);
+
+  Lab lab(double bloodFraction, double surfaceBloodUm) const;
+  Srgb srgb(double bloodFraction, double surfaceBloodUm) const;
+
+  double maxBloodFraction() const { return maxBlood_; }
+  double maxSurfaceBloodUm() const { return maxSurface_; }
+
+ private:
+  struct Node {
+    float L, a, b, r, g, blue;
+  };
+  Node interpolate(double bloodFraction, double surfaceBloodUm) const;
+
+  static constexpr int kBloodNodes = 48;
+  static constexpr int kSurfaceNodes = 72;
+  static constexpr int kPatchNodes = 24;  // surface nodes up to the patch thickness
+  double maxBlood_;
+  double maxSurface_;
+  double patchUm_;
+  double logNodesPerUnit_ = 0;  // surface nodes per unit of log(t) above the patch thickness
+  std::vector<Node> nodes_;     // kBloodNodes x kSurfaceNodes, surface index fastest
+};
+
+}  // namespace dermasim

@@ -1,0 +1,29 @@
+#pragma once
+// One moment's readings of the simulated skin, as a clinician would measure them: colour
+// (CIELAB a*, L*), erythema, open channels, relief, and the dermal matrix relative to the
+// untreated skin. Plain data: the columns of timeseries.csv, and what a snapshot carries to the
+// renderer. SkinReadout (SkinReadout.hpp) takes them.
+//
+//   SkinReading r = readout.read(model);
+//   if (r.erythema < 0.1) ...  // redness has resolved
+
+namespace dermasim {
+
+struct SkinReading {
+  double day = 0;
+  double redness_a = 0;
+  double erythema = 0;
+  double barrier_open = 0;
+  double roughness_um = 0;
+  double scar_depth_um = 0;
+  double collagen_rel = 1, collagen1_rel = 1, collagen3_rel = 1, elastin_rel = 1;
+  double improvement_pct = 0;
+  // beyond the interface's columns
+  double papillary_collagen_rel = 1;
+  double epidermis_rel = 1;
+  double fibroblasts_rel = 0;  // activated fibroblasts, per resting fibroblast
+  double surface_blood_um = 0;
+  double lightness_L = 0;
+};
+
+}  // namespace dermasim

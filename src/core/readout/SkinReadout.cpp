@@ -1,0 +1,213 @@
+#include "core/readout/SkinReadout.hpp"
+
+#include <cmath>
+
+namespace dermasim {
+namespace {
+
+Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
+
+// Sums of a 3-D field plane by plane, in parallel; each plane is summed in a fixed order, so
+// the result does not depend on the thread count.
+std::vector<double> planeSums(const Field& f, const Grid& g) {
+  std::vector<double> sums(static_cast<std::size_t>(g.nz));
+  const auto columns = static_cast<Eigen::Index>(g.columns());
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < g.nz; ++k)
+    sums[static_cast<std::size_t>(k)] = f.segment(k * columns, columns).cast<double>().sum();
+  return sums;
+}
+
+double total(const std::vector<double>& sums) {
+  double t = 0;
+  for (double s : sums) t += s;
+  return t;
+}
+
+double roughnessRaUm(const Field& h) {
+  const double mean = h.cast<double>().mean();
+  return (h.cast<double>() - mean).abs().mean() * 1000.0;
+}
+
+}  // namespace
+
+SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const ModelParameters& p)
+    : surfaceGrid_{model.grid().nx, model.grid().ny, 1, model.grid().dx_mm, model.grid().dz_mm},
+      // One implicit step with D dt = l^2 is the membrane smoothing (1 - l^2 lap)^-1 per axis.
+      smoother_(surfaceGrid_, std::pow(p["surface.smoothing_length_mm"], 2), 0.0),
+      colours_(melaninFraction(fitzpatrick, p), model.baseline().layers.epidermis_mm, p),
+      restBlood_(erythemaBloodFraction(0.0, p)),
+      fullBlood_(erythemaBloodFraction(1.0, p)),
+      epidermisMm_(model.baseline().layers.epidermis_mm) {
+  restA_ = colours_.lab(restBlood_, 0.0).a;
+  fullA_ = colours_.lab(fullBlood_, 0.0).a;
+  const Grid& g = model.grid();
+  const DepthProfile& prof = model.baseline().profile;
+  const double depthScale = p["redness.sampling_depth_mm"];
+  for (int k = 0; k < g.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    opticalWeight_.push_back(prof.vessels[ku] *
+                             static_cast<float>(std::exp(-g.depthMm(k) / depthScale)));
+    if (prof.dermis[ku] > 0.5F && g.depthMm(k) < model.baseline().layers.papillaryBottomMm())
+      papillaryCells_.push_back(k);
+  }
+  scars_ = !model.baseline().scars.empty();
+  scarIndex_ = model.baseline().scarIndex;
+  scarCount_ = model.baseline().scars.size();
+  baseRaw_ = rawHeightMm(model);
+  Field h = baseRaw_;
+  smoother_.step(h, 1.0);
+  baseRoughness_ = roughnessRaUm(h);
+  baseScarDepth_ = meanScarDepthUm(h);
+  const std::vector<double> c1 = planeSums(model.baseCollagen1(), g);
+  const std::vector<double> c3 = planeSums(model.baseCollagen3(), g);
+  baseCollagen1_ = total(c1);
+  baseCollagen3_ = total(c3);
+  baseElastin_ = total(planeSums(model.baseElastin(), g));
+  for (int k : papillaryCells_)
+    basePapillary_ += c1[static_cast<std::size_t>(k)] + c3[static_cast<std::size_t>(k)];
+}
+
+Field SkinReadout::rawHeightMm(const HealingModel& model) const {
+  // The surface sits on the dermis: missing matrix lowers it column by column.
+  const Grid& g = model.grid();
+  const DepthProfile& prof = model.baseline().profile;
+  const TissueState& st = model.state();
+  const std::size_t columns = g.columns();
+  Field h = g.zeros2();
+  // Blocks of columns in parallel; each column adds its cells top to bottom, so the result
+  // does not depend on the thread count.
+  constexpr std::size_t kBlock = 1024;
+  const auto blocks = static_cast<std::ptrdiff_t>((columns + kBlock - 1) / kBlock);
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
+    const std::size_t first = static_cast<std::size_t>(b) * kBlock;
+    const std::size_t last = std::min(columns, first + kBlock);
+    for (int k = 0; k < g.nz; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      const float normal = prof.collagen[ku];
+      if (normal <= 0) continue;
+      const auto dz = static_cast<float>(g.dz_mm) * prof.dermis[ku];
+      const float inv = 1.0F / normal;
+      for (std::size_t c = first; c < last; ++c) {
+        const Eigen::Index v = at(ku * columns + c);
+        const float total = st.collagen1[v] + st.collagen3[v];
+        h[at(c)] -= dz * std::max(0.0F, 1.0F - total * inv);
+      }
+    }
+  }
+  return h;
+}
+
+Field SkinReadout::surfaceHeightMm(const HealingModel& model) {
+  const TissueState& st = model.state();
+  Field raw = rawHeightMm(model);
+  // Tethered columns follow the matrix below them only in part.
+  Field h = baseRaw_ + (1.0F - st.tether) * (raw - baseRaw_) +
+            st.epidermis_gain * static_cast<float>(epidermisMm_);
+  smoother_.step(h, 1.0);
+  return h;
+}
+
+Field SkinReadout::columnErythema(const HealingModel& model) const {
+  const Grid& g = model.grid();
+  const std::size_t columns = g.columns();
+  Field weighted = g.zeros2();
+  float total = 0;
+  for (int k = 0; k < g.nz; ++k) {
+    const float w = opticalWeight_[static_cast<std::size_t>(k)];
+    if (w <= 0) continue;
+    total += w;
+    weighted += w * model.state().vasodilation.segment(at(static_cast<std::size_t>(k) * columns),
+                                                       at(columns));
+  }
+  return total > 0 ? Field(weighted / total) : weighted;
+}
+
+double SkinReadout::meanScarDepthUm(const Field& h) const {
+  // A scar's depth is how far its floor lies below the surrounding skin, as a clinician
+  // would gauge it; averaged over the scars.
+  if (!scars_) return 0.0;
+  const Field& index = scarIndex_;
+  const std::size_t count = scarCount_;
+  double outside = 0;
+  std::size_t outsideColumns = 0;
+  std::vector<double> floor(count, 1e9);
+  for (Eigen::Index c = 0; c < h.size(); ++c) {
+    const int s = static_cast<int>(index[c]);
+    if (s == 0) {
+      outside += static_cast<double>(h[c]);
+      ++outsideColumns;
+    } else {
+      floor[static_cast<std::size_t>(s - 1)] =
+          std::min(floor[static_cast<std::size_t>(s - 1)], static_cast<double>(h[c]));
+    }
+  }
+  const double level =
+      outsideColumns > 0 ? outside / static_cast<double>(outsideColumns) : h.cast<double>().mean();
+  double sum = 0;
+  std::size_t seen = 0;
+  for (double f : floor) {
+    if (f > 1e8) continue;  // a scar with no column on the grid
+    sum += std::max(0.0, level - f);
+    ++seen;
+  }
+  return seen > 0 ? 1000.0 * sum / static_cast<double>(seen) : 0.0;
+}
+
+SkinReading SkinReadout::read(const HealingModel& model) {
+  const Grid& g = model.grid();
+  const TissueState& st = model.state();
+  SkinReading out;
+  out.day = model.day();
+
+  const Field ery = columnErythema(model);
+  double a = 0, lightness = 0;
+  for (Eigen::Index c = 0; c < ery.size(); ++c) {
+    const double blood = restBlood_ + static_cast<double>(ery[c]) * (fullBlood_ - restBlood_);
+    const Lab lab = colours_.lab(blood, static_cast<double>(st.surface_blood_um[c]));
+    a += lab.a;
+    lightness += lab.L;
+  }
+  const auto n = static_cast<double>(ery.size());
+  out.redness_a = a / n;
+  out.lightness_L = lightness / n;
+  // Erythema is the redness the vessels add, on the scale of full vasodilation everywhere;
+  // blood lying on the skin adds to redness_a but is not erythema.
+  double vascularA = 0;
+  for (Eigen::Index c = 0; c < ery.size(); ++c)
+    vascularA +=
+        colours_.lab(restBlood_ + static_cast<double>(ery[c]) * (fullBlood_ - restBlood_), 0.0).a;
+  out.erythema = fullA_ > restA_ ? (vascularA / n - restA_) / (fullA_ - restA_) : 0.0;
+  out.barrier_open = model.barrierOpen();
+
+  const Field h = surfaceHeightMm(model);
+  out.roughness_um = roughnessRaUm(h);
+  out.scar_depth_um = meanScarDepthUm(h);
+  if (scars_ && baseScarDepth_ > 0)
+    out.improvement_pct = 100.0 * (1.0 - out.scar_depth_um / baseScarDepth_);
+  else if (baseRoughness_ > 0)
+    out.improvement_pct = 100.0 * (1.0 - out.roughness_um / baseRoughness_);
+
+  const std::vector<double> planeC1 = planeSums(st.collagen1, g);
+  const std::vector<double> planeC3 = planeSums(st.collagen3, g);
+  const double c1 = total(planeC1), c3 = total(planeC3);
+  const double elastin = total(planeSums(st.elastin, g));
+  const double fibro = total(planeSums(st.fibroblasts, g));
+  out.collagen1_rel = baseCollagen1_ > 0 ? c1 / baseCollagen1_ : 1.0;
+  out.collagen3_rel = baseCollagen3_ > 0 ? c3 / baseCollagen3_ : 1.0;
+  out.collagen_rel =
+      (baseCollagen1_ + baseCollagen3_) > 0 ? (c1 + c3) / (baseCollagen1_ + baseCollagen3_) : 1.0;
+  out.elastin_rel = baseElastin_ > 0 ? elastin / baseElastin_ : 1.0;
+
+  double papillary = 0;
+  for (int k : papillaryCells_)
+    papillary += planeC1[static_cast<std::size_t>(k)] + planeC3[static_cast<std::size_t>(k)];
+  out.papillary_collagen_rel = basePapillary_ > 0 ? papillary / basePapillary_ : 1.0;
+  out.epidermis_rel = 1.0 + st.epidermis_gain.cast<double>().mean();
+  out.fibroblasts_rel = fibro / static_cast<double>(g.voxels());
+  out.surface_blood_um = st.surface_blood_um.cast<double>().mean();
+  return out;
+}
+
+}  // namespace dermasim

@@ -1,0 +1,51 @@
+#pragma once
+// What a clinician would measure on the simulated skin at one moment: colour (CIELAB a*),
+// erythema, open channels, surface relief (roughness, scar depth), and the dermal matrix
+// relative to the untreated skin. The columns of timeseries.csv.
+
+#include <optional>
+#include <vector>
+
+#include "core/healing/HealingModel.hpp"
+#include "core/numerics/LodDiffusion.hpp"
+#include "core/optics/SkinOptics.hpp"
+#include "core/readout/SkinReading.hpp"
+
+namespace dermasim {
+
+class SkinReadout {
+ public:
+  SkinReadout(const HealingModel& model, int fitzpatrick, const ModelParameters& parameters);
+
+  SkinReading read(const HealingModel& model);
+
+  // Per-column maps, for rendering. Heights in mm (up is positive), relative to the untreated
+  // skin's mean level.
+  Field surfaceHeightMm(const HealingModel& model);
+  // Column erythema, 0..1.
+  Field columnErythema(const HealingModel& model) const;
+  const SkinColourTable& colours() const { return colours_; }
+  double restingBloodFraction() const { return restBlood_; }
+  double fullErythemaBloodFraction() const { return fullBlood_; }
+
+ private:
+  Field rawHeightMm(const HealingModel& model) const;
+  double meanScarDepthUm(const Field& height) const;
+
+  Grid surfaceGrid_;
+  LodDiffusion smoother_;
+  SkinColourTable colours_;
+  double restBlood_, fullBlood_;
+  double restA_, fullA_;
+  std::vector<float> opticalWeight_;  // per depth cell: vessels seen by light
+  double epidermisMm_;
+  Field baseRaw_;
+  double baseRoughness_ = 0, baseScarDepth_ = 0;
+  bool scars_ = false;
+  Field scarIndex_;
+  std::size_t scarCount_ = 0;
+  double baseCollagen1_ = 0, baseCollagen3_ = 0, baseElastin_ = 0, basePapillary_ = 0;
+  std::vector<int> papillaryCells_;
+};
+
+}  // namespace dermasim

@@ -1,0 +1,316 @@
+#include "core/scenario/ScenarioSchema.hpp"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <type_traits>
+#include <variant>
+
+namespace dermasim {
+namespace {
+
+constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+// Baseline scar density of a typical acne-scar patient when the file gives none.
+constexpr double kAcneScarCountPerCm2 = 6;
+
+KeySpec makeSpec(std::string_view key, ValueKind kind, std::string_view doc) {
+  KeySpec s{};
+  s.key = key;
+  s.kind = kind;
+  s.appliesTo = AppliesTo::Any;
+  s.doc = doc;
+  return s;
+}
+KeySpec numeric(std::string_view key, ValueKind kind, std::string_view unit, double min, double max,
+                double def, std::string_view doc) {
+  KeySpec s = makeSpec(key, kind, doc);
+  s.unit = unit;
+  s.min = min;
+  s.max = max;
+  s.defaultNumber = def;
+  return s;
+}
+KeySpec real(std::string_view key, std::string_view unit, double min, double max, double def,
+             std::string_view doc) {
+  return numeric(key, ValueKind::Real, unit, min, max, def, doc);
+}
+KeySpec integer(std::string_view key, std::string_view unit, double min, double max, double def,
+                std::string_view doc) {
+  return numeric(key, ValueKind::Integer, unit, min, max, def, doc);
+}
+KeySpec boolean(std::string_view key, bool def, std::string_view doc) {
+  return numeric(key, ValueKind::Boolean, "", 0, 1, def ? 1.0 : 0.0, doc);
+}
+KeySpec text(std::string_view key, std::string_view def, std::string_view doc) {
+  KeySpec s = makeSpec(key, ValueKind::String, doc);
+  s.defaultText = def;
+  return s;
+}
+KeySpec enumeration(std::string_view key, std::string (*choices)(), std::string_view def,
+                    std::string_view doc) {
+  KeySpec s = makeSpec(key, ValueKind::Enum, doc);
+  s.defaultText = def;
+  s.choices = choices;
+  return s;
+}
+KeySpec nameList(std::string_view key, std::string (*choices)(), std::string_view doc) {
+  KeySpec s = makeSpec(key, ValueKind::StringList, doc);
+  s.choices = choices;
+  return s;
+}
+KeySpec only(AppliesTo appliesTo, KeySpec spec) {
+  spec.appliesTo = appliesTo;
+  return spec;
+}
+KeySpec required(KeySpec spec) {
+  spec.required = true;
+  return spec;
+}
+KeySpec noted(std::string_view note, KeySpec spec) {
+  spec.defaultNote = note;
+  return spec;
+}
+
+std::vector<KeySpec> buildSchema() {
+  constexpr AppliesTo kPen = AppliesTo::Pen;
+  constexpr AppliesTo kRoller = AppliesTo::Roller;
+  return {
+      noted("the file's name without .toml", text("scenario.name", "", "title shown in outputs")),
+      text("scenario.description", "", "free text"),
+      integer("scenario.seed", "", 0, kUnbounded, 1,
+              "random seed; the same seed and scenario give the same numbers"),
+      real("scenario.duration_days", "days", 1, 3650, 180,
+           "simulated time; day 0 is the first session"),
+
+      enumeration("patient.site", allSites, "cheek", "treated body site"),
+      integer("patient.fitzpatrick", "", 1, 6, 3, "Fitzpatrick skin type"),
+      real("patient.age", "years", 12, 100, 40, "age"),
+      enumeration("patient.indication", allIndications, "rejuvenation", "what is treated"),
+      nameList("patient.conditions", allConditions,
+               "present contraindications and risk factors; default none"),
+      noted("6 when patient.indication is acne_scars, else 0",
+            real("patient.scars.count_per_cm2", "1/cm2", 0, 50, 0,
+                 "baseline atrophic scars per square centimetre")),
+      real("patient.scars.mean_depth_mm", "mm", 0.05, 2.0, 0.3, "mean depth of baseline scars"),
+      real("patient.scars.mix.rolling", "", 0, 1, 0.5,
+           "fraction of rolling scars; when mix is given, a type it leaves out counts as 0 and "
+           "the three must sum to 1"),
+      real("patient.scars.mix.boxcar", "", 0, 1, 0.3, "fraction of boxcar scars"),
+      real("patient.scars.mix.icepick", "", 0, 1, 0.2, "fraction of icepick scars"),
+
+      required(enumeration("device.type", allDeviceTypes, "", "device kind")),
+      required(real("device.needle_length_mm", "mm", 0.1, 3.5, 0,
+                    "pen: depth setting; roller: needle length")),
+      only(kPen, integer("device.needles", "", 1, 100, 12, "needles per cartridge")),
+      only(kRoller, integer("device.needles", "", 24, 1200, 192,
+                            "needles on the drum; a multiple of device.rows")),
+      integer("device.passes", "", 1, 30, 4, "passes over the area in one session"),
+      real("device.needle_diameter_mm", "mm", 0.05, 0.5, 0.25, "needle shaft diameter"),
+      enumeration("device.pressure", allPressures, "medium", "hand pressure"),
+      boolean("device.home_use", false, "a home-use device"),
+      only(kPen, real("device.frequency_hz", "Hz", 10, 200, 110, "stamping frequency")),
+      only(kPen, real("device.glide_speed_mm_s", "mm/s", 1, 100, 10, "speed along the stroke")),
+      only(kPen, real("device.cartridge_width_mm", "mm", 1, 10, 4, "width of the needle field")),
+      only(kRoller, real("device.drum_diameter_mm", "mm", 5, 50, 20, "drum diameter")),
+      only(kRoller, real("device.drum_width_mm", "mm", 5, 60, 20, "drum width")),
+      only(kRoller, integer("device.rows", "", 1, 50, 8, "needle rows across the drum width")),
+
+      required(integer("schedule.sessions", "", 1, 60, 0,
+                       "number of sessions (required when [schedule] is given)")),
+      required(real("schedule.interval_days", "days", 1, 365, 0,
+                    "days between sessions (required when [schedule] is given)")),
+      required(real("session.day", "days", 0, 3650, 0,
+                    "day of an explicit [[session]], at most scenario.duration_days; the "
+                    "session's other keys override [device]")),
+
+      real("model.patch_size_mm", "mm", 1, 20, 5, "side of the simulated square patch"),
+      real("model.lateral_resolution_um", "um", 5, 200, 25,
+           "grid spacing across the skin; at most 800 cells per side"),
+      real("model.depth_resolution_um", "um", 5, 200, 50, "grid spacing into the skin"),
+  };
+}
+
+using DeviceMember =
+    std::variant<double DeviceSettings::*, int DeviceSettings::*, bool DeviceSettings::*>;
+
+struct DeviceField {
+  std::string_view key;
+  DeviceMember member;
+};
+
+const std::vector<DeviceField>& deviceFields() {
+  static const std::vector<DeviceField> fields{
+      {"device.needle_length_mm", &DeviceSettings::needle_length_mm},
+      {"device.needles", &DeviceSettings::needles},
+      {"device.passes", &DeviceSettings::passes},
+      {"device.needle_diameter_mm", &DeviceSettings::needle_diameter_mm},
+      {"device.home_use", &DeviceSettings::home_use},
+      {"device.frequency_hz", &DeviceSettings::frequency_hz},
+      {"device.glide_speed_mm_s", &DeviceSettings::glide_speed_mm_s},
+      {"device.cartridge_width_mm", &DeviceSettings::cartridge_width_mm},
+      {"device.drum_diameter_mm", &DeviceSettings::drum_diameter_mm},
+      {"device.drum_width_mm", &DeviceSettings::drum_width_mm},
+      {"device.rows", &DeviceSettings::rows},
+  };
+  return fields;
+}
+
+bool appliesTo(const KeySpec& spec, DeviceType type) {
+  return spec.appliesTo == AppliesTo::Any ||
+         (spec.appliesTo == AppliesTo::Pen) == (type == DeviceType::Pen);
+}
+
+const KeySpec* findAnyKey(std::string_view key) {
+  for (const KeySpec& spec : scenarioSchema())
+    if (spec.key == key) return &spec;
+  return nullptr;
+}
+
+bool differsByType(std::string_view key) {
+  return findKey(key, DeviceType::Pen) != findKey(key, DeviceType::Roller) &&
+         findKey(key, DeviceType::Pen) != nullptr && findKey(key, DeviceType::Roller) != nullptr;
+}
+
+std::string formatNumber(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+std::string kindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::Real:
+      return "number";
+    case ValueKind::Integer:
+      return "integer";
+    case ValueKind::Boolean:
+      return "boolean";
+    case ValueKind::String:
+      return "string";
+    case ValueKind::Enum:
+      return "name";
+    case ValueKind::StringList:
+      return "list of names";
+  }
+  return "?";
+}
+
+std::string defaultCell(const KeySpec& s) {
+  if (s.required) return "required";
+  if (!s.defaultNote.empty()) return std::string(s.defaultNote);
+  switch (s.kind) {
+    case ValueKind::Real:
+    case ValueKind::Integer:
+      return formatNumber(s.defaultNumber);
+    case ValueKind::Boolean:
+      return s.defaultNumber != 0 ? "true" : "false";
+    case ValueKind::String:
+    case ValueKind::Enum:
+      return "`\"" + std::string(s.defaultText) + "\"`";
+    case ValueKind::StringList:
+      return "`[]`";
+  }
+  return "";
+}
+
+std::string allowedCell(const KeySpec& s) {
+  if (s.choices) {
+    // The choices' own separator would split the Markdown cell.
+    std::string names = s.choices();
+    for (std::size_t at; (at = names.find(" | ")) != std::string::npos;) names.replace(at, 3, ", ");
+    return names;
+  }
+  if (s.kind != ValueKind::Real && s.kind != ValueKind::Integer) return "";
+  if (std::isinf(s.max)) return formatNumber(s.min) + " or more";
+  return formatNumber(s.min) + " - " + formatNumber(s.max);
+}
+
+std::string_view devicesCell(AppliesTo a) {
+  switch (a) {
+    case AppliesTo::Any:
+      return "";
+    case AppliesTo::Pen:
+      return "pen";
+    case AppliesTo::Roller:
+      return "roller";
+  }
+  return "";
+}
+
+}  // namespace
+
+const std::vector<KeySpec>& scenarioSchema() {
+  static const std::vector<KeySpec> table = buildSchema();
+  return table;
+}
+
+const KeySpec* findKey(std::string_view key, DeviceType type) {
+  for (const KeySpec& spec : scenarioSchema())
+    if (spec.key == key && appliesTo(spec, type)) return &spec;
+  return nullptr;
+}
+
+bool isSchemaKey(std::string_view key) { return findAnyKey(key) != nullptr; }
+
+bool setDeviceNumber(DeviceSettings& device, std::string_view key, double value) {
+  for (const DeviceField& field : deviceFields()) {
+    if (field.key != key) continue;
+    std::visit(
+        [&](auto member) {
+          using T = std::remove_reference_t<decltype(device.*member)>;
+          if constexpr (std::is_same_v<T, bool>)
+            device.*member = value != 0;
+          else
+            device.*member = static_cast<T>(value);
+        },
+        field.member);
+    return true;
+  }
+  return false;
+}
+
+DeviceSettings defaultDevice(DeviceType type) {
+  DeviceSettings device;
+  device.type = type;
+  for (const KeySpec& spec : scenarioSchema()) {
+    if (!spec.key.starts_with("device.") || spec.required) continue;
+    // A key of the other device type still gets its default, so nothing is left unset.
+    const bool inapplicable = findKey(spec.key, type) == nullptr;
+    if (!appliesTo(spec, type) && !inapplicable) continue;
+    if (spec.key == "device.pressure")
+      device.pressure = *parsePressure(spec.defaultText);
+    else
+      setDeviceNumber(device, spec.key, spec.defaultNumber);
+  }
+  device.needle_length_mm = std::numeric_limits<double>::quiet_NaN();
+  return device;
+}
+
+DeviceSettings withDeviceType(DeviceSettings device, DeviceType type) {
+  device.type = type;
+  for (const KeySpec& spec : scenarioSchema())
+    if (appliesTo(spec, type) && differsByType(spec.key))
+      setDeviceNumber(device, spec.key, spec.defaultNumber);
+  return device;
+}
+
+double defaultScarCount(Indication indication) {
+  return indication == Indication::AcneScars ? kAcneScarCountPerCm2 : 0.0;
+}
+
+std::string scenarioKeysMarkdown() {
+  std::string out =
+      "| key | type | unit | default | allowed | device | meaning |\n"
+      "|---|---|---|---|---|---|---|\n";
+  for (const KeySpec& s : scenarioSchema()) {
+    out += "| `" + std::string(s.key) + "` | " + kindName(s.kind) + " | " + std::string(s.unit) +
+           " | " + defaultCell(s) + " | " + allowedCell(s) + " | " +
+           std::string(devicesCell(s.appliesTo)) + " | " + std::string(s.doc) + " |\n";
+  }
+  out +=
+      "| `parameters.*` | number | | see `dermasim params` | see `dermasim params` | | "
+      "overrides of model parameters |\n";
+  return out;
+}
+
+}  // namespace dermasim

@@ -1,0 +1,164 @@
+#include "core/tissue/BaselineSkin.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "core/tissue/SkinFeatures.hpp"
+#include "core/tissue/SurfaceTexture.hpp"
+
+namespace dermasim {
+namespace {
+
+// Rows [first, end) are wholly dermis: missing tissue is never put in the epidermis or in
+// the part-fat row at the bottom.
+struct DermisRows {
+  int first = 0, end = 0;
+  double dz = 0, cap = 0;
+  double topMm() const { return first * dz; }
+  double bottomMm() const { return end * dz; }
+  double capacityMm() const { return std::max(0, end - first) * dz * cap; }
+};
+
+// Adds `amount` mm of surface depth to a column as a missing fraction spread evenly over
+// the depths [top, bottom], never above the cap in any row; when the range is full it
+// deepens a row at a time. Exact: sum(col) * dz grows by `amount` unless the whole dermis
+// is full, and then the shortfall is returned.
+double spreadDeficit(std::vector<double>& col, double amount, double top, double bottom,
+                     const DermisRows& rows) {
+  top = std::max(top, rows.topMm());
+  bottom = std::clamp(std::max(bottom, top + rows.dz), top, rows.bottomMm());
+  std::vector<double> w(col.size(), 0.0);
+  std::vector<int> active;
+  while (amount > 0.0) {
+    active.clear();
+    for (int k = rows.first; k < rows.end; ++k) {
+      const auto i = static_cast<std::size_t>(k);
+      const double overlap = std::min(bottom, (k + 1) * rows.dz) - std::max(top, k * rows.dz);
+      w[i] = std::max(0.0, overlap) / rows.dz;
+      if (w[i] > 0.0 && col[i] < rows.cap) active.push_back(k);
+    }
+    // Water filling: rows that would pass the cap are filled to it and the rest share what
+    // remains.
+    while (!active.empty() && amount > 0.0) {
+      double weight = 0.0;
+      for (int k : active) weight += w[static_cast<std::size_t>(k)];
+      const double f = amount / (weight * rows.dz);
+      std::vector<int> open;
+      for (int k : active) {
+        const auto i = static_cast<std::size_t>(k);
+        const double room = rows.cap - col[i];
+        if (f * w[i] >= room) {
+          amount -= room * rows.dz;
+          col[i] = rows.cap;
+        } else {
+          open.push_back(k);
+        }
+      }
+      if (open.size() == active.size()) {
+        for (int k : open) col[static_cast<std::size_t>(k)] += f * w[static_cast<std::size_t>(k)];
+        amount = 0.0;
+      }
+      active.swap(open);
+    }
+    if (amount <= 1e-15 || bottom >= rows.bottomMm()) break;
+    bottom = std::min(bottom + rows.dz, rows.bottomMm());
+  }
+  return std::max(0.0, amount);
+}
+
+Grid makeGrid(const ModelSettings& m, const Layers& layers) {
+  if (!(m.patch_size_mm > 0.0 && m.lateral_resolution_um > 0.0 && m.depth_resolution_um > 0.0))
+    throw std::invalid_argument("model patch size and resolutions must be positive");
+  Grid g;
+  const double requestedDx = m.lateral_resolution_um / 1000.0;
+  g.nx = g.ny = std::max(1, static_cast<int>(std::lround(m.patch_size_mm / requestedDx)));
+  // The spacing gives way a little so the grid spans the patch exactly and stays periodic.
+  g.dx_mm = m.patch_size_mm / g.nx;
+  g.dz_mm = m.depth_resolution_um / 1000.0;
+  g.nz = depthCells(layers, g.dz_mm);
+  return g;
+}
+
+void addFeatures(FeatureMap& m, const FeatureFrame& f, const Patient& patient,
+                 const ModelParameters& p) {
+  switch (patient.indication) {
+    case Indication::AcneScars:
+      addAcneScars(m, f, patient.scars, p);
+      break;
+    case Indication::FineLines:
+      addFineLines(m, f, p);
+      break;
+    case Indication::StretchMarks:
+      addStretchMarks(m, f, p);
+      break;
+    case Indication::SurgicalScar:
+      addSurgicalScar(m, f, p);
+      break;
+    case Indication::EnlargedPores:
+      addEnlargedPores(m, f, p);
+      break;
+    // Plain ageing skin: the micro-texture is all there is.
+    case Indication::Rejuvenation:
+    case Indication::Pigmentation:
+    case Indication::HairLoss:
+      break;
+  }
+}
+
+}  // namespace
+
+double textureRaUm(double age_years, const ModelParameters& p) {
+  return p["baseline.texture_ra_um"] +
+         p["baseline.texture_ra_per_decade_um"] * std::max(0.0, age_years - 25.0) / 10.0;
+}
+
+BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& p) {
+  BaselineSkin b;
+  b.layers = layersFor(s.patient.site, s.patient.age_years, p);
+  b.grid = makeGrid(s.model, b.layers);
+  b.profile = normalProfile(b.layers, b.grid, p);
+  const Grid& g = b.grid;
+  const DermisRows rows{b.profile.first_dermis_row, b.profile.end_dermis_row, g.dz_mm,
+                        p["baseline.deficit_cap"]};
+
+  const Eigen::ArrayXd texture =
+      surfaceTexture(g, textureRaUm(s.patient.age_years, p) / 1000.0,
+                     p["baseline.texture_correlation_mm"], CounterRandom(s.seed, {0xBA5E, 2}));
+  // Features get whatever room the dermis has once the texture is sure to fit.
+  FeatureFrame frame{g, b.layers, 0.0, s.seed};
+  frame.max_depth_mm = std::max(0.0, (1.0 - 1e-9) * rows.capacityMm() - texture.maxCoeff());
+  FeatureMap m(g);
+  addFeatures(m, frame, s.patient, p);
+
+  b.deficit = g.zeros3();
+  b.disorder = g.zeros3();
+  const auto nz = static_cast<std::size_t>(g.nz);
+  const double dermisTop = b.layers.dermisTopMm();
+  std::vector<double> col(nz), dis(nz);
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const auto c = static_cast<Eigen::Index>(g.column(i, j));
+      std::fill(col.begin(), col.end(), 0.0);
+      std::fill(dis.begin(), dis.end(), 0.0);
+      spreadDeficit(col, m.depth[c], dermisTop, m.range_bottom[c], rows);
+      spreadDeficit(col, texture[c], dermisTop, b.layers.papillaryBottomMm(), rows);
+      if (m.disorder[c] > 0.0)
+        for (int k = 0; k < g.nz; ++k) {
+          const double overlap =
+              std::min(m.disorder_bottom[c], (k + 1) * g.dz_mm) - std::max(dermisTop, k * g.dz_mm);
+          dis[static_cast<std::size_t>(k)] = m.disorder[c] * std::max(0.0, overlap) / g.dz_mm;
+        }
+      for (int k = 0; k < g.nz; ++k) {
+        const auto v = static_cast<Eigen::Index>(g.index(i, j, k));
+        b.deficit[v] = static_cast<float>(col[static_cast<std::size_t>(k)]);
+        b.disorder[v] = static_cast<float>(std::min(1.0, dis[static_cast<std::size_t>(k)]));
+      }
+    }
+  b.tether = m.tether;
+  b.scarIndex = m.scar_index;
+  b.scars = std::move(m.scars);
+  return b;
+}
+
+}  // namespace dermasim

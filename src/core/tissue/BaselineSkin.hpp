@@ -1,0 +1,51 @@
+#pragma once
+// The untreated skin of a scenario: the grid, its normal layers, and what the patient's
+// indication has taken away. Scars, lines, stretch marks and pores are a missing fraction of
+// normal tissue ("deficit") beneath them, so the surface height of a column is
+// -sum_k deficit * dz. Every skin also has a fine random relief that grows with age.
+// Shape numbers are the `baseline.*` rows of the parameter table; randomness comes from the
+// scenario seed through stream keys {0xBA5E, ...}.
+
+#include <vector>
+
+#include "core/numerics/Grid.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/scenario/Scenario.hpp"
+#include "core/tissue/SkinAnatomy.hpp"
+
+namespace dermasim {
+
+// Atrophic acne scar types (Jacob 2001): ice-pick narrow and V-shaped, reaching deep;
+// boxcar U-shaped with steep walls; rolling wide and shallow, tethered to deeper tissue.
+enum class ScarType { Icepick, Boxcar, Rolling };
+
+struct Scar {
+  double x_mm = 0, y_mm = 0;  // centre on the periodic patch
+  ScarType type = ScarType::Boxcar;
+  double depth_mm = 0;  // surface depth at the centre
+  double width_mm = 0;  // surface diameter
+};
+
+struct BaselineSkin {
+  Grid grid;
+  Layers layers;
+  DepthProfile profile;
+  Field deficit;   // 3-D, 0..baseline.deficit_cap: missing fraction of normal tissue volume
+  Field disorder;  // 3-D, 0..1: how disorganised the matrix is (scar tissue, striae)
+  Field tether;    // 2-D, 0..1: fibrous tethering to deeper tissue (rolling scars)
+  std::vector<Scar> scars;  // acne scars only
+  Field scarIndex;          // 2-D: index into `scars` + 1 inside a scar's footprint, else 0
+};
+
+BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& p);
+
+// Surface depth (mm) a scar leaves at distance r_mm from its centre; 0 outside it.
+double scarSurfaceDepthMm(const Scar& scar, double r_mm, const ModelParameters& p);
+// Where scars overlap the deeper one shapes the surface.
+double scarsSurfaceDepthMm(const std::vector<Scar>& scars, double x_mm, double y_mm,
+                           double patch_mm, const ModelParameters& p);
+
+// Roughness Ra (um) of the fine random relief at this age, before any scars or lines.
+double textureRaUm(double age_years, const ModelParameters& p);
+
+}  // namespace dermasim

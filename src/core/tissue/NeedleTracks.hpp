@@ -1,0 +1,36 @@
+#pragma once
+// Stamps a session's punctures into the tissue: the track each needle tore (injury), the
+// channel it leaves open (lumen), the blood it draws where it cuts vessels, and the tethers
+// it cuts under rolling scars.
+
+#include <vector>
+
+#include "core/devices/Puncture.hpp"
+#include "core/numerics/Grid.hpp"
+#include "core/parameters/ModelParameters.hpp"
+#include "core/tissue/TissueState.hpp"
+
+namespace dermasim {
+
+struct TrackGeometry {
+  double tip_half_angle_deg;
+  double lumen_recoil;    // open channel width / opening width after the needle leaves
+  double injury_halo_mm;  // crushed tissue around the track
+  double bleed_volume_per_vessel_volume;
+  double tether_cut_fraction;
+  static TrackGeometry from(const ModelParameters& p);
+};
+
+struct TrackStamp {
+  double blood_released_mm3 = 0;  // over the whole patch
+  int punctures = 0;
+};
+
+// Injury and lumen take the union (max) of overlapping tracks: tissue is torn or not, however
+// many needles pass; so the result does not depend on the order punctures are stamped in.
+// `vessels` is the blood-vessel volume fraction per depth cell.
+TrackStamp stampTracks(const Grid& grid, const std::vector<float>& vessels, double dermisBottomMm,
+                       const std::vector<Puncture>& punctures, const TrackGeometry& geometry,
+                       TissueState& state);
+
+}  // namespace dermasim

@@ -1,0 +1,28 @@
+#pragma once
+// Everything the healing model tracks, voxel by voxel (3-D) or column by column (2-D).
+// Matrix quantities are relative to normal reticular-dermis collagen density = 1.
+
+#include "core/numerics/Grid.hpp"
+
+namespace dermasim {
+
+struct TissueState {
+  // fast: hours to days after a session
+  Field injury;        // damaged fraction of the voxel's tissue, 0..1
+  Field lumen;         // open channel fraction of the voxel, 0..1
+  Field mediators;     // vasoactive inflammatory mediators, units of their half-saturation
+  Field vasodilation;  // extra perfusion of the voxel's vessels, 0 (none) .. 1 (maximal)
+  Field signal;        // active growth signal (TGF-beta family), units of its half-saturation
+  // slow: weeks to months
+  Field fibroblasts;  // activated fibroblasts and myofibroblasts, relative to resting density
+  Field remodelling;  // matrix-remodelling activity that outlasts the activated cells, 0..
+  Field collagen1;
+  Field collagen3;
+  Field elastin;
+  // per column
+  Field surface_blood_um;  // blood lying on the skin, as a film thickness
+  Field epidermis_gain;    // epidermal thickening, relative to baseline thickness
+  Field tether;            // fibrous tethering of the surface to deeper tissue, 0..1
+};
+
+}  // namespace dermasim

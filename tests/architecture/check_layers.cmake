@@ -1,0 +1,95 @@
+# Checks what one layer's sources include, from the compiler itself: each translation unit of
+# src/LAYER in compile_commands.json is run again with -M, and every header it pulls in, however
+# indirectly, is matched against the layer's forbidden patterns. A layer may also be limited to
+# an allow-list of core headers.
+#
+#   cmake -DCOMMANDS=build/compile_commands.json -DSOURCE_DIR=. -DLAYER=core
+#         "-DFORBIDDEN=/src/io/,toml\\+\\+" [-DCORE_ALLOWED=readout/SkinSnapshot.hpp,...] -P check_layers.cmake
+#
+# With -DPROBE=FILE.cpp -DEXPECT_MISSING=HEADER it instead compiles FILE with the flags of the
+# layer's first source and passes only when the compiler cannot find HEADER: the include roots
+# themselves keep the layer from reaching it.
+cmake_minimum_required(VERSION 3.25)
+foreach(var COMMANDS SOURCE_DIR LAYER FORBIDDEN)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check_layers: -D${var}=... is required")
+  endif()
+endforeach()
+
+# Lists arrive comma-separated.
+string(REPLACE "," ";" FORBIDDEN "${FORBIDDEN}")
+if(DEFINED CORE_ALLOWED)
+  string(REPLACE "," ";" CORE_ALLOWED "${CORE_ALLOWED}")
+endif()
+file(READ ${COMMANDS} json)
+string(JSON count LENGTH "${json}")
+math(EXPR last "${count} - 1")
+set(layer_dir "${SOURCE_DIR}/src/${LAYER}/")
+set(checked 0)
+set(problems "")
+set(probed FALSE)
+foreach(i RANGE ${last})
+  string(JSON file GET "${json}" ${i} file)
+  string(FIND "${file}" "${layer_dir}" at)
+  if(NOT at EQUAL 0)
+    continue()
+  endif()
+  string(JSON dir GET "${json}" ${i} directory)
+  string(JSON command GET "${json}" ${i} command)
+  separate_arguments(args UNIX_COMMAND "${command}")
+  # The same compilation with -M: dependencies to stdout, no object file.
+  set(deps_args "")
+  set(skip FALSE)
+  foreach(arg IN LISTS args)
+    if(skip)
+      set(skip FALSE)
+    elseif(arg STREQUAL "-o" OR arg STREQUAL "-MF" OR arg STREQUAL "-MT")
+      set(skip TRUE)
+    elseif(NOT arg STREQUAL "-c" AND NOT arg STREQUAL "-MD" AND NOT arg STREQUAL file)
+      list(APPEND deps_args "${arg}")
+    endif()
+  endforeach()
+  if(DEFINED PROBE)
+    execute_process(COMMAND ${deps_args} -fsyntax-only ${PROBE} WORKING_DIRECTORY ${dir}
+                    OUTPUT_VARIABLE out ERROR_VARIABLE errors RESULT_VARIABLE result)
+    string(FIND "${errors}" "${EXPECT_MISSING}: No such file or directory" missing)
+    if(result EQUAL 0 OR missing EQUAL -1)
+      message(FATAL_ERROR "check_layers: ${PROBE} with ${LAYER}'s flags should fail to find "
+                          "${EXPECT_MISSING}; the compiler said (${result}): ${errors}")
+    endif()
+    message(STATUS "check_layers: ${LAYER} cannot include ${EXPECT_MISSING}")
+    return()
+  endif()
+  execute_process(COMMAND ${deps_args} -M ${file} WORKING_DIRECTORY ${dir}
+                  OUTPUT_VARIABLE deps ERROR_VARIABLE errors RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    string(APPEND problems "\n  ${file}: does not compile: ${errors}")
+    continue()
+  endif()
+  math(EXPR checked "${checked} + 1")
+  string(REPLACE "\\\n" " " deps "${deps}")
+  string(REGEX REPLACE "^[^:]*:" "" deps "${deps}")
+  separate_arguments(deps UNIX_COMMAND "${deps}")
+  foreach(dep IN LISTS deps)
+    get_filename_component(dep "${dep}" REALPATH BASE_DIR ${dir})
+    foreach(pattern IN LISTS FORBIDDEN)
+      if(dep MATCHES "${pattern}")
+        string(APPEND problems "\n  ${file} includes ${dep} (forbidden in ${LAYER}: ${pattern})")
+      endif()
+    endforeach()
+    if(DEFINED CORE_ALLOWED AND dep MATCHES "/src/core/(.*)$")
+      list(FIND CORE_ALLOWED "${CMAKE_MATCH_1}" found)
+      if(found EQUAL -1)
+        string(APPEND problems "\n  ${file} includes ${dep} (${LAYER} may read only ${CORE_ALLOWED} of core)")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+
+if(checked EQUAL 0)
+  message(FATAL_ERROR "check_layers: no source of src/${LAYER} in ${COMMANDS}")
+endif()
+if(problems)
+  message(FATAL_ERROR "check_layers: ${LAYER} breaks its layer rules:${problems}")
+endif()
+message(STATUS "check_layers: ${checked} sources of src/${LAYER} include only what ${LAYER} may")
