@@ -139,3 +139,23 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
 }
 
 }  // namespace dermasim
+
+namespace dermasim {
+
+std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters) {
+  // The same stepping as simulate(), without the model: sessions restart the short steps.
+  StepSchedule steps(parameters);
+  std::size_t count = 0;
+  double day = 0;
+  const auto advanceTo = [&](double until) {
+    for (; day < until - 1e-9; ++count) day += steps.take(until - day);
+  };
+  for (const SessionPlan& plan : scenario.sessions) {
+    advanceTo(plan.day);
+    steps.restart();
+  }
+  advanceTo(scenario.duration_days);
+  return count;
+}
+
+}  // namespace dermasim

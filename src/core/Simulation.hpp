@@ -67,6 +67,9 @@ struct Cancelled : std::exception {
 RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {},
                    const RunOptions& options = {});
 
+// Time steps simulate() takes for `scenario`, without simulating (for resource estimates).
+std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters);
+
 // Days after `sessionDay` until erythema first falls below `threshold` after its peak;
 // 0 when it never rises above it. Linear between readings.
 double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,

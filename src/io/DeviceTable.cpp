@@ -48,13 +48,6 @@ void applyKeys(const toml::table& table, const std::string& prefix, const std::s
   }
 }
 
-void checkRows(const DeviceSettings& device, const std::string& key, const ValueChecker& check) {
-  if (device.type == DeviceType::Roller && device.needles % device.rows != 0)
-    check.fail(key, "a roller's needles must be a multiple of device.rows = " +
-                        std::to_string(device.rows) + " (got " + std::to_string(device.needles) +
-                        ")");
-}
-
 }  // namespace
 
 DeviceSettings readDevice(const toml::table* table, const ValueChecker& check) {
@@ -65,7 +58,6 @@ DeviceSettings readDevice(const toml::table* table, const ValueChecker& check) {
   if (table->get("needle_length_mm") == nullptr)
     check.fail("device.needle_length_mm", "required key is missing");
   applyKeys(*table, "device", "device.type", {"type"}, device, check);
-  checkRows(device, "device.needles", check);
   return device;
 }
 
@@ -79,7 +71,6 @@ DeviceSettings readSessionDevice(const toml::table& session, const DeviceSetting
     if (type != base.type) device = withDeviceType(base, type);
   }
   applyKeys(session, prefix, typeKey, {"type", "day"}, device, check);
-  checkRows(device, prefix + ".needles", check);
   return device;
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ScenarioCheck.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/DeviceTable.hpp"
@@ -54,7 +55,7 @@ class TableReader {
   const ValueChecker& check_;
 };
 
-BaselineScars readScars(const TableReader& read, Indication indication, const ValueChecker& check) {
+BaselineScars readScars(const TableReader& read, Indication indication) {
   BaselineScars scars;
   scars.count_per_cm2 = read.has("patient.scars.count_per_cm2")
                             ? read.number("patient.scars.count_per_cm2")
@@ -67,17 +68,14 @@ BaselineScars readScars(const TableReader& read, Indication indication, const Va
   }
   // A given mix describes the patient's scars completely: a type left out is absent, not at its
   // default share (which could never sum to 1 with the rest).
+  // (checkScenarioRules checks that they sum to 1.)
   const auto share = [&](std::string_view key) { return read.has(key) ? read.number(key) : 0.0; };
   scars.mix = {share("patient.scars.mix.rolling"), share("patient.scars.mix.boxcar"),
                share("patient.scars.mix.icepick")};
-  const double sum = scars.mix.rolling + scars.mix.boxcar + scars.mix.icepick;
-  if (std::abs(sum - 1.0) > kScarMixTolerance)
-    check.fail("patient.scars.mix",
-               "rolling + boxcar + icepick must sum to 1 (got " + formatNumber(sum) + ")");
   return scars;
 }
 
-Patient readPatient(const TableReader& read, const ValueChecker& check) {
+Patient readPatient(const TableReader& read) {
   Patient p;
   p.site = *parseSite(read.choice("patient.site"));
   p.fitzpatrick = static_cast<int>(read.number("patient.fitzpatrick"));
@@ -85,22 +83,15 @@ Patient readPatient(const TableReader& read, const ValueChecker& check) {
   p.indication = *parseIndication(read.choice("patient.indication"));
   for (const std::string& name : read.choices("patient.conditions"))
     p.conditions.push_back(*parseCondition(name));
-  p.scars = readScars(read, p.indication, check);
+  p.scars = readScars(read, p.indication);
   return p;
 }
 
-ModelSettings readModel(const TableReader& read, const ValueChecker& check) {
+ModelSettings readModel(const TableReader& read) {
   ModelSettings m;
   m.patch_size_mm = read.number("model.patch_size_mm");
   m.lateral_resolution_um = read.number("model.lateral_resolution_um");
   m.depth_resolution_um = read.number("model.depth_resolution_um");
-  const double cells = m.patch_size_mm * 1000.0 / m.lateral_resolution_um;
-  if (cells > kMaxLateralCells)
-    check.fail("model.lateral_resolution_um",
-               "too fine for model.patch_size_mm = " + formatNumber(m.patch_size_mm) + ": " +
-                   formatNumber(std::ceil(cells)) + " cells per side, at most " +
-                   formatNumber(kMaxLateralCells) + " (got " +
-                   formatNumber(m.lateral_resolution_um) + ")");
   return m;
 }
 
@@ -131,11 +122,6 @@ std::map<std::string, double> readParameters(const toml::table& root, const Valu
   std::map<std::string, double> overrides;
   if (const toml::table* table = root.get_as<toml::table>("parameters"))
     flattenParameters(*table, "", overrides, check);
-  // The parameter table owns the ranges; its message already starts with the key.
-  if (auto error = ModelParameters::validate(overrides)) {
-    const std::size_t colon = error->find(": ");
-    check.fail(error->substr(0, colon), error->substr(colon + 2));
-  }
   return overrides;
 }
 
@@ -171,11 +157,15 @@ Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
   s.description = read.text("scenario.description", "");
   s.seed = static_cast<std::uint64_t>(read.number("scenario.seed"));
   s.duration_days = read.number("scenario.duration_days");
-  s.patient = readPatient(read, check);
+  s.patient = readPatient(read);
   s.device = readDevice(root.get_as<toml::table>("device"), check);
   s.sessions = readSessions(root, s.device, s.duration_days, check);
-  s.model = readModel(read, check);
+  s.model = readModel(read);
   s.parameter_overrides = readParameters(root, check);
+  // The rules between keys, and the bounds of what a scenario may ask of this machine, are the
+  // core's: the same checks the viewer's drafts get. The first problem is the one reported.
+  if (const std::vector<ScenarioProblem> problems = validateScenario(s); !problems.empty())
+    check.fail(problems.front().key, problems.front().expectationAndGot());
   s.source = std::move(sourceName);
   s.source_text = std::string(tomlText);
   return s;

@@ -44,12 +44,12 @@ std::vector<SessionPlan> readSchedule(const toml::table& schedule, const DeviceS
                    ", after scenario.duration_days = " + formatNumber(durationDays) + " (got " +
                    std::to_string(count) + ")");
   std::vector<SessionPlan> plans;
-  for (int i = 0; i < count; ++i) plans.push_back({i * interval, device});
+  for (int i = 0; i < count; ++i) plans.push_back({i * interval, device, {}});
   return plans;
 }
 
 std::vector<ExplicitSession> readExplicit(const toml::array& sessions, const DeviceSettings& device,
-                                          double durationDays, const ValueChecker& check) {
+                                          const ValueChecker& check) {
   std::vector<ExplicitSession> out;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const toml::table& session = *sessions[i].as_table();
@@ -57,15 +57,8 @@ std::vector<ExplicitSession> readExplicit(const toml::array& sessions, const Dev
     const std::string dayKey = prefix + ".day";
     const toml::node* dayNode = session.get("day");
     if (dayNode == nullptr) check.fail(dayKey, "required key is missing");
+    // Its range against scenario.duration_days, and days given twice, are checkScenarioRules'.
     const double day = check.anyNumber(*dayNode, dayKey);
-    // Checked against the scenario's own duration, not the schema's outer bound.
-    if (!(day >= 0 && day <= durationDays))
-      check.fail(dayKey, "must be between 0 and scenario.duration_days = " +
-                             formatNumber(durationDays) + " (got " + describeValue(*dayNode) + ")");
-    for (const ExplicitSession& earlier : out)
-      if (std::abs(earlier.day - day) < kSameDay)
-        check.fail(dayKey,
-                   earlier.key + " is already on that day (got " + describeValue(*dayNode) + ")");
     out.push_back({prefix, day, readSessionDevice(session, device, prefix, check)});
   }
   return out;
@@ -81,7 +74,7 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
     check.fail("schedule", "a [schedule] table or at least one [[session]] is required");
 
   std::vector<ExplicitSession> explicitSessions;
-  if (sessionArray) explicitSessions = readExplicit(*sessionArray, device, durationDays, check);
+  if (sessionArray) explicitSessions = readExplicit(*sessionArray, device, check);
 
   std::vector<SessionPlan> plans;
   if (schedule) {
@@ -93,23 +86,19 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
       if (match == plans.end())
         check.fail(s.key + ".day", "with [schedule], must be one of the scheduled days " +
                                        dayList(plans) + " (got " + formatNumber(s.day) + ")");
+      // Two overrides of one scheduled session: the plans would hide the second.
+      if (!match->origin.empty())
+        check.fail(s.key + ".day",
+                   match->origin + " is already on that day (got " + formatNumber(s.day) + ")");
       match->device = s.device;
+      match->origin = s.key;
     }
     return plans;
   }
 
-  for (const ExplicitSession& s : explicitSessions) plans.push_back({s.day, s.device});
+  for (const ExplicitSession& s : explicitSessions) plans.push_back({s.day, s.device, s.key});
   std::stable_sort(plans.begin(), plans.end(),
                    [](const SessionPlan& a, const SessionPlan& b) { return a.day < b.day; });
-  if (plans.front().day > kSameDay) {
-    const auto first =
-        std::find_if(explicitSessions.begin(), explicitSessions.end(),
-                     [&](const ExplicitSession& s) { return s.day == plans.front().day; });
-    check.fail(first->key + ".day",
-               "the earliest session must be on day 0, the start of the "
-               "simulation (got " +
-                   formatNumber(first->day) + ")");
-  }
   return plans;
 }
 

@@ -4,10 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <stdexcept>
 #include <string_view>
-#include <type_traits>
-#include <variant>
 
 #include "core/Version.hpp"
 #include "core/parameters/ModelParameters.hpp"
@@ -20,26 +17,6 @@ namespace {
 // Comments start in this column when the key and value leave room.
 constexpr std::size_t kCommentColumn = 32;
 constexpr std::size_t kLineLimit = 100;
-
-using DeviceMember =
-    std::variant<double DeviceSettings::*, int DeviceSettings::*, bool DeviceSettings::*>;
-
-// The numeric device keys, read back. The schema only offers a setter; keep in step with
-// setDeviceNumber() (a key missing here throws, which the round-trip test catches).
-DeviceMember deviceMember(std::string_view key) {
-  if (key == "device.needle_length_mm") return &DeviceSettings::needle_length_mm;
-  if (key == "device.needles") return &DeviceSettings::needles;
-  if (key == "device.passes") return &DeviceSettings::passes;
-  if (key == "device.needle_diameter_mm") return &DeviceSettings::needle_diameter_mm;
-  if (key == "device.home_use") return &DeviceSettings::home_use;
-  if (key == "device.frequency_hz") return &DeviceSettings::frequency_hz;
-  if (key == "device.glide_speed_mm_s") return &DeviceSettings::glide_speed_mm_s;
-  if (key == "device.cartridge_width_mm") return &DeviceSettings::cartridge_width_mm;
-  if (key == "device.drum_diameter_mm") return &DeviceSettings::drum_diameter_mm;
-  if (key == "device.drum_width_mm") return &DeviceSettings::drum_width_mm;
-  if (key == "device.rows") return &DeviceSettings::rows;
-  throw std::logic_error("toToml: no DeviceSettings member for " + std::string(key));
-}
 
 // Exact: the shortest text that reads back to the same double. Whole numbers are written
 // without ".0", as people write them ("duration_days = 180"); the reader takes either form.
@@ -98,15 +75,8 @@ std::string oneLine(std::string_view s) {
 std::string deviceValue(const DeviceSettings& device, const KeySpec& spec) {
   if (spec.key == "device.type") return tomlString(toString(device.type));
   if (spec.key == "device.pressure") return tomlString(toString(device.pressure));
-  return std::visit(
-      [&](auto member) -> std::string {
-        const auto value = device.*member;
-        if constexpr (std::is_same_v<decltype(value), const bool>)
-          return value ? "true" : "false";
-        else
-          return number(static_cast<double>(value));
-      },
-      deviceMember(spec.key));
+  if (spec.kind == ValueKind::Boolean) return deviceNumber(device, spec) != 0 ? "true" : "false";
+  return number(deviceNumber(device, spec));
 }
 
 class Writer {

@@ -50,13 +50,6 @@ std::vector<std::string> splitChoices(const std::string& joined) {
   return names;
 }
 
-std::string rangeText(const KeySpec& spec) {
-  std::string unit;
-  if (!spec.unit.empty()) unit.append(" ").append(spec.unit);
-  if (std::isinf(spec.max)) return "must be at least " + formatNumber(spec.min) + unit;
-  return "must be between " + formatNumber(spec.min) + " and " + formatNumber(spec.max) + unit;
-}
-
 }  // namespace
 
 std::string formatNumber(double value) {
@@ -131,9 +124,7 @@ double ValueChecker::number(const toml::node& node, const KeySpec& spec,
     default:
       fail(key, "is not a number key (internal error)");
   }
-  // Written so that NaN fails too.
-  if (!(value >= spec.min && value <= spec.max))
-    fail(key, rangeText(spec) + " (got " + describeValue(node) + ")");
+  if (!inRange(spec, value)) fail(key, rangeText(spec) + " (got " + describeValue(node) + ")");
   return value;
 }
 

@@ -4,6 +4,7 @@
 #include <exception>
 #include <utility>
 
+#include "core/ScenarioCheck.hpp"
 #include "io/InputError.hpp"
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioSource.hpp"
@@ -63,16 +64,20 @@ void simulateSlot(ViewerState& state, std::size_t index, bool snapshots) {
 
 bool applyDraft(ViewerState& state) {
   ScenarioSlot& slot = state.slot();
-  Scenario checked;
-  try {
-    // The same checks a scenario file gets: ranges, schedule rules, device keys.
-    checked =
-        parseScenario(toToml(slot.draft), slot.draft.name.empty() ? "scenario" : slot.draft.name);
-  } catch (const std::exception& e) {
-    slot.draftError = e.what();
-    state.say(slot.draftError, true);
+  // The same checks a scenario file gets (ranges, rules between keys, resource bounds); every
+  // problem is listed, one per line.
+  const std::vector<ScenarioProblem> problems = validateScenario(slot.draft);
+  if (!problems.empty()) {
+    slot.draftError.clear();
+    for (const ScenarioProblem& p : problems)
+      slot.draftError += (slot.draftError.empty() ? "" : "\n") + p.message();
+    state.say(problems.front().message(), true);
     return false;
   }
+  Scenario checked = slot.draft;
+  // Edits may leave sessions out of order; the simulation takes them by day.
+  std::stable_sort(checked.sessions.begin(), checked.sessions.end(),
+                   [](const SessionPlan& a, const SessionPlan& b) { return a.day < b.day; });
   checked.source = slot.scenario.source;
   slot.draftError.clear();
   slot.draftChanged = false;

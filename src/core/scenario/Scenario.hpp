@@ -84,6 +84,9 @@ struct DeviceSettings {
 struct SessionPlan {
   double day{};
   DeviceSettings device;
+  // Where the session was written, for messages ("session[2]" in a file); empty for one that a
+  // [schedule] made, which messages name by its place in `sessions`.
+  std::string origin;
 };
 
 struct ScarMix {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <type_traits>
 #include <variant>
 
@@ -66,6 +67,14 @@ KeySpec required(KeySpec spec) {
   spec.required = true;
   return spec;
 }
+KeySpec member(DeviceMember m, KeySpec spec) {
+  spec.device = m;
+  return spec;
+}
+KeySpec reads(double (*read)(const Scenario&), KeySpec spec) {
+  spec.read = read;
+  return spec;
+}
 KeySpec noted(std::string_view note, KeySpec spec) {
   spec.defaultNote = note;
   return spec;
@@ -77,43 +86,67 @@ std::vector<KeySpec> buildSchema() {
   return {
       noted("the file's name without .toml", text("scenario.name", "", "title shown in outputs")),
       text("scenario.description", "", "free text"),
-      integer("scenario.seed", "", 0, kUnbounded, 1,
-              "random seed; the same seed and scenario give the same numbers"),
-      real("scenario.duration_days", "days", 1, 3650, 180,
-           "simulated time; day 0 is the first session"),
+      reads([](const Scenario& s) -> double { return static_cast<double>(s.seed); },
+            integer("scenario.seed", "", 0, kUnbounded, 1,
+                    "random seed; the same seed and scenario give the same numbers")),
+      reads([](const Scenario& s) -> double { return s.duration_days; },
+            real("scenario.duration_days", "days", 1, 3650, 180,
+                 "simulated time; day 0 is the first session")),
 
       enumeration("patient.site", allSites, "cheek", "treated body site"),
-      integer("patient.fitzpatrick", "", 1, 6, 3, "Fitzpatrick skin type"),
-      real("patient.age", "years", 12, 100, 40, "age"),
+      reads([](const Scenario& s) -> double { return s.patient.fitzpatrick; },
+            integer("patient.fitzpatrick", "", 1, 6, 3, "Fitzpatrick skin type")),
+      reads([](const Scenario& s) -> double { return s.patient.age_years; },
+            real("patient.age", "years", 12, 100, 40, "age")),
       enumeration("patient.indication", allIndications, "rejuvenation", "what is treated"),
       nameList("patient.conditions", allConditions,
                "present contraindications and risk factors; default none"),
-      noted("6 when patient.indication is acne_scars, else 0",
-            real("patient.scars.count_per_cm2", "1/cm2", 0, 50, 0,
-                 "baseline atrophic scars per square centimetre")),
-      real("patient.scars.mean_depth_mm", "mm", 0.05, 2.0, 0.3, "mean depth of baseline scars"),
-      real("patient.scars.mix.rolling", "", 0, 1, 0.5,
-           "fraction of rolling scars; when mix is given, a type it leaves out counts as 0 and "
-           "the three must sum to 1"),
-      real("patient.scars.mix.boxcar", "", 0, 1, 0.3, "fraction of boxcar scars"),
-      real("patient.scars.mix.icepick", "", 0, 1, 0.2, "fraction of icepick scars"),
+      reads([](const Scenario& s) -> double { return s.patient.scars.count_per_cm2; },
+            noted("6 when patient.indication is acne_scars, else 0",
+                  real("patient.scars.count_per_cm2", "1/cm2", 0, 50, 0,
+                       "baseline atrophic scars per square centimetre"))),
+      reads([](const Scenario& s) -> double { return s.patient.scars.mean_depth_mm; },
+            real("patient.scars.mean_depth_mm", "mm", 0.05, 2.0, 0.3,
+                 "mean depth of baseline scars")),
+      reads(
+          [](const Scenario& s) -> double { return s.patient.scars.mix.rolling; },
+          real("patient.scars.mix.rolling", "", 0, 1, 0.5,
+               "fraction of rolling scars; when mix is given, a type it leaves out counts as 0 and "
+               "the three must sum to 1")),
+      reads([](const Scenario& s) -> double { return s.patient.scars.mix.boxcar; },
+            real("patient.scars.mix.boxcar", "", 0, 1, 0.3, "fraction of boxcar scars")),
+      reads([](const Scenario& s) -> double { return s.patient.scars.mix.icepick; },
+            real("patient.scars.mix.icepick", "", 0, 1, 0.2, "fraction of icepick scars")),
 
       required(enumeration("device.type", allDeviceTypes, "", "device kind")),
-      required(real("device.needle_length_mm", "mm", 0.1, 3.5, 0,
-                    "pen: depth setting; roller: needle length")),
-      only(kPen, integer("device.needles", "", 1, 100, 12, "needles per cartridge")),
-      only(kRoller, integer("device.needles", "", 24, 1200, 192,
-                            "needles on the drum; a multiple of device.rows")),
-      integer("device.passes", "", 1, 30, 4, "passes over the area in one session"),
-      real("device.needle_diameter_mm", "mm", 0.05, 0.5, 0.25, "needle shaft diameter"),
+      member(&DeviceSettings::needle_length_mm,
+             required(real("device.needle_length_mm", "mm", 0.1, 3.5, 0,
+                           "pen: depth setting; roller: needle length"))),
+      member(&DeviceSettings::needles,
+             only(kPen, integer("device.needles", "", 1, 100, 12, "needles per cartridge"))),
+      member(&DeviceSettings::needles,
+             only(kRoller, integer("device.needles", "", 24, 1200, 192,
+                                   "needles on the drum; a multiple of device.rows"))),
+      member(&DeviceSettings::passes,
+             integer("device.passes", "", 1, 30, 4, "passes over the area in one session")),
+      member(&DeviceSettings::needle_diameter_mm,
+             real("device.needle_diameter_mm", "mm", 0.05, 0.5, 0.25, "needle shaft diameter")),
       enumeration("device.pressure", allPressures, "medium", "hand pressure"),
-      boolean("device.home_use", false, "a home-use device"),
-      only(kPen, real("device.frequency_hz", "Hz", 10, 200, 110, "stamping frequency")),
-      only(kPen, real("device.glide_speed_mm_s", "mm/s", 1, 100, 10, "speed along the stroke")),
-      only(kPen, real("device.cartridge_width_mm", "mm", 1, 10, 4, "width of the needle field")),
-      only(kRoller, real("device.drum_diameter_mm", "mm", 5, 50, 20, "drum diameter")),
-      only(kRoller, real("device.drum_width_mm", "mm", 5, 60, 20, "drum width")),
-      only(kRoller, integer("device.rows", "", 1, 50, 8, "needle rows across the drum width")),
+      member(&DeviceSettings::home_use, boolean("device.home_use", false, "a home-use device")),
+      member(&DeviceSettings::frequency_hz,
+             only(kPen, real("device.frequency_hz", "Hz", 10, 200, 110, "stamping frequency"))),
+      member(&DeviceSettings::glide_speed_mm_s,
+             only(kPen,
+                  real("device.glide_speed_mm_s", "mm/s", 1, 100, 10, "speed along the stroke"))),
+      member(&DeviceSettings::cartridge_width_mm,
+             only(kPen,
+                  real("device.cartridge_width_mm", "mm", 1, 10, 4, "width of the needle field"))),
+      member(&DeviceSettings::drum_diameter_mm,
+             only(kRoller, real("device.drum_diameter_mm", "mm", 5, 50, 20, "drum diameter"))),
+      member(&DeviceSettings::drum_width_mm,
+             only(kRoller, real("device.drum_width_mm", "mm", 5, 60, 20, "drum width"))),
+      member(&DeviceSettings::rows, only(kRoller, integer("device.rows", "", 1, 50, 8,
+                                                          "needle rows across the drum width"))),
 
       required(integer("schedule.sessions", "", 1, 60, 0,
                        "number of sessions (required when [schedule] is given)")),
@@ -123,36 +156,14 @@ std::vector<KeySpec> buildSchema() {
                     "day of an explicit [[session]], at most scenario.duration_days; the "
                     "session's other keys override [device]")),
 
-      real("model.patch_size_mm", "mm", 1, 20, 5, "side of the simulated square patch"),
-      real("model.lateral_resolution_um", "um", 5, 200, 25,
-           "grid spacing across the skin; at most 800 cells per side"),
-      real("model.depth_resolution_um", "um", 5, 200, 50, "grid spacing into the skin"),
+      reads([](const Scenario& s) -> double { return s.model.patch_size_mm; },
+            real("model.patch_size_mm", "mm", 1, 20, 5, "side of the simulated square patch")),
+      reads([](const Scenario& s) -> double { return s.model.lateral_resolution_um; },
+            real("model.lateral_resolution_um", "um", 5, 200, 25,
+                 "grid spacing across the skin; at most 800 cells per side")),
+      reads([](const Scenario& s) -> double { return s.model.depth_resolution_um; },
+            real("model.depth_resolution_um", "um", 5, 200, 50, "grid spacing into the skin")),
   };
-}
-
-using DeviceMember =
-    std::variant<double DeviceSettings::*, int DeviceSettings::*, bool DeviceSettings::*>;
-
-struct DeviceField {
-  std::string_view key;
-  DeviceMember member;
-};
-
-const std::vector<DeviceField>& deviceFields() {
-  static const std::vector<DeviceField> fields{
-      {"device.needle_length_mm", &DeviceSettings::needle_length_mm},
-      {"device.needles", &DeviceSettings::needles},
-      {"device.passes", &DeviceSettings::passes},
-      {"device.needle_diameter_mm", &DeviceSettings::needle_diameter_mm},
-      {"device.home_use", &DeviceSettings::home_use},
-      {"device.frequency_hz", &DeviceSettings::frequency_hz},
-      {"device.glide_speed_mm_s", &DeviceSettings::glide_speed_mm_s},
-      {"device.cartridge_width_mm", &DeviceSettings::cartridge_width_mm},
-      {"device.drum_diameter_mm", &DeviceSettings::drum_diameter_mm},
-      {"device.drum_width_mm", &DeviceSettings::drum_width_mm},
-      {"device.rows", &DeviceSettings::rows},
-  };
-  return fields;
 }
 
 bool appliesTo(const KeySpec& spec, DeviceType type) {
@@ -253,20 +264,43 @@ const KeySpec* findKey(std::string_view key, DeviceType type) {
 bool isSchemaKey(std::string_view key) { return findAnyKey(key) != nullptr; }
 
 bool setDeviceNumber(DeviceSettings& device, std::string_view key, double value) {
-  for (const DeviceField& field : deviceFields()) {
-    if (field.key != key) continue;
-    std::visit(
-        [&](auto member) {
+  const KeySpec* spec = findAnyKey(key);
+  if (spec == nullptr || std::holds_alternative<std::monostate>(spec->device)) return false;
+  std::visit(
+      [&](auto member) {
+        if constexpr (!std::is_same_v<decltype(member), std::monostate>) {
           using T = std::remove_reference_t<decltype(device.*member)>;
           if constexpr (std::is_same_v<T, bool>)
             device.*member = value != 0;
           else
             device.*member = static_cast<T>(value);
-        },
-        field.member);
-    return true;
-  }
-  return false;
+        }
+      },
+      spec->device);
+  return true;
+}
+
+double deviceNumber(const DeviceSettings& device, const KeySpec& spec) {
+  return std::visit(
+      [&](auto member) -> double {
+        if constexpr (std::is_same_v<decltype(member), std::monostate>)
+          throw std::logic_error("deviceNumber: " + std::string(spec.key) + " is not a device key");
+        else
+          return static_cast<double>(device.*member);
+      },
+      spec.device);
+}
+
+bool inRange(const KeySpec& spec, double value) {
+  // Written so that NaN fails too.
+  return value >= spec.min && value <= spec.max;
+}
+
+std::string rangeText(const KeySpec& spec) {
+  std::string unit;
+  if (!spec.unit.empty()) unit.append(" ").append(spec.unit);
+  if (std::isinf(spec.max)) return "must be at least " + formatNumber(spec.min) + unit;
+  return "must be between " + formatNumber(spec.min) + " and " + formatNumber(spec.max) + unit;
 }
 
 DeviceSettings defaultDevice(DeviceType type) {

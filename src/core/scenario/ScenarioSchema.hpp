@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "core/scenario/Scenario.hpp"
@@ -13,6 +14,10 @@ namespace dermasim {
 
 enum class ValueKind { Real, Integer, Boolean, String, Enum, StringList };
 enum class AppliesTo { Any, Pen, Roller };
+
+// The DeviceSettings member behind a numeric or boolean device key; monostate for other keys.
+using DeviceMember = std::variant<std::monostate, double DeviceSettings::*, int DeviceSettings::*,
+                                  bool DeviceSettings::*>;
 
 struct KeySpec {
   std::string_view key;  // dotted, as in the file: "device.needle_length_mm"
@@ -28,6 +33,11 @@ struct KeySpec {
   bool required;
   std::string_view doc;
   std::string (*choices)();  // Enum and StringList: "a | b | c"; null otherwise
+  // Where the value lives: the one key-to-member map. Device keys name their DeviceSettings
+  // member; other numeric keys read their value from a Scenario (null for keys that have no
+  // single value in a Scenario: schedule.*, session.day, and the non-numeric kinds).
+  DeviceMember device;
+  double (*read)(const Scenario&);
 };
 
 // Every key in a stable order: scenario, patient, device, schedule, session, model.
@@ -49,6 +59,13 @@ DeviceSettings withDeviceType(DeviceSettings device, DeviceType type);
 // Sets the member behind a numeric or boolean device key ("device.passes"); integers and
 // booleans arrive as double. Returns false when `key` is not such a key.
 bool setDeviceNumber(DeviceSettings& device, std::string_view key, double value);
+// The value of a numeric or boolean device key (booleans as 0 or 1); `spec.device` must be set.
+double deviceNumber(const DeviceSettings& device, const KeySpec& spec);
+
+// The range rule of a Real or Integer key, in the words every message uses: "must be between 1
+// and 100 mm", "must be at least 0". inRange is false for NaN.
+bool inRange(const KeySpec& spec, double value);
+std::string rangeText(const KeySpec& spec);
 
 // patient.scars.count_per_cm2 when the file does not give it.
 double defaultScarCount(Indication indication);

@@ -113,6 +113,10 @@ double textureRaUm(double age_years, const ModelParameters& p) {
          p["baseline.texture_ra_per_decade_um"] * std::max(0.0, age_years - 25.0) / 10.0;
 }
 
+Grid gridFor(const Scenario& s, const ModelParameters& p) {
+  return makeGrid(s.model, layersFor(s.patient.site, s.patient.age_years, p));
+}
+
 BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& p) {
   BaselineSkin b;
   b.layers = layersFor(s.patient.site, s.patient.age_years, p);

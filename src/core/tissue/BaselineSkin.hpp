@@ -38,6 +38,8 @@ struct BaselineSkin {
 };
 
 BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& p);
+// The grid makeBaselineSkin would build, without building anything (for resource estimates).
+Grid gridFor(const Scenario& s, const ModelParameters& p);
 
 // Surface depth (mm) a scar leaves at distance r_mm from its centre; 0 outside it.
 double scarSurfaceDepthMm(const Scar& scar, double r_mm, const ModelParameters& p);

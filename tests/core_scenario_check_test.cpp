@@ -1,0 +1,72 @@
+// validateScenario and estimateResources: the bounds of what a scenario may ask of the machine,
+// estimated before anything is allocated.
+#include "core/ScenarioCheck.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "core/Simulation.hpp"
+#include "io/ScenarioFile.hpp"
+
+using namespace dermasim;
+
+TEST_CASE("ScenarioCheck: the estimate's grid and steps are the run's own", "[check]") {
+  for (const char* name : {"acne_scars_pen", "thigh_stretch_marks_roller"}) {
+    Scenario s = loadBuiltinScenario(name);
+    s.model.lateral_resolution_um = 100;  // quick; the counts do not depend on it
+    s.duration_days = 60;
+    s.sessions.resize(2);
+    const ResourceEstimate e = estimateResources(s);
+    const RunResult r = simulate(s);
+    INFO(name);
+    CHECK(e.grid.nx == r.grid.nx);
+    CHECK(e.grid.nz == r.grid.nz);
+    CHECK(e.voxels == r.grid.voxels());
+    CHECK(e.time_steps + 1 == r.timeseries.size());  // the first reading is the untreated skin
+    const double drawn = static_cast<double>(r.sessions[0].needling.stats.count);
+    CHECK(e.max_punctures == Approx(drawn).epsilon(0.25));
+    CHECK(e.memory_bytes > 72.0 * static_cast<double>(e.voxels));
+    CHECK_THAT(describe(e), Catch::StartsWith("grid "));
+  }
+}
+
+TEST_CASE("ScenarioCheck: a grid too large for the machine is refused, naming its keys",
+          "[check]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.patient.site = Site::Back;
+  s.model.patch_size_mm = 20;
+  s.model.lateral_resolution_um = 25;
+  s.model.depth_resolution_um = 5;
+  const ResourceEstimate e = estimateResources(s);
+  CHECK(e.memory_bytes > 20e9);  // it died with std::bad_alloc before this bound existed
+  const std::vector<ScenarioProblem> got = validateScenario(s, MachineLimits{16e9});
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].key == "model.lateral_resolution_um");
+  CHECK_THAT(got[0].expectation, Catch::Contains("model.patch_size_mm") &&
+                                     Catch::Contains("model.depth_resolution_um") &&
+                                     Catch::Contains("patient.site") &&
+                                     Catch::Contains("16.0 GB this machine can give"));
+  // The same scenario fits a machine large enough.
+  CHECK(validateScenario(s, MachineLimits{e.memory_bytes * 1.01}).empty());
+}
+
+TEST_CASE("ScenarioCheck: an implausible puncture density is refused, naming the settings",
+          "[check]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.device.needles = 100;
+  s.device.frequency_hz = 200;
+  s.device.glide_speed_mm_s = 1;
+  s.device.passes = 30;
+  for (SessionPlan& plan : s.sessions) {
+    plan.device = s.device;
+    plan.origin.clear();  // as a [schedule] makes them: named by [device]
+  }
+  const std::vector<ScenarioProblem> got = validateScenario(s, MachineLimits{1e12});
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].key == "device.passes");
+  CHECK_THAT(got[0].expectation, Catch::Contains("punctures/cm2 in one session, at most 50000") &&
+                                     Catch::Contains("device.glide_speed_mm_s = 1"));
+  // Rules come first: a scenario that breaks them is not estimated at all.
+  s.device.passes = 0;
+  CHECK(validateScenario(s, MachineLimits{1e12}).front().message() ==
+        "device.passes: must be between 1 and 30 (got 0)");
+}
