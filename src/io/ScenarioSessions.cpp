@@ -6,6 +6,7 @@
 
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/DeviceTable.hpp"
+#include "io/ScenarioKeyCheck.hpp"
 
 namespace dermasim {
 namespace {
@@ -81,6 +82,7 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
     check.fail("schedule", "a [schedule] table or at least one [[session]] is required");
 
   std::vector<ExplicitSession> explicitSessions;
+  if (sessionArray) checkSessionCount(*sessionArray, check);
   if (sessionArray) explicitSessions = readExplicit(*sessionArray, device, durationDays, check);
 
   std::vector<SessionPlan> plans;
