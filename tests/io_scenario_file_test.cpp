@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -496,4 +497,128 @@ TEST_CASE("ScenarioFile: every scenario file in the source tree loads") {
     INFO(entry.path());
     CHECK_NOTHROW(loadScenarioFile(entry.path()));
   }
+}
+
+namespace {
+
+std::string repeated(std::string_view piece, std::size_t times) {
+  std::string out;
+  out.reserve(piece.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// A dotted key of `parts` parts: "a.a.a".
+std::string dottedKey(std::size_t parts) { return repeated("a.", parts - 1) + "a"; }
+
+}  // namespace
+
+TEST_CASE("ScenarioFile: nesting too deep is refused before parsing, naming the line") {
+  const std::string expectation =
+      ": nesting: at most 32 tables, arrays and dotted key parts within one another (got ";
+  CHECK(errorOf("# deep\n" + dottedKey(100000) + " = 1\n") ==
+        "scenarios/x.toml:2" + expectation + "100000)");
+  CHECK(errorOf("[" + dottedKey(100000) + "]\n") == "scenarios/x.toml:1" + expectation + "100000)");
+  CHECK(errorOf("[[" + dottedKey(40) + "]]\n") == "scenarios/x.toml:1" + expectation + "41)");
+  CHECK(errorOf("x = " + repeated("{a = ", 1000) + "1" + repeated("}", 1000) + "\n") ==
+        "scenarios/x.toml:1" + expectation + "1001)");
+  CHECK(errorOf("x = " + repeated("[", 1000) + repeated("]", 1000) + "\n") ==
+        "scenarios/x.toml:1" + expectation + "1000)");
+  // Header, key and brackets add up, across the lines of an array.
+  CHECK(errorOf("[" + dottedKey(20) + "]\n" + dottedKey(10) + " = [\n  # a comment ]]\n  [1],\n" +
+                "  [[1]],\n]\n") == "scenarios/x.toml:5" + expectation + "33)");
+  CHECK(errorOf("x = [{" + dottedKey(31) + " = 1}]\n") ==
+        "scenarios/x.toml:1" + expectation + "33)");
+  // 32 levels pass the bound (and fail as the unknown key they are).
+  CHECK_THAT(errorOf(dottedKey(32) + " = 1\n"), Catch::StartsWith("scenarios/x.toml: a: unknown"));
+  CHECK_THAT(errorOf("x = " + repeated("[", 31) + repeated("]", 31) + "\n"),
+             Catch::StartsWith("scenarios/x.toml: x: unknown"));
+  // Brackets and dots inside strings and comments are not nesting.
+  const std::string inStrings = "[scenario]\nname = \"" + repeated("[{.", 100) + "\"\n" +
+                                "description = '''\n" + repeated("[", 100) + "\n'''\n# " +
+                                repeated("[", 100) + "\n";
+  CHECK(errorOf(inStrings + penWith("")) == "");
+}
+
+TEST_CASE("ScenarioFile: model parameters are not looked for deeper than their keys go") {
+  CHECK(errorOf(penWith("", "[parameters]\n" + dottedKey(20) + " = 1\n")) ==
+        "scenarios/x.toml: parameters.a.a.a: unknown model parameter; `dermasim params` lists "
+        "them");
+  CHECK(errorOf(penWith("", "[parameters]\nanatomy.forehead.dermis_mm.x = 1\n")) ==
+        "scenarios/x.toml: parameters.anatomy.forehead.dermis_mm: expected a number (got a "
+        "table)");
+}
+
+TEST_CASE("ScenarioFile: a file over 1 MiB is refused before it is read") {
+  CHECK(errorOf(std::string((1 << 20) + 1, '#')) ==
+        "scenarios/x.toml: file size: at most 1048576 bytes for a scenario file, which takes a "
+        "few kB (got 1048577 bytes)");
+  const auto dir = std::filesystem::temp_directory_path() / "dermasim_io_scenario_size_test";
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "huge.toml";
+  {
+    std::ofstream out(file);
+    out << kMinimalPen << "# " << std::string(2'000'000, 'x') << "\n";
+  }
+  const std::string size = std::to_string(std::filesystem::file_size(file));
+  CHECK_THROWS_WITH(loadScenarioFile(file),
+                    file.string() + ": file size: at most 1048576 bytes for a scenario file, " +
+                        "which takes a few kB (got " + size + " bytes)");
+  std::filesystem::remove_all(dir);
+  // A device that never ends is read no further than the bound.
+  if (std::filesystem::exists("/dev/zero"))
+    CHECK_THROWS_WITH(loadScenarioFile("/dev/zero"),
+                      "/dev/zero: file size: at most 1048576 bytes for a scenario file, which "
+                      "takes a few kB (got more than 1048576 bytes)");
+}
+
+TEST_CASE("ScenarioFile: a long key is cut short in messages") {
+  const std::string longKey(100000, 'k');
+  CHECK(errorOf(longKey + " = 1\n" + penWith("")) ==
+        "scenarios/x.toml: " + std::string(60, 'k') + "... (100000 characters): unknown key");
+  CHECK(errorOf(penWith("", "[parameters]\n" + longKey + " = 1\n")) ==
+        "scenarios/x.toml: parameters." + std::string(49, 'k') +
+            "... (100011 characters): unknown model parameter; `dermasim params` lists them");
+  // Multi-byte characters are counted, and never cut in half.
+  const std::string accented = repeated("\u00e9", 70);
+  CHECK(errorOf("[patient]\nsite = \"" + accented + "\"\n" + penWith("")) ==
+        "scenarios/x.toml: patient.site: must be one of " + std::string(allSites()) + " (got \"" +
+            repeated("\u00e9", 60) + "\"... (70 characters))");
+  // The parser's own message may quote a key; it is cut short too.
+  const std::string e = errorOf(longKey + " = 1\n" + longKey + " = 2\n");
+  CHECK_THAT(e, Catch::StartsWith("scenarios/x.toml:2:") && Catch::Contains("TOML syntax error"));
+  CHECK(e.size() < 300);
+}
+
+TEST_CASE("ScenarioFile: control characters in keys and values are shown escaped") {
+  CHECK(errorOf("\"a\\nb\" = 1\n" + penWith("")) == "scenarios/x.toml: a\\nb: unknown key");
+  CHECK(errorOf("\"\\u001b[2J\\r\\t\" = 1\n" + penWith("")) ==
+        "scenarios/x.toml: \\x1b[2J\\r\\t: unknown key");
+  CHECK(errorOf("\"a\\u0000b\\u007f\\u0085\" = 1\n" + penWith("")) ==
+        "scenarios/x.toml: a\\x00b\\x7f\\u0085: unknown key");
+  CHECK(errorOf("[device]\n\"\\u001b\" = 1\n") == "scenarios/x.toml: device.\\x1b: unknown key");
+  CHECK(errorOf("[patient]\nsite = \"x\\u001b[2J\\n\\\"\"\n" + penWith("")) ==
+        "scenarios/x.toml: patient.site: must be one of " + std::string(allSites()) +
+            " (got \"x\\x1b[2J\\n\\\"\")");
+  // Raw control bytes are a syntax error, whose message stays one line.
+  const std::string e = errorOf(std::string("a\x1b\x85\r b = 1\n"));
+  CHECK_THAT(e, Catch::StartsWith("scenarios/x.toml:1:"));
+  CHECK(std::none_of(e.begin(), e.end(), [](char c) { return c == '\n' || c == '\x1b'; }));
+  // The file name too.
+  CHECK_THAT(errorOf(""), Catch::StartsWith("scenarios/x.toml: device.type"));
+  CHECK_THROWS_WITH(parseScenario("", "odd\nname.toml"),
+                    Catch::StartsWith("odd\\nname.toml: device.type: "));
+}
+
+TEST_CASE("ScenarioFile: at most as many explicit sessions as schedule.sessions allows") {
+  const std::string device = "[device]\ntype = \"pen\"\nneedle_length_mm = 1.0\n";
+  std::string sixty;
+  for (int day = 0; day < 60; ++day) sixty += "[[session]]\nday = " + std::to_string(day) + "\n";
+  CHECK(parseScenario(device + sixty, kFile).sessions.size() == 60);
+  CHECK(errorOf(device + sixty + "[[session]]\nday = 60\n") ==
+        "scenarios/x.toml: session: at most 60 [[session]] tables, as for schedule.sessions (got "
+        "61)");
+  CHECK(errorOf("session = [" + repeated("{},", 100000) + "]\n" + device) ==
+        "scenarios/x.toml: session: at most 60 [[session]] tables, as for schedule.sessions (got "
+        "100000)");
 }

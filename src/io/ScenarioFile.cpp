@@ -2,11 +2,11 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "core/ScenarioCheck.hpp"
 #include "core/parameters/ModelParameters.hpp"
@@ -16,6 +16,7 @@
 #include "io/NearestName.hpp"
 #include "io/ScenarioKeyCheck.hpp"
 #include "io/ScenarioSessions.hpp"
+#include "io/ScenarioTextLimits.hpp"
 #include "io/TomlValues.hpp"
 
 namespace dermasim {
@@ -95,14 +96,25 @@ ModelSettings readModel(const TableReader& read) {
   return m;
 }
 
+// The most dot-separated parts of any model parameter's key ("pen.depth_spread" has 2).
+std::size_t deepestParameterKey() {
+  std::size_t most = 0;
+  for (const ParameterSpec& p : parameterTable())
+    most = std::max<std::size_t>(most, 1 + std::count(p.key.begin(), p.key.end(), '.'));
+  return most;
+}
+
 // Parameter keys contain dots, so `roller.depth_spread = 0.3` arrives as a nested table; it and
-// the quoted form "roller.depth_spread" mean the same key.
-void flattenParameters(const toml::table& table, const std::string& prefix,
+// the quoted form "roller.depth_spread" mean the same key. A table as deep as the deepest
+// parameter key cannot hold one, so it is read as a (wrong) value there instead of recursed
+// into: a hostile file cannot make this walk deeper than the parameter table.
+void flattenParameters(const toml::table& table, const std::string& prefix, std::size_t parts,
                        std::map<std::string, double>& out, const ValueChecker& check) {
+  static const std::size_t kDeepest = deepestParameterKey();
   for (const auto& [leaf, node] : inFileOrder(table)) {
     const std::string key = prefix.empty() ? leaf : prefix + "." + leaf;
-    if (const toml::table* sub = node->as_table()) {
-      flattenParameters(*sub, key, out, check);
+    if (const toml::table* sub = node->as_table(); sub != nullptr && parts + 1 < kDeepest) {
+      flattenParameters(*sub, key, parts + 1, out, check);
       continue;
     }
     const std::string name = "parameters." + key;
@@ -121,7 +133,7 @@ void flattenParameters(const toml::table& table, const std::string& prefix,
 std::map<std::string, double> readParameters(const toml::table& root, const ValueChecker& check) {
   std::map<std::string, double> overrides;
   if (const toml::table* table = root.get_as<toml::table>("parameters"))
-    flattenParameters(*table, "", overrides, check);
+    flattenParameters(*table, "", 0, overrides, check);
   return overrides;
 }
 
@@ -130,25 +142,24 @@ std::string defaultName(std::string_view sourceName) {
   return std::filesystem::path(sourceName).stem().string();
 }
 
-std::string oneLine(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
-  return out;
-}
+// A parser's message can quote the offending text, a hostile key included.
+constexpr std::size_t kShownParserMessage = 200;
 
 }  // namespace
 
 Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
+  // Names the file in messages; a file name may hold control characters too.
+  const std::string shownSource = printable(sourceName, std::string::npos);
+  checkScenarioTextLimits(tomlText, shownSource);
   toml::table root;
   try {
     root = toml::parse(tomlText, sourceName);
   } catch (const toml::parse_error& e) {
     const toml::source_position at = e.source().begin;
-    throw InputError(sourceName + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-                     ": TOML syntax error: " + oneLine(e.description()));
+    throw InputError(shownSource + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": TOML syntax error: " + printable(e.description(), kShownParserMessage));
   }
-  const ValueChecker check(sourceName);
+  const ValueChecker check(shownSource);
   checkKnownKeys(root, check);
   const TableReader read(root, check);
 
@@ -173,20 +184,27 @@ Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
 
 Scenario loadScenarioFile(const std::filesystem::path& file) {
   const std::string name = file.string();
+  const std::string shown = printable(name, std::string::npos);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec))
-    throw InputError(name + ": cannot read file (" + std::strerror(EISDIR) + ")");
+    throw InputError(shown + ": cannot read file (" + std::strerror(EISDIR) + ")");
+  // Refused before reading, and read no further than the bound: /dev/zero has no end.
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxScenarioBytes)
+    failScenarioTooLarge(shown, std::to_string(size));
   errno = 0;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     const int error = errno;
-    throw InputError(name + ": cannot read file (" +
+    throw InputError(shown + ": cannot read file (" +
                      (error != 0 ? std::strerror(error) : "open failed") + ")");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError(name + ": cannot read file (read error)");
-  return parseScenario(text.str(), name);
+  std::string text(kMaxScenarioBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw InputError(shown + ": cannot read file (read error)");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxScenarioBytes)
+    failScenarioTooLarge(shown, "more than " + std::to_string(kMaxScenarioBytes));
+  return parseScenario(text, name);
 }
 
 }  // namespace dermasim

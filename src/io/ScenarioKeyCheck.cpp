@@ -53,6 +53,8 @@ std::string suggestion(std::string_view leaf, const std::vector<std::string>& si
                       suggestion(leaf, siblings));
 }
 
+// Recurses only into tables the schema has keys below, so it goes no deeper than the schema's
+// keys, however deep the file nests.
 void checkTable(const toml::table& table, const std::string& prefix, const ValueChecker& check) {
   const std::vector<std::string> siblings = childNames(prefix);
   for (const auto& [leaf, node] : inFileOrder(table)) {
@@ -69,6 +71,7 @@ void checkSessions(const toml::node& node, const ValueChecker& check) {
   const toml::array* sessions = node.as_array();
   if (sessions == nullptr)
     check.fail("session", "expected [[session]] tables (got " + describeValue(node) + ")");
+  checkSessionCount(*sessions, check);
   std::vector<std::string> allowed = childNames("device");
   allowed.emplace_back("day");
   for (std::size_t i = 0; i < sessions->size(); ++i) {
@@ -86,6 +89,14 @@ void checkSessions(const toml::node& node, const ValueChecker& check) {
 }
 
 }  // namespace
+
+void checkSessionCount(const toml::array& sessions, const ValueChecker& check) {
+  const double most = findKey("schedule.sessions", DeviceType::Pen)->max;
+  if (static_cast<double>(sessions.size()) > most)
+    check.fail("session", "at most " + formatNumber(most) +
+                              " [[session]] tables, as for schedule.sessions (got " +
+                              std::to_string(sessions.size()) + ")");
+}
 
 void checkKnownKeys(const toml::table& root, const ValueChecker& check) {
   checkTable(root, "", check);

@@ -6,6 +6,7 @@
 
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/DeviceTable.hpp"
+#include "io/ScenarioKeyCheck.hpp"
 
 namespace dermasim {
 namespace {
@@ -74,7 +75,10 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
     check.fail("schedule", "a [schedule] table or at least one [[session]] is required");
 
   std::vector<ExplicitSession> explicitSessions;
-  if (sessionArray) explicitSessions = readExplicit(*sessionArray, device, check);
+  if (sessionArray) {
+    checkSessionCount(*sessionArray, check);
+    explicitSessions = readExplicit(*sessionArray, device, check);
+  }
 
   std::vector<SessionPlan> plans;
   if (schedule) {
