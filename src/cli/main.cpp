@@ -6,7 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/RenderCommand.hpp"
@@ -27,14 +30,10 @@ using namespace dermasim;
 constexpr int kExitFailed = 1;
 constexpr int kExitBadInput = 2;
 
-int runCommand(const std::string& scenarioArg, const std::string& outDir, bool quiet) {
-  const Scenario scenario = resolveScenario(scenarioArg);
-  if (!quiet)
-    std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
-                 scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
-  // Progress: a line per session and per tenth of the run, not one per time step.
+// Progress on stderr: a line per session and per tenth of the run, not one per time step.
+RunResult simulateReporting(const Scenario& scenario, bool quiet) {
   int lastTenth = -1;
-  const RunResult result = simulate(scenario, [&](double fraction, std::string_view what) {
+  const Progress progress([&](double fraction, std::string_view what) {
     if (quiet) return;
     const int tenth = static_cast<int>(fraction * 10.0);
     const bool session = what.starts_with("session");
@@ -43,25 +42,39 @@ int runCommand(const std::string& scenarioArg, const std::string& outDir, bool q
     std::fprintf(stderr, "  [%3.0f%%] day %5.1f: %.*s\n", 100.0 * fraction,
                  fraction * scenario.duration_days, static_cast<int>(what.size()), what.data());
   });
+  std::optional<RunResult> result = simulate(scenario, progress);
+  if (!result) throw std::runtime_error("the simulation was cancelled");
+  return std::move(*result);
+}
+
+void printRunSummary(const Scenario& scenario, const RunResult& result,
+                     const std::vector<Advisory>& advisories, const std::string& outDir) {
+  for (const SessionResult& s : result.sessions)
+    std::fprintf(stderr,
+                 "  day %g: %s %.2f mm, %d passes: %.0f punctures/cm2, mean depth %.2f mm, "
+                 "redness for %.1f days\n",
+                 s.day, std::string(toString(s.device.type)).c_str(), s.device.needle_length_mm,
+                 s.device.passes, s.needling.stats.per_cm2, s.needling.stats.mean_depth_mm,
+                 s.downtime_days);
+  const Outcome& o = result.outcome;
+  std::fprintf(stderr, "  day %g: texture %.0f %% better, collagen %+.0f %% (simulated)\n",
+               scenario.duration_days, o.improvement_pct, 100.0 * (o.collagen_rel - 1.0));
+  for (const Advisory& a : advisories)
+    std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
+                 a.message.c_str());
+  std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json and punctures.csv\n",
+               outDir.c_str());
+}
+
+int runCommand(const std::string& scenarioArg, const std::string& outDir, bool quiet) {
+  const Scenario scenario = resolveScenario(scenarioArg);
+  if (!quiet)
+    std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
+                 scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
+  const RunResult result = simulateReporting(scenario, quiet);
   const std::vector<Advisory> advisories = adviseOn(scenario);
   writeRunOutputs(outDir, scenario, result, advisories);
-  if (!quiet) {
-    for (const SessionResult& s : result.sessions)
-      std::fprintf(stderr,
-                   "  day %g: %s %.2f mm, %d passes: %.0f punctures/cm2, mean depth %.2f mm, "
-                   "redness for %.1f days\n",
-                   s.day, std::string(toString(s.device.type)).c_str(), s.device.needle_length_mm,
-                   s.device.passes, s.needling.stats.per_cm2, s.needling.stats.mean_depth_mm,
-                   s.downtime_days);
-    const Outcome& o = result.outcome;
-    std::fprintf(stderr, "  day %g: texture %.0f %% better, collagen %+.0f %% (simulated)\n",
-                 scenario.duration_days, o.improvement_pct, 100.0 * (o.collagen_rel - 1.0));
-    for (const Advisory& a : advisories)
-      std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
-                   a.message.c_str());
-    std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json and punctures.csv\n",
-                 outDir.c_str());
-  }
+  if (!quiet) printRunSummary(scenario, result, advisories, outDir);
   return 0;
 }
 
