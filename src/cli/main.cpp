@@ -18,6 +18,7 @@
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
+#include "io/AtomicFile.hpp"
 #include "io/InputError.hpp"
 #include "io/RunOutputs.hpp"
 #include "io/ScenarioFile.hpp"
@@ -68,12 +69,15 @@ void printRunSummary(const Scenario& scenario, const RunResult& result,
 
 int runCommand(const std::string& scenarioArg, const std::string& outDir, bool quiet) {
   const Scenario scenario = resolveScenario(scenarioArg);
+  // The output folder is checked, and its temporary made, before simulating: a bad --out is
+  // found in a moment, not after the run.
+  StagedFolder outputs = stageRunOutputs(outDir);
   if (!quiet)
     std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
                  scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
   const RunResult result = simulateReporting(scenario, quiet);
   const std::vector<Advisory> advisories = adviseOn(scenario);
-  writeRunOutputs(outDir, scenario, result, advisories);
+  writeRunOutputs(outputs, scenario, result, advisories);
   if (!quiet) printRunSummary(scenario, result, advisories, outDir);
   return 0;
 }
@@ -131,7 +135,10 @@ int main(int argc, char** argv) {
   run->add_option("scenario", scenarioArg,
                   std::string("scenario file, or the name of a built-in scenario (default: ") +
                       kDefaultScenario + ")");
-  run->add_option("--out", outDir, "output folder (created if needed)")->capture_default_str();
+  run->add_option("--out", outDir,
+                  "output folder (created if needed; its outputs are replaced as one set, and a "
+                  "folder holding other files is refused)")
+      ->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "print nothing but errors");
 
   std::string checkArg;
