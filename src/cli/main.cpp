@@ -93,14 +93,25 @@ int checkCommand(const std::string& scenarioArg) {
   return anyError ? kExitFailed : 0;
 }
 
-int validateCommand(const std::vector<std::string>& files) {
-  for (const std::string& file : files) {
+// Reports one file: "ok" on stdout, or its error line on stderr (then false).
+bool validateOne(const std::string& file) {
+  try {
     const Scenario s = resolveScenario(file);
     std::printf("%s: ok: %s, %zu session(s), %s %.2f mm\n", file.c_str(), s.name.c_str(),
                 s.sessions.size(), std::string(toString(s.device.type)).c_str(),
                 s.device.needle_length_mm);
+    return true;
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return false;
   }
-  return 0;
+}
+
+// Every file is checked, so one call lists all that need fixing; exit 2 if any does.
+int validateCommand(const std::vector<std::string>& files) {
+  bool allValid = true;
+  for (const std::string& file : files) allValid = validateOne(file) && allValid;
+  return allValid ? 0 : kExitBadInput;
 }
 
 int paramsCommand() {
