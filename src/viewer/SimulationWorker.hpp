@@ -60,8 +60,8 @@ class SimulationWorker {
   bool ready() const;
   // Of the current (or last) run, 0..1.
   double progress() const;
-  // What the current run is doing ("healing", "session 2 of 4", "cancelling"), or "done",
-  // "cancelled", "failed: <reason>"; empty before the first run.
+  // What the current run is doing ("stopping the previous run", "healing", "session 2 of 4",
+  // "cancelling"), or "done", "cancelled", "failed: <reason>"; empty before the first run.
   std::string status() const;
   // The finished result, moved out once; empty if not ready.
   std::optional<RunResult> takeResult();
