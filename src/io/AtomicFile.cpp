@@ -69,6 +69,20 @@ bool writableFolder(const fs::path& dir) {
   return ::access(dir.c_str(), W_OK) == 0 && (st.st_mode & 0222) != 0;
 }
 
+// One of `names`, or what writeFileAtomically leaves of one when killed (".NAME.tmp.PID"):
+// earlier versions wrote a set's files one by one that way.
+bool isOwnName(const std::string& entry, const std::vector<std::string>& names) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    if (entry == name) return true;
+    std::string temporary = ".";
+    temporary += name;
+    temporary += ".tmp.";
+    return entry.size() > temporary.size() && entry.starts_with(temporary) &&
+           std::all_of(entry.begin() + static_cast<std::ptrdiff_t>(temporary.size()), entry.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  });
+}
+
 // The first entry of `dir` that is not one of `names` as a plain file ("?" when `dir` cannot be
 // listed); nullopt when there is none, so the folder holds only a set of ours (or nothing).
 std::optional<std::string> foreignEntry(const fs::path& dir,
@@ -79,7 +93,7 @@ std::optional<std::string> foreignEntry(const fs::path& dir,
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
     const bool plainFile = it->symlink_status(ec).type() == fs::file_type::regular;
-    if (!plainFile || std::find(names.begin(), names.end(), name) == names.end()) return name;
+    if (!plainFile || !isOwnName(name, names)) return name;
   }
   if (ec) return "?";
   return std::nullopt;
