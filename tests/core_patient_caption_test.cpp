@@ -22,7 +22,7 @@ const RunResult& acneRun() {
     RunOptions options;
     // Snapshot days make the steps land on them, so these days have readings of their own.
     options.snapshot_days.assign(std::begin(kDays), std::end(kDays));
-    return simulate(s, {}, options);
+    return simulate(s, options);
   }();
   return run;
 }

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/Simulation.hpp"
 #include "core/healing/HealingModel.hpp"
@@ -82,7 +85,7 @@ TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulatio
   s.sessions.resize(1);
   RunOptions options;
   options.snapshot_days = {7, 0, 1, 500};
-  const RunResult r = simulate(s, {}, options);
+  const RunResult r = simulate(s, options);
   REQUIRE(r.snapshots.size() == 4);
   CHECK(r.snapshots[0].day == 0.0);
   CHECK(r.snapshots[1].day == Approx(1.0));
@@ -124,7 +127,7 @@ TEST_CASE("simulate: snapshots keep sections spread across the patch", "[simulat
   RunOptions options;
   options.snapshot_days = {1};
   options.section_count = 4;
-  const RunResult r = simulate(s, {}, options);
+  const RunResult r = simulate(s, options);
   REQUIRE(r.snapshots.size() == 1);
   const SkinSnapshot& snap = r.snapshots[0];
   REQUIRE(snap.sections.size() == 4);
@@ -137,4 +140,81 @@ TEST_CASE("simulate: snapshots keep sections spread across the patch", "[simulat
   CHECK(snap.sectionNear(1.0).row == rows[3]);
   // Different rows cut different tissue after a session.
   CHECK(snap.sections[0].injury != snap.sections[2].injury);
+}
+
+namespace {
+
+Scenario quickSeries(int sessions, double days) {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = days;
+  s.sessions.resize(static_cast<std::size_t>(sessions));
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("simulate: a run asked to stop returns nothing, throws nothing, steps no further",
+          "[simulation][progress]") {
+  const Scenario s = quickSeries(1, 20);
+  int healingReports = 0;
+  int reportsAfterCancel = 0;
+  Progress* self = nullptr;
+  Progress progress([&](double, std::string_view what) {
+    if (self->cancelRequested()) ++reportsAfterCancel;
+    if (what == "healing" && ++healingReports == 3) self->requestCancel();
+  });
+  self = &progress;
+  std::optional<RunResult> result;
+  CHECK_NOTHROW(result = simulate(s, progress));
+  CHECK_FALSE(result.has_value());
+  CHECK(healingReports == 3);
+  CHECK(reportsAfterCancel == 0);
+}
+
+TEST_CASE("simulate: a run cancelled before it starts stops before the first session",
+          "[simulation][progress]") {
+  const Scenario s = quickSeries(1, 20);
+  std::vector<std::string> seen;
+  Progress progress([&](double, std::string_view what) { seen.emplace_back(what); });
+  progress.requestCancel();
+  CHECK_FALSE(simulate(s, progress).has_value());
+  CHECK(seen == std::vector<std::string>{"building the untreated skin"});
+}
+
+TEST_CASE("simulate: cancelling between sessions stops before the next session",
+          "[simulation][progress]") {
+  Scenario s = quickSeries(2, 60);
+  std::vector<std::string> sessions;
+  Progress* self = nullptr;
+  Progress progress([&](double, std::string_view what) {
+    if (!what.starts_with("session")) return;
+    sessions.emplace_back(what);
+    self->requestCancel();  // as session 1 begins: no healing step may follow
+  });
+  self = &progress;
+  CHECK_FALSE(simulate(s, progress).has_value());
+  CHECK(sessions == std::vector<std::string>{"session 1 of 2"});
+}
+
+TEST_CASE("simulate: a run nobody stops reports up to done and gives the plain run's result",
+          "[simulation][progress]") {
+  const Scenario s = quickSeries(1, 10);
+  double last = -1;
+  bool monotone = true;
+  std::string lastWhat;
+  const Progress progress([&](double fraction, std::string_view what) {
+    monotone = monotone && fraction >= last;
+    last = fraction;
+    lastWhat = what;
+  });
+  const std::optional<RunResult> asked = simulate(s, progress);
+  REQUIRE(asked.has_value());
+  CHECK(monotone);
+  CHECK(last == 1.0);
+  CHECK(lastWhat == "done");
+  const RunResult plain = simulate(s);
+  REQUIRE(plain.timeseries.size() == asked->timeseries.size());
+  CHECK(plain.timeseries.back().collagen_rel == asked->timeseries.back().collagen_rel);
+  CHECK(plain.outcome.improvement_pct == asked->outcome.improvement_pct);
 }

@@ -248,8 +248,8 @@ int renderCommand(const RenderRequest& request) {
     run.section_count = std::numeric_limits<int>::max();
   }
   const bool patientCaptionWanted = request.patient && !request.caption;
-  const RunResult result = simulate(
-      upToDay(scenario, simulatedUntil(scenario, request.day, patientCaptionWanted)), {}, run);
+  const RunResult result =
+      simulate(upToDay(scenario, simulatedUntil(scenario, request.day, patientCaptionWanted)), run);
   if (result.snapshots.size() != run.snapshot_days.size()) {
     throw std::runtime_error("the simulation returned too few snapshots");
   }

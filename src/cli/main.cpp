@@ -6,7 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/RenderCommand.hpp"
@@ -15,6 +18,7 @@
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
+#include "io/AtomicFile.hpp"
 #include "io/InputError.hpp"
 #include "io/RunOutputs.hpp"
 #include "io/ScenarioFile.hpp"
@@ -27,14 +31,10 @@ using namespace dermasim;
 constexpr int kExitFailed = 1;
 constexpr int kExitBadInput = 2;
 
-int runCommand(const std::string& scenarioArg, const std::string& outDir, bool quiet) {
-  const Scenario scenario = resolveScenario(scenarioArg);
-  if (!quiet)
-    std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
-                 scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
-  // Progress: a line per session and per tenth of the run, not one per time step.
+// Progress on stderr: a line per session and per tenth of the run, not one per time step.
+RunResult simulateReporting(const Scenario& scenario, bool quiet) {
   int lastTenth = -1;
-  const RunResult result = simulate(scenario, [&](double fraction, std::string_view what) {
+  const Progress progress([&](double fraction, std::string_view what) {
     if (quiet) return;
     const int tenth = static_cast<int>(fraction * 10.0);
     const bool session = what.starts_with("session");
@@ -43,25 +43,42 @@ int runCommand(const std::string& scenarioArg, const std::string& outDir, bool q
     std::fprintf(stderr, "  [%3.0f%%] day %5.1f: %.*s\n", 100.0 * fraction,
                  fraction * scenario.duration_days, static_cast<int>(what.size()), what.data());
   });
+  std::optional<RunResult> result = simulate(scenario, progress);
+  if (!result) throw std::runtime_error("the simulation was cancelled");
+  return std::move(*result);
+}
+
+void printRunSummary(const Scenario& scenario, const RunResult& result,
+                     const std::vector<Advisory>& advisories, const std::string& outDir) {
+  for (const SessionResult& s : result.sessions)
+    std::fprintf(stderr,
+                 "  day %g: %s %.2f mm, %d passes: %.0f punctures/cm2, mean depth %.2f mm, "
+                 "redness for %.1f days\n",
+                 s.day, std::string(toString(s.device.type)).c_str(), s.device.needle_length_mm,
+                 s.device.passes, s.needling.stats.per_cm2, s.needling.stats.mean_depth_mm,
+                 s.downtime_days);
+  const Outcome& o = result.outcome;
+  std::fprintf(stderr, "  day %g: texture %.0f %% better, collagen %+.0f %% (simulated)\n",
+               scenario.duration_days, o.improvement_pct, 100.0 * (o.collagen_rel - 1.0));
+  for (const Advisory& a : advisories)
+    std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
+                 a.message.c_str());
+  std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json and punctures.csv\n",
+               outDir.c_str());
+}
+
+int runCommand(const std::string& scenarioArg, const std::string& outDir, bool quiet) {
+  const Scenario scenario = resolveScenario(scenarioArg);
+  // The output folder is checked, and its temporary made, before simulating: a bad --out is
+  // found in a moment, not after the run.
+  StagedFolder outputs = stageRunOutputs(outDir);
+  if (!quiet)
+    std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
+                 scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
+  const RunResult result = simulateReporting(scenario, quiet);
   const std::vector<Advisory> advisories = adviseOn(scenario);
-  writeRunOutputs(outDir, scenario, result, advisories);
-  if (!quiet) {
-    for (const SessionResult& s : result.sessions)
-      std::fprintf(stderr,
-                   "  day %g: %s %.2f mm, %d passes: %.0f punctures/cm2, mean depth %.2f mm, "
-                   "redness for %.1f days\n",
-                   s.day, std::string(toString(s.device.type)).c_str(), s.device.needle_length_mm,
-                   s.device.passes, s.needling.stats.per_cm2, s.needling.stats.mean_depth_mm,
-                   s.downtime_days);
-    const Outcome& o = result.outcome;
-    std::fprintf(stderr, "  day %g: texture %.0f %% better, collagen %+.0f %% (simulated)\n",
-                 scenario.duration_days, o.improvement_pct, 100.0 * (o.collagen_rel - 1.0));
-    for (const Advisory& a : advisories)
-      std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
-                   a.message.c_str());
-    std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json and punctures.csv\n",
-                 outDir.c_str());
-  }
+  writeRunOutputs(outputs, scenario, result, advisories);
+  if (!quiet) printRunSummary(scenario, result, advisories, outDir);
   return 0;
 }
 
@@ -76,14 +93,25 @@ int checkCommand(const std::string& scenarioArg) {
   return anyError ? kExitFailed : 0;
 }
 
-int validateCommand(const std::vector<std::string>& files) {
-  for (const std::string& file : files) {
+// Reports one file: "ok" on stdout, or its error line on stderr (then false).
+bool validateOne(const std::string& file) {
+  try {
     const Scenario s = resolveScenario(file);
     std::printf("%s: ok: %s, %zu session(s), %s %.2f mm\n", file.c_str(), s.name.c_str(),
                 s.sessions.size(), std::string(toString(s.device.type)).c_str(),
                 s.device.needle_length_mm);
+    return true;
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return false;
   }
-  return 0;
+}
+
+// Every file is checked, so one call lists all that need fixing; exit 2 if any does.
+int validateCommand(const std::vector<std::string>& files) {
+  bool allValid = true;
+  for (const std::string& file : files) allValid = validateOne(file) && allValid;
+  return allValid ? 0 : kExitBadInput;
 }
 
 int paramsCommand() {
@@ -118,7 +146,10 @@ int main(int argc, char** argv) {
   run->add_option("scenario", scenarioArg,
                   std::string("scenario file, or the name of a built-in scenario (default: ") +
                       kDefaultScenario + ")");
-  run->add_option("--out", outDir, "output folder (created if needed)")->capture_default_str();
+  run->add_option("--out", outDir,
+                  "output folder (created if needed; its outputs are replaced as one set, and a "
+                  "folder holding other files is refused)")
+      ->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "print nothing but errors");
 
   std::string checkArg;

@@ -52,13 +52,18 @@ double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
   return above ? nextSessionDay - sessionDay : 0.0;
 }
 
-RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
-                   const RunOptions& options) {
+RunResult simulate(const Scenario& scenario, const RunOptions& options) {
+  const Progress uninterrupted;
+  return *simulate(scenario, uninterrupted, options);
+}
+
+std::optional<RunResult> simulate(const Scenario& scenario, const Progress& progress,
+                                  const RunOptions& options) {
   RunResult result;
   result.parameters = ModelParameters::withOverrides(scenario.parameter_overrides);
   const ModelParameters& params = result.parameters;
 
-  if (progress) progress(0.0, "building the untreated skin");
+  progress.report(0.0, "building the untreated skin");
   HealingModel model(makeBaselineSkin(scenario, params), params);
   result.grid = model.grid();
   result.patch = Patch{model.grid().sizeXMm()};
@@ -80,8 +85,10 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
   snapshotDue();
 
   StepSchedule steps(params);
+  // False when cancelled on the way.
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
+      if (progress.cancelRequested()) return false;
       // Land exactly on the next snapshot day, if one comes first.
       double stop = until;
       if (nextSnapshot < wanted.size() && wanted[nextSnapshot] > model.day() + 1e-9)
@@ -89,16 +96,17 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
       model.step(steps.take(stop - model.day()));
       result.timeseries.push_back(readout.read(model));
       snapshotDue();
-      if (progress) progress(model.day() / scenario.duration_days, "healing");
+      progress.report(model.day() / scenario.duration_days, "healing");
     }
+    return true;
   };
 
   for (std::size_t i = 0; i < scenario.sessions.size(); ++i) {
     const SessionPlan& plan = scenario.sessions[i];
-    advanceTo(plan.day);
-    if (progress)
-      progress(model.day() / scenario.duration_days, "session " + std::to_string(i + 1) + " of " +
-                                                         std::to_string(scenario.sessions.size()));
+    if (!advanceTo(plan.day) || progress.cancelRequested()) return std::nullopt;
+    progress.report(
+        model.day() / scenario.duration_days,
+        "session " + std::to_string(i + 1) + " of " + std::to_string(scenario.sessions.size()));
     SessionResult s;
     s.index = static_cast<int>(i);
     s.day = plan.day;
@@ -109,7 +117,7 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
     result.sessions.push_back(std::move(s));
     steps.restart();
   }
-  advanceTo(scenario.duration_days);
+  if (!advanceTo(scenario.duration_days)) return std::nullopt;
   snapshotDue();
 
   for (std::size_t i = 0; i < result.sessions.size(); ++i) {
@@ -134,7 +142,7 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
   o.baseline_roughness_um = first.roughness_um;
   o.scar_depth_um = last.scar_depth_um;
   o.baseline_scar_depth_um = first.scar_depth_um;
-  if (progress) progress(1.0, "done");
+  progress.report(1.0, "done");
   return result;
 }
 

@@ -2,9 +2,11 @@
 // The pipeline from a resolved scenario to results: each session's punctures land on the
 // tissue, which heals and remodels between sessions and after the last one.
 
-#include <exception>
+#include <atomic>
 #include <functional>
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/devices/NeedlingSession.hpp"
@@ -54,18 +56,41 @@ struct RunOptions {
   int section_count = 1;
 };
 
-// Called with the fraction done (0..1) and what is being worked on. It may throw Cancelled to
-// stop the run.
-using ProgressFn = std::function<void(double fraction, std::string_view what)>;
+// What a run tells its caller and asks it. simulate() reports how far it has got and, before
+// every time step and session, asks whether to stop, so a caller on another thread (the viewer
+// replacing a run) can end it within one step without unwinding it through an exception.
+//
+//   Progress progress([](double fraction, std::string_view what) { show(fraction, what); });
+//   std::jthread run([&] { result = simulate(scenario, progress); });
+//   progress.requestCancel();  // from any thread; the run then returns std::nullopt
+class Progress {
+ public:
+  using ReportFn = std::function<void(double fraction, std::string_view what)>;
 
-// Thrown by a ProgressFn to stop a run early (the viewer does when a newer run replaces it);
-// simulate() lets it propagate, so a cancelled run returns nothing.
-struct Cancelled : std::exception {
-  const char* what() const noexcept override { return "simulation cancelled"; }
+  Progress() = default;
+  explicit Progress(ReportFn report) : report_(std::move(report)) {}
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  // The fraction done (0..1) and what is being worked on; called on the simulating thread.
+  void report(double fraction, std::string_view what) const {
+    if (report_) report_(fraction, what);
+  }
+  // Safe from any thread; the run stops before its next step or session.
+  void requestCancel() noexcept { cancel_.store(true, std::memory_order_relaxed); }
+  bool cancelRequested() const noexcept { return cancel_.load(std::memory_order_relaxed); }
+
+ private:
+  ReportFn report_;
+  std::atomic<bool> cancel_{false};
 };
 
-RunResult simulate(const Scenario& scenario, const ProgressFn& progress = {},
-                   const RunOptions& options = {});
+// Runs to the end: nothing asks it to stop.
+RunResult simulate(const Scenario& scenario, const RunOptions& options = {});
+// Runs until done or until `progress` asks it to stop; a cancelled run returns std::nullopt.
+// Errors (a bad parameter override) are still thrown.
+std::optional<RunResult> simulate(const Scenario& scenario, const Progress& progress,
+                                  const RunOptions& options = {});
 
 // Time steps simulate() takes for `scenario`, without simulating (for resource estimates).
 std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters);

@@ -106,19 +106,31 @@ std::string puncturesCsv(const RunResult& result) {
   return out;
 }
 
-void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
-                     const RunResult& result, const std::vector<Advisory>& advisories) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    throw std::runtime_error(dir.string() + ": cannot create output folder (" + ec.message() + ")");
+const std::vector<std::string>& runOutputNames() {
+  static const std::vector<std::string> names{"punctures.csv", "timeseries.csv", "summary.json"};
+  return names;
+}
+
+StagedFolder stageRunOutputs(const std::filesystem::path& dir, const std::string& option) {
+  return StagedFolder(dir, option, runOutputNames());
+}
+
+void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,
+                     const std::vector<Advisory>& advisories) {
   // Everything is formatted before anything is written, so a failure leaves no partial set.
   const std::string summary = summaryJson(scenario, result, advisories);
   const std::string punctures = puncturesCsv(result);
   const std::string timeseries = timeseriesCsv(result);
-  writeFileAtomically(dir / "punctures.csv", punctures);
-  writeFileAtomically(dir / "timeseries.csv", timeseries);
-  writeFileAtomically(dir / "summary.json", summary);
+  staged.write("punctures.csv", punctures);
+  staged.write("timeseries.csv", timeseries);
+  staged.write("summary.json", summary);
+  staged.commit();
+}
+
+void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
+                     const RunResult& result, const std::vector<Advisory>& advisories) {
+  StagedFolder staged = stageRunOutputs(dir);
+  writeRunOutputs(staged, scenario, result, advisories);
 }
 
 }  // namespace dermasim

@@ -3,10 +3,12 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/Simulation.hpp"
 #include "core/scenario/Scenario.hpp"
 #include "guidance/Advisories.hpp"
+#include "io/AtomicFile.hpp"
 
 namespace dermasim {
 
@@ -16,7 +18,19 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
 std::string puncturesCsv(const RunResult& result);
 std::string timeseriesCsv(const RunResult& result);
 
-// Creates `dir` if needed and writes every output file atomically.
+// The files a run leaves in its folder: an existing folder holding only these may be replaced.
+const std::vector<std::string>& runOutputNames();
+
+// Checks that `dir` can take a run's outputs and makes their temporary folder beside it, before
+// the run is simulated: a bad folder (a file, read-only, someone else's files, a parent that
+// cannot be made) is an InputError naming `option`, found at once.
+StagedFolder stageRunOutputs(const std::filesystem::path& dir, const std::string& option = "--out");
+
+// Writes every output file into `staged` and puts the set in place in one step: the folder then
+// holds the new set, or (after a kill or a full disk) still the old one, never a mix.
+void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,
+                     const std::vector<Advisory>& advisories);
+// The same, staging `dir` first.
 void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
                      const RunResult& result, const std::vector<Advisory>& advisories);
 

@@ -50,10 +50,17 @@ std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections) {
   return days;
 }
 
+SimulationWorker::Run::Run()
+    : progress([this](double done, std::string_view what) {
+        fraction = done;
+        const std::lock_guard lock(mutex);
+        if (!progress.cancelRequested()) status.assign(what);  // keeps "cancelling" once asked
+      }) {}
+
 SimulationWorker::~SimulationWorker() {
   cancel();
+  // The current run's thread joins the one it replaced, and so on back: all stop here.
   if (thread_.joinable()) thread_.join();
-  for (Retired& r : retired_) r.thread.join();
 }
 
 void SimulationWorker::start(Scenario scenario) {
@@ -63,42 +70,57 @@ void SimulationWorker::start(Scenario scenario) {
 }
 
 void SimulationWorker::start(Scenario scenario, RunOptions options) {
-  reapRetired();
-  if (thread_.joinable()) {
-    run_->cancel = true;
-    retired_.push_back({std::move(thread_), run_});
-  }
+  if (run_) run_->progress.requestCancel();
+  std::thread replaced = std::move(thread_);
   ++generation_;
   run_ = std::make_shared<Run>();
-  thread_ = std::thread(
-      [run = run_, s = std::move(scenario), o = std::move(options)] { execute(run, s, o); });
+  if (replaced.joinable()) run_->status = "stopping the previous run";
+  // The wait for the replaced run happens on the new thread, so start() returns at once; it is
+  // short, as a run checks for cancellation before every time step.
+  thread_ = std::thread([run = run_, replaced = std::move(replaced), s = std::move(scenario),
+                         o = std::move(options)]() mutable {
+    if (replaced.joinable()) replaced.join();
+    execute(*run, s, o);
+  });
 }
 
-void SimulationWorker::execute(const std::shared_ptr<Run>& run, const Scenario& scenario,
-                               const RunOptions& options) {
+namespace {
+
+std::atomic<int> computingRuns{0};
+
+// Counts a run as computing while it is inside simulate().
+struct ComputingRun {
+  ComputingRun() { ++computingRuns; }
+  ~ComputingRun() { --computingRuns; }
+  ComputingRun(const ComputingRun&) = delete;
+  ComputingRun& operator=(const ComputingRun&) = delete;
+};
+
+}  // namespace
+
+int SimulationWorker::runsComputing() { return computingRuns.load(); }
+
+void SimulationWorker::execute(Run& run, const Scenario& scenario, const RunOptions& options) {
   const auto finish = [&](State state, std::string status, std::optional<RunResult> result) {
     {
-      const std::lock_guard lock(run->mutex);
-      run->status = std::move(status);
-      run->result = std::move(result);
+      const std::lock_guard lock(run.mutex);
+      run.status = std::move(status);
+      run.result = std::move(result);
     }
-    run->state = state;
+    run.state = state;
   };
   try {
-    const auto progress = [&run](double fraction, std::string_view what) {
-      if (run->cancel) throw Cancelled();
-      run->progress = fraction;
-      const std::lock_guard lock(run->mutex);
-      if (!run->cancel) run->status.assign(what);  // keeps "cancelling" once asked
-    };
-    RunResult result = simulate(scenario, progress, options);
-    if (run->cancel) {
+    std::optional<RunResult> result;
+    if (!run.progress.cancelRequested()) {
+      const ComputingRun computing;
+      result = simulate(scenario, run.progress, options);
+    }
+    // A cancel that came after the last step still withdraws the result: the caller has moved on.
+    if (!result || run.progress.cancelRequested()) {
       finish(State::Cancelled, "cancelled", std::nullopt);
       return;
     }
     finish(State::Done, "done", std::move(result));
-  } catch (const Cancelled&) {
-    finish(State::Cancelled, "cancelled", std::nullopt);
   } catch (const std::exception& e) {
     finish(State::Failed, std::string("failed: ") + e.what(), std::nullopt);
   }
@@ -106,7 +128,7 @@ void SimulationWorker::execute(const std::shared_ptr<Run>& run, const Scenario& 
 
 void SimulationWorker::cancel() {
   if (!run_ || run_->state != State::Running) return;
-  run_->cancel = true;
+  run_->progress.requestCancel();
   const std::lock_guard lock(run_->mutex);
   run_->status = "cancelling";
 }
@@ -121,7 +143,7 @@ bool SimulationWorker::ready() const {
   return run_->result.has_value();
 }
 
-double SimulationWorker::progress() const { return run_ ? run_->progress.load() : 0.0; }
+double SimulationWorker::progress() const { return run_ ? run_->fraction.load() : 0.0; }
 
 std::string SimulationWorker::status() const {
   if (!run_) return "";
@@ -130,20 +152,11 @@ std::string SimulationWorker::status() const {
 }
 
 std::optional<RunResult> SimulationWorker::takeResult() {
-  reapRetired();
   if (!run_ || run_->state != State::Done) return std::nullopt;
   std::optional<RunResult> out;
   const std::lock_guard lock(run_->mutex);
   out.swap(run_->result);
   return out;
-}
-
-void SimulationWorker::reapRetired() {
-  std::erase_if(retired_, [](Retired& r) {
-    if (r.run->state == State::Running) return false;
-    r.thread.join();  // the run has stopped: its thread is returning
-    return true;
-  });
 }
 
 }  // namespace dermasim::viewer

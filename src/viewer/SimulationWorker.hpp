@@ -2,7 +2,9 @@
 // Runs simulate() on a background thread so the viewer's window stays responsive: the UI thread
 // starts a run, polls progress() and status() each frame, and takes the result once ready().
 // One thread (the UI thread) uses a worker; none of its calls wait for the simulation, except
-// the destructor, which cancels and then joins.
+// the destructor, which cancels and then joins. A run that replaces another first waits, on its
+// own thread, for the replaced one to stop, so only one simulation computes at a time: two would
+// halve the speed of the one the user is waiting for and double the snapshots held in memory.
 
 #include <atomic>
 #include <cstdint>
@@ -43,8 +45,9 @@ class SimulationWorker {
   SimulationWorker& operator=(const SimulationWorker&) = delete;
 
   // Starts simulating `scenario`, with snapshots on viewerSnapshotDays() unless `options` say
-  // otherwise. A run still going is cancelled and left to finish its current step on its own
-  // thread; its result is never reported. Returns at once.
+  // otherwise. A run still going is cancelled; the new run starts computing once that one has
+  // finished its current step (status() says so meanwhile), and the old one's result is never
+  // reported. Returns at once.
   void start(Scenario scenario);
   void start(Scenario scenario, RunOptions options);
   // Asks the current run to stop at its next step; returns at once. state() turns Cancelled
@@ -57,37 +60,34 @@ class SimulationWorker {
   bool ready() const;
   // Of the current (or last) run, 0..1.
   double progress() const;
-  // What the current run is doing ("healing", "session 2 of 4", "cancelling"), or "done",
-  // "cancelled", "failed: <reason>"; empty before the first run.
+  // What the current run is doing ("stopping the previous run", "healing", "session 2 of 4",
+  // "cancelling"), or "done", "cancelled", "failed: <reason>"; empty before the first run.
   std::string status() const;
   // The finished result, moved out once; empty if not ready.
   std::optional<RunResult> takeResult();
   // Counts start() calls: tells the caller which run a result belongs to.
   std::uint64_t generation() const { return generation_; }
+  // Runs of all workers in this process that are inside simulate() right now, not waiting for
+  // the run they replace: at most one per worker.
+  static int runsComputing();
 
  private:
   // Shared by the worker and one run's thread, which may outlive the worker's interest in it.
   struct Run {
-    std::atomic<bool> cancel{false};
-    std::atomic<double> progress{0.0};
+    Run();
+    Progress progress;  // the run's own reports land in the fields below
+    std::atomic<double> fraction{0.0};
     std::atomic<State> state{State::Running};
     mutable std::mutex mutex;  // guards status and result
     std::string status;
     std::optional<RunResult> result;
   };
-  struct Retired {
-    std::thread thread;
-    std::shared_ptr<Run> run;
-  };
 
-  static void execute(const std::shared_ptr<Run>& run, const Scenario& scenario,
-                      const RunOptions& options);
-  // Joins replaced runs that have stopped, so their threads do not pile up.
-  void reapRetired();
+  static void execute(Run& run, const Scenario& scenario, const RunOptions& options);
 
   std::shared_ptr<Run> run_;
+  // The current run's thread; it joins the thread of the run it replaced before simulating.
   std::thread thread_;
-  std::vector<Retired> retired_;
   std::uint64_t generation_ = 0;
 };
 

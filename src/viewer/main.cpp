@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -71,8 +72,7 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
       ->type_name("VIEW")
       ->check(CLI::IsMember({"surface", "section", "split"}));
   app.add_option("--day", options.day, "Start on this day (once the simulation has finished)")
-      ->type_name("D")
-      ->check(CLI::NonNegativeNumber);
+      ->type_name("D");
   app.add_flag("--wait", options.waitForSimulation,
                "With --frames: count frames only once the first simulation has finished");
   app.add_option("--frames", options.frames, "Draw N frames, then exit (default: until closed)")
@@ -94,6 +94,13 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
     return kExitBadInput;
   }
 
+  // Checked here, not by CLI11: it reads "nan" and "inf" as numbers, lets nan through a range
+  // check and words the rejection of inf with a 300-digit bound.
+  if (options.day && !(std::isfinite(*options.day) && *options.day >= 0)) {
+    std::cerr << kProgram << ": --day: must be a finite number of days, 0 or more (got "
+              << *options.day << ")\n";
+    return kExitBadInput;
+  }
   if (!options.screenshot.empty()) {
     const std::string problem = dermasim::render::pngPathProblem(options.screenshot);
     if (!problem.empty()) {

@@ -25,7 +25,7 @@ inline std::vector<SkinSnapshot> snapshots(Scenario scenario, std::vector<double
   RunOptions options;
   options.snapshot_days = std::move(days);
   options.section_count = sectionCount;
-  RunResult result = simulate(scenario, {}, options);
+  RunResult result = simulate(scenario, options);
   REQUIRE(result.snapshots.size() == options.snapshot_days.size());
   return std::move(result.snapshots);
 }

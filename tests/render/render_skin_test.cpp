@@ -270,8 +270,8 @@ TEST_CASE("the skin on a day does not depend on the days after it", "[render]") 
   std::erase_if(cut.sessions, [](const SessionPlan& p) { return p.day > 30; });
   RunOptions at30;
   at30.snapshot_days = {30};
-  const SkinSnapshot a = simulate(full, {}, at30).snapshots.at(0);
-  const SkinSnapshot b = simulate(cut, {}, at30).snapshots.at(0);
+  const SkinSnapshot a = simulate(full, at30).snapshots.at(0);
+  const SkinSnapshot b = simulate(cut, at30).snapshots.at(0);
   CHECK(a.day == b.day);
   CHECK(a.height_mm == b.height_mm);
   CHECK(a.srgb == b.srgb);

@@ -1,6 +1,8 @@
 // The background worker: progress while it runs, a result when done, prompt cancellation, and a
-// second start replacing the first without waiting for it.
+// second start replacing the first without making the caller wait, the first stopping before
+// the second computes.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
@@ -35,6 +37,18 @@ bool waitFor(Done done, std::chrono::milliseconds limit) {
 
 double secondsSince(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Watches until the worker's run has ended (or the deadline): the most runs seen simulating at
+// once. Polls every millisecond, well under one time step, so an overlap of a step shows.
+int mostComputingUntilDone(const SimulationWorker& worker, std::chrono::seconds limit) {
+  const auto deadline = Clock::now() + limit;
+  int most = 0;
+  while (worker.running() && Clock::now() < deadline) {
+    most = std::max(most, SimulationWorker::runsComputing());
+    std::this_thread::sleep_for(1ms);
+  }
+  return most;
 }
 
 }  // namespace
@@ -129,4 +143,40 @@ TEST_CASE("SimulationWorker: a failing run reports why", "[worker]") {
   CHECK(worker.status().find("no.such_parameter") != std::string::npos);
   CHECK_FALSE(worker.ready());
   CHECK_FALSE(worker.takeResult().has_value());
+}
+
+TEST_CASE("SimulationWorker: a replaced run stops before the new one computes", "[worker]") {
+  SimulationWorker worker;
+  worker.start(longRun());
+  REQUIRE(waitFor([&] { return worker.progress() > 0.01; }, 120s));
+  REQUIRE(SimulationWorker::runsComputing() == 1);
+  const auto restarted = Clock::now();
+  const Scenario second = shortRun();
+  worker.start(second);
+  CHECK(secondsSince(restarted) < 0.1);  // the wait is on the new run's thread, not the caller's
+  CHECK(mostComputingUntilDone(worker, 120s) == 1);
+  CHECK(SimulationWorker::runsComputing() == 0);
+  REQUIRE(worker.state() == SimulationWorker::State::Done);
+  std::optional<RunResult> result = worker.takeResult();
+  REQUIRE(result.has_value());
+  CHECK(result->timeseries.back().day == Approx(second.duration_days));
+}
+
+TEST_CASE("SimulationWorker: of quick replacements only the last computes to the end", "[worker]") {
+  SimulationWorker worker;
+  worker.start(longRun());
+  REQUIRE(waitFor([&] { return worker.progress() > 0.01; }, 120s));
+  for (int i = 0; i < 3; ++i) worker.start(longRun());
+  const Scenario last = test::oneSession("acne_scars_pen", 12);
+  const auto started = Clock::now();
+  worker.start(last);
+  CHECK(secondsSince(started) < 0.1);
+  CHECK(worker.generation() == 5);
+  CHECK(mostComputingUntilDone(worker, 120s) == 1);
+  REQUIRE(worker.state() == SimulationWorker::State::Done);
+  std::optional<RunResult> result = worker.takeResult();
+  REQUIRE(result.has_value());
+  // The last run's scenario: none of the replaced runs' results comes through.
+  CHECK(result->timeseries.back().day == Approx(12));
+  CHECK(result->sessions.size() == 1);
 }

@@ -1,0 +1,75 @@
+#pragma once
+// Driving the built `dermasim` program from a test: its exit code and stderr, scratch folders
+// removed when the test program ends, and a scenario quick enough to run many times.
+//
+//   const fs::path dir = cli_test::scratch("bad_out");
+//   const cli_test::Outcome r = cli_test::dermasim("run --out /dev/null");
+//   CHECK(r.exit_code == 2);
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace cli_test {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code;
+  std::string err;
+  std::string out;
+};
+
+inline const fs::path kBinary = fs::path(DERMASIM_BINARY_DIR) / "dermasim";
+
+inline const fs::path kScratchRoot =
+    fs::temp_directory_path() / ("dermasim_cli_test_" + std::to_string(::getpid()));
+
+// Removes this run's scratch folders when the test program ends.
+inline const struct ScratchCleanup {
+  ~ScratchCleanup() {
+    std::error_code ec;
+    fs::remove_all(kScratchRoot, ec);
+  }
+} kCleanup;
+
+inline fs::path scratch(const std::string& name) {
+  const fs::path dir = kScratchRoot / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+inline std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline Outcome dermasim(const std::string& args) {
+  const fs::path dir = scratch("streams");
+  const std::string command = kBinary.string() + " " + args + " > " + (dir / "out.txt").string() +
+                              " 2> " + (dir / "err.txt").string();
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "err.txt"),
+          slurp(dir / "out.txt")};
+}
+
+// One pen session, ten days, on a small coarse grid: a fraction of a second on one thread.
+inline fs::path writeQuickScenario(const fs::path& dir, const std::string& name, int seed) {
+  const fs::path file = dir / (name + ".toml");
+  std::ofstream(file) << "[scenario]\nseed = " << seed
+                      << "\nduration_days = 10\n"
+                         "[device]\ntype = \"pen\"\nneedle_length_mm = 1.0\n"
+                         "[schedule]\nsessions = 1\ninterval_days = 30\n"
+                         "[model]\npatch_size_mm = 2\nlateral_resolution_um = 50\n";
+  return file;
+}
+
+}  // namespace cli_test
