@@ -73,7 +73,7 @@ BaselineScars readScars(const TableReader& read, Indication indication, const Va
   const double sum = scars.mix.rolling + scars.mix.boxcar + scars.mix.icepick;
   if (std::abs(sum - 1.0) > kScarMixTolerance)
     check.fail("patient.scars.mix",
-               "rolling + boxcar + icepick must sum to 1 (got " + formatNumber(sum) + ")");
+               "rolling + boxcar + icepick must sum to 1 (got " + readableNumber(sum) + ")");
   return scars;
 }
 
@@ -97,10 +97,10 @@ ModelSettings readModel(const TableReader& read, const ValueChecker& check) {
   const double cells = m.patch_size_mm * 1000.0 / m.lateral_resolution_um;
   if (cells > kMaxLateralCells)
     check.fail("model.lateral_resolution_um",
-               "too fine for model.patch_size_mm = " + formatNumber(m.patch_size_mm) + ": " +
-                   formatNumber(std::ceil(cells)) + " cells per side, at most " +
-                   formatNumber(kMaxLateralCells) + " (got " +
-                   formatNumber(m.lateral_resolution_um) + ")");
+               "too fine for model.patch_size_mm = " + readableNumber(m.patch_size_mm) + ": " +
+                   readableNumber(std::ceil(cells)) + " cells per side, at most " +
+                   readableNumber(kMaxLateralCells) + " (got " +
+                   readableNumber(m.lateral_resolution_um) + ")");
   return m;
 }
 

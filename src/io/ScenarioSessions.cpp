@@ -23,7 +23,7 @@ const KeySpec& spec(std::string_view key) { return *findKey(key, DeviceType::Pen
 
 std::string dayList(const std::vector<SessionPlan>& plans) {
   std::string out;
-  for (const SessionPlan& p : plans) out += (out.empty() ? "" : ", ") + formatNumber(p.day);
+  for (const SessionPlan& p : plans) out += (out.empty() ? "" : ", ") + readableNumber(p.day);
   return out;
 }
 
@@ -40,8 +40,8 @@ std::vector<SessionPlan> readSchedule(const toml::table& schedule, const DeviceS
   const double lastDay = (count - 1) * interval;
   if (lastDay > durationDays + kSameDay)
     check.fail("schedule.sessions",
-               "the last session would be on day " + formatNumber(lastDay) +
-                   ", after scenario.duration_days = " + formatNumber(durationDays) + " (got " +
+               "the last session would be on day " + readableNumber(lastDay) +
+                   ", after scenario.duration_days = " + readableNumber(durationDays) + " (got " +
                    std::to_string(count) + ")");
   std::vector<SessionPlan> plans;
   for (int i = 0; i < count; ++i) plans.push_back({i * interval, device});
@@ -60,8 +60,9 @@ std::vector<ExplicitSession> readExplicit(const toml::array& sessions, const Dev
     const double day = check.anyNumber(*dayNode, dayKey);
     // Checked against the scenario's own duration, not the schema's outer bound.
     if (!(day >= 0 && day <= durationDays))
-      check.fail(dayKey, "must be between 0 and scenario.duration_days = " +
-                             formatNumber(durationDays) + " (got " + describeValue(*dayNode) + ")");
+      check.fail(dayKey,
+                 "must be between 0 and scenario.duration_days = " + readableNumber(durationDays) +
+                     " (got " + describeValue(*dayNode) + ")");
     for (const ExplicitSession& earlier : out)
       if (std::abs(earlier.day - day) < kSameDay)
         check.fail(dayKey,
@@ -92,7 +93,7 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
       });
       if (match == plans.end())
         check.fail(s.key + ".day", "with [schedule], must be one of the scheduled days " +
-                                       dayList(plans) + " (got " + formatNumber(s.day) + ")");
+                                       dayList(plans) + " (got " + readableNumber(s.day) + ")");
       match->device = s.device;
     }
     return plans;
@@ -108,7 +109,7 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
     check.fail(first->key + ".day",
                "the earliest session must be on day 0, the start of the "
                "simulation (got " +
-                   formatNumber(first->day) + ")");
+                   readableNumber(first->day) + ")");
   }
   return plans;
 }

@@ -1,9 +1,7 @@
 #include "io/TomlValues.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <sstream>
 #include <tuple>
 
 namespace dermasim {
@@ -32,12 +30,8 @@ std::string quoted(std::string_view s) {
 // A TOML float as written in TOML: an integral float keeps its ".0" so "expected an integer
 // (got 12.0)" does not read like a contradiction.
 std::string formatFloat(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-  std::string out(buffer, result.ptr);
-  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  std::string out = exactNumber(v);
+  if (std::isfinite(v) && out.find_first_of(".e") == std::string::npos) out += ".0";
   return out;
 }
 
@@ -53,17 +47,11 @@ std::vector<std::string> splitChoices(const std::string& joined) {
 std::string rangeText(const KeySpec& spec) {
   std::string unit;
   if (!spec.unit.empty()) unit.append(" ").append(spec.unit);
-  if (std::isinf(spec.max)) return "must be at least " + formatNumber(spec.min) + unit;
-  return "must be between " + formatNumber(spec.min) + " and " + formatNumber(spec.max) + unit;
+  if (std::isinf(spec.max)) return "must be at least " + readableNumber(spec.min) + unit;
+  return "must be between " + readableNumber(spec.min) + " and " + readableNumber(spec.max) + unit;
 }
 
 }  // namespace
-
-std::string formatNumber(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
 
 std::string describeValue(const toml::node& node) {
   switch (node.type()) {

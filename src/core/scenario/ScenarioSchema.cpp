@@ -2,9 +2,10 @@
 
 #include <cmath>
 #include <limits>
-#include <sstream>
 #include <type_traits>
 #include <variant>
+
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim {
 namespace {
@@ -171,12 +172,6 @@ bool differsByType(std::string_view key) {
          findKey(key, DeviceType::Pen) != nullptr && findKey(key, DeviceType::Roller) != nullptr;
 }
 
-std::string formatNumber(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
 std::string kindName(ValueKind kind) {
   switch (kind) {
     case ValueKind::Real:
@@ -201,7 +196,7 @@ std::string defaultCell(const KeySpec& s) {
   switch (s.kind) {
     case ValueKind::Real:
     case ValueKind::Integer:
-      return formatNumber(s.defaultNumber);
+      return readableNumber(s.defaultNumber);
     case ValueKind::Boolean:
       return s.defaultNumber != 0 ? "true" : "false";
     case ValueKind::String:
@@ -221,8 +216,8 @@ std::string allowedCell(const KeySpec& s) {
     return names;
   }
   if (s.kind != ValueKind::Real && s.kind != ValueKind::Integer) return "";
-  if (std::isinf(s.max)) return formatNumber(s.min) + " or more";
-  return formatNumber(s.min) + " - " + formatNumber(s.max);
+  if (std::isinf(s.max)) return readableNumber(s.min) + " or more";
+  return readableNumber(s.min) + " - " + readableNumber(s.max);
 }
 
 std::string_view devicesCell(AppliesTo a) {
