@@ -220,3 +220,19 @@ TEST_CASE("SkinOptics: the colour table serves 40,000 pixels in well under 5 ms"
   CHECK(best < 5.0);
 #endif
 }
+
+TEST_CASE("Cielab: kD65White is exactly the white the CIE tables integrate to", "[optics]") {
+  // Any drift in the constant would leave the perfect reflector off-neutral by ~1e-14.
+  const Lab white = labFromReflectance(flat(1.0));
+  CHECK(white.L == 100.0);
+  CHECK(white.a == 0.0);
+  CHECK(white.b == 0.0);
+  const Xyz back = xyzFromLab(white);
+  CHECK(back.X == Approx(kD65White.X).epsilon(1e-14));
+  CHECK(back.Z == Approx(kD65White.Z).epsilon(1e-14));
+  const Lab skin{62.0, 14.5, 17.0};
+  const Lab again = labFromXyz(xyzFromLab(skin));
+  CHECK(again.L == Approx(skin.L).epsilon(1e-12));
+  CHECK(again.a == Approx(skin.a).epsilon(1e-12));
+  CHECK(again.b == Approx(skin.b).epsilon(1e-12));
+}

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/Simulation.hpp"
+#include "core/numerics/NumberText.hpp"
 #include "io/InputError.hpp"
 #include "io/ScenarioSource.hpp"
 
@@ -39,13 +40,6 @@ std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
-}
-
-// "%g": 180, 0.5, -1.
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
 }
 
 struct Size {
@@ -138,7 +132,7 @@ render::RenderOptions optionsFor(const RenderRequest& request) {
     if (!(at >= 0 && at <= 1)) {
       const std::string expected =
           "--section-at: must be between 0 and 1, the fraction of the way across the patch";
-      throw InputError(expected + " (got " + number(at) + ")");
+      throw InputError(expected + " (got " + readableNumber(at) + ")");
     }
     options.section_position = static_cast<float>(at);
   }
@@ -227,9 +221,9 @@ int renderCommand(const RenderRequest& request) {
   const Scenario scenario =
       resolveScenario(request.scenario.empty() ? kDefaultScenario : request.scenario);
   if (!(request.day >= 0 && request.day <= scenario.duration_days)) {
-    throw InputError("--day: must be between 0 and " + number(scenario.duration_days) +
-                     ", the duration_days of " + scenario.source + " (got " + number(request.day) +
-                     ")");
+    throw InputError("--day: must be between 0 and " + readableNumber(scenario.duration_days) +
+                     ", the duration_days of " + scenario.source + " (got " +
+                     readableNumber(request.day) + ")");
   }
 
   const auto start = Clock::now();

@@ -15,6 +15,7 @@
 #include "cli/RenderCommand.hpp"
 #include "core/Simulation.hpp"
 #include "core/Version.hpp"
+#include "core/numerics/NumberText.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
@@ -58,8 +59,9 @@ void printRunSummary(const Scenario& scenario, const RunResult& result,
                  s.device.passes, s.needling.stats.per_cm2, s.needling.stats.mean_depth_mm,
                  s.downtime_days);
   const Outcome& o = result.outcome;
-  std::fprintf(stderr, "  day %g: texture %.0f %% better, collagen %+.0f %% (simulated)\n",
-               scenario.duration_days, o.improvement_pct, 100.0 * (o.collagen_rel - 1.0));
+  std::fprintf(stderr, "  day %g: texture %s %% better, collagen %s %% (simulated)\n",
+               scenario.duration_days, fixedNumber(o.improvement_pct, 0).c_str(),
+               signedNumber(100.0 * (o.collagen_rel - 1.0), 0).c_str());
   for (const Advisory& a : advisories)
     std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
                  a.message.c_str());

@@ -1,16 +1,11 @@
 #include "guidance/Advisories.hpp"
 
-#include <cstdio>
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim {
 namespace {
 
-std::string number(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-std::string mm(double v) { return number(v, 2) + " mm"; }
+std::string mm(double v) { return fixedNumber(v, 2) + " mm"; }
 
 // Shortest interval at which sessions at this depth still let the previous one's
 // proliferative phase run its course (~3-5 weeks: calibration sheet section 3).
@@ -101,7 +96,8 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
     const SessionPlan& plan = s.sessions[i];
     const double needle = plan.device.needle_length_mm;
     const std::string where =
-        "session on day " + number(plan.day, plan.day == static_cast<int>(plan.day) ? 0 : 1) + ": ";
+        "session on day " + fixedNumber(plan.day, plan.day == static_cast<int>(plan.day) ? 0 : 1) +
+        ": ";
     if (needle > maxDepth + 1e-9)
       out.push_back({AdvisoryLevel::Warning, "depth_exceeds_site",
                      where + mm(needle) + " exceeds the usual maximum of " + mm(maxDepth) +
@@ -113,7 +109,7 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
     const double interval = plan.day - previousDay;
     if (i > 0 && needle >= kDeepNeedleMm && interval < kMinIntervalDaysDeep)
       out.push_back({AdvisoryLevel::Warning, "interval_short",
-                     where + number(interval, 1) + " days after the previous session; at " +
+                     where + fixedNumber(interval, 1) + " days after the previous session; at " +
                          mm(needle) + " allow at least 3 weeks between sessions"});
     previousDay = plan.day;
   }

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <iterator>
+
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim {
 namespace {
@@ -178,9 +179,8 @@ std::string joined(const std::string& when, const std::vector<std::string>& clau
 
 std::string beforeTreatment(const SkinReading& untreated, bool scars) {
   if (!scars) return joined("Before treatment", {"the untreated skin"});
-  char depth[32];
-  std::snprintf(depth, sizeof depth, "%.2g", untreated.scar_depth_um / 1000.0);
-  return joined("Before treatment", {std::string("scars about ") + depth + " mm deep on average"});
+  const std::string depth = readableNumber(untreated.scar_depth_um / 1000.0, 2);
+  return joined("Before treatment", {"scars about " + depth + " mm deep on average"});
 }
 
 }  // namespace

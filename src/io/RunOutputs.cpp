@@ -6,10 +6,39 @@
 #include <stdexcept>
 
 #include "core/Version.hpp"
+#include "core/numerics/NumberText.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/ScenarioJson.hpp"
 
 namespace dermasim {
+namespace {
+
+// A CSV row's numbers, each with its column's decimals.
+struct Column {
+  double value;
+  int decimals;
+};
+void appendRow(std::string& out, std::initializer_list<Column> columns) {
+  bool first = true;
+  for (const Column& c : columns) {
+    if (!first) out += ',';
+    first = false;
+    out += fixedNumber(c.value, c.decimals);
+  }
+  out += '\n';
+}
+
+// JSON writes numbers exactly, so only a zero can show as "-0.0": written as 0.0, like every
+// other output that rounds a value to zero.
+void dropNegativeZeros(nlohmann::ordered_json& j) {
+  if (j.is_number_float() && j.get<double>() == 0.0) {
+    j = 0.0;
+  } else if (j.is_structured()) {
+    for (auto& child : j) dropNegativeZeros(child);
+  }
+}
+
+}  // namespace
 
 std::string summaryJson(const Scenario& scenario, const RunResult& result,
                         const std::vector<Advisory>& advisories) {
@@ -67,6 +96,7 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
   for (const Advisory& a : advisories)
     warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
   j["warnings"] = warnings;
+  dropNegativeZeros(j);
   return j.dump(2) + "\n";
 }
 
@@ -75,16 +105,23 @@ std::string timeseriesCsv(const RunResult& result) {
       "day,redness_a,erythema,barrier_open,roughness_um,scar_depth_um,collagen_rel,collagen1_rel,"
       "collagen3_rel,elastin_rel,improvement_pct,papillary_collagen_rel,epidermis_rel,"
       "fibroblasts_rel,surface_blood_um,lightness_L\n";
-  char line[512];
   for (const SkinReading& r : result.timeseries) {
-    std::snprintf(
-        line, sizeof line,
-        "%.6f,%.4f,%.5f,%.5f,%.4f,%.3f,%.6f,%.6f,%.6f,%.6f,%.3f,%.6f,%.5f,%.5f,%.4f,%.4f\n", r.day,
-        r.redness_a, r.erythema, r.barrier_open, r.roughness_um, r.scar_depth_um, r.collagen_rel,
-        r.collagen1_rel, r.collagen3_rel, r.elastin_rel, r.improvement_pct,
-        r.papillary_collagen_rel, r.epidermis_rel, r.fibroblasts_rel, r.surface_blood_um,
-        r.lightness_L);
-    out += line;
+    appendRow(out, {{r.day, 6},
+                    {r.redness_a, 4},
+                    {r.erythema, 5},
+                    {r.barrier_open, 5},
+                    {r.roughness_um, 4},
+                    {r.scar_depth_um, 3},
+                    {r.collagen_rel, 6},
+                    {r.collagen1_rel, 6},
+                    {r.collagen3_rel, 6},
+                    {r.elastin_rel, 6},
+                    {r.improvement_pct, 3},
+                    {r.papillary_collagen_rel, 6},
+                    {r.epidermis_rel, 5},
+                    {r.fibroblasts_rel, 5},
+                    {r.surface_blood_um, 4},
+                    {r.lightness_L, 4}});
   }
   return out;
 }
@@ -93,14 +130,20 @@ std::string puncturesCsv(const RunResult& result) {
   std::string out =
       "session,day,pass,x_mm,y_mm,depth_mm,entry_angle_deg,entry_direction_deg,"
       "opening_direction_deg,opening_length_mm,opening_width_mm\n";
-  char line[256];
   for (const SessionResult& s : result.sessions) {
+    const std::string session = std::to_string(s.index) + "," + readableNumber(s.day) + ",";
     for (const Puncture& p : s.needling.punctures) {
-      std::snprintf(line, sizeof line, "%d,%.6g,%d,%.5f,%.5f,%.5f,%.3f,%.3f,%.3f,%.5f,%.5f\n",
-                    s.index, s.day, p.pass, p.x_mm, p.y_mm, p.depth_mm, p.entry_angle_deg,
-                    p.entry_direction_deg, p.opening_direction_deg, p.opening_length_mm,
-                    p.opening_width_mm);
-      out += line;
+      out += session;
+      out += std::to_string(p.pass);
+      out += ',';
+      appendRow(out, {{p.x_mm, 5},
+                      {p.y_mm, 5},
+                      {p.depth_mm, 5},
+                      {p.entry_angle_deg, 3},
+                      {p.entry_direction_deg, 3},
+                      {p.opening_direction_deg, 3},
+                      {p.opening_length_mm, 5},
+                      {p.opening_width_mm, 5}});
     }
   }
   return out;

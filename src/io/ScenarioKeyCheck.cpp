@@ -93,7 +93,7 @@ void checkSessions(const toml::node& node, const ValueChecker& check) {
 void checkSessionCount(const toml::array& sessions, const ValueChecker& check) {
   const double most = findKey("schedule.sessions", DeviceType::Pen)->max;
   if (static_cast<double>(sessions.size()) > most)
-    check.fail("session", "at most " + formatNumber(most) +
+    check.fail("session", "at most " + readableNumber(most) +
                               " [[session]] tables, as for schedule.sessions (got " +
                               std::to_string(sessions.size()) + ")");
 }

@@ -24,7 +24,7 @@ const KeySpec& spec(std::string_view key) { return *findKey(key, DeviceType::Pen
 
 std::string dayList(const std::vector<SessionPlan>& plans) {
   std::string out;
-  for (const SessionPlan& p : plans) out += (out.empty() ? "" : ", ") + formatNumber(p.day);
+  for (const SessionPlan& p : plans) out += (out.empty() ? "" : ", ") + readableNumber(p.day);
   return out;
 }
 
@@ -41,8 +41,8 @@ std::vector<SessionPlan> readSchedule(const toml::table& schedule, const DeviceS
   const double lastDay = (count - 1) * interval;
   if (lastDay > durationDays + kSameDay)
     check.fail("schedule.sessions",
-               "the last session would be on day " + formatNumber(lastDay) +
-                   ", after scenario.duration_days = " + formatNumber(durationDays) + " (got " +
+               "the last session would be on day " + readableNumber(lastDay) +
+                   ", after scenario.duration_days = " + readableNumber(durationDays) + " (got " +
                    std::to_string(count) + ")");
   std::vector<SessionPlan> plans;
   for (int i = 0; i < count; ++i) plans.push_back({i * interval, device, {}});
@@ -89,11 +89,11 @@ std::vector<SessionPlan> readSessions(const toml::table& root, const DeviceSetti
       });
       if (match == plans.end())
         check.fail(s.key + ".day", "with [schedule], must be one of the scheduled days " +
-                                       dayList(plans) + " (got " + formatNumber(s.day) + ")");
+                                       dayList(plans) + " (got " + readableNumber(s.day) + ")");
       // Two overrides of one scheduled session: the plans would hide the second.
       if (!match->origin.empty())
         check.fail(s.key + ".day",
-                   match->origin + " is already on that day (got " + formatNumber(s.day) + ")");
+                   match->origin + " is already on that day (got " + readableNumber(s.day) + ")");
       match->device = s.device;
       match->origin = s.key;
     }

@@ -1,12 +1,12 @@
 #include "io/ScenarioToml.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <string_view>
 
 #include "core/Version.hpp"
+#include "core/numerics/NumberText.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/AtomicFile.hpp"
@@ -17,21 +17,6 @@ namespace {
 // Comments start in this column when the key and value leave room.
 constexpr std::size_t kCommentColumn = 32;
 constexpr std::size_t kLineLimit = 100;
-
-// Exact: the shortest text that reads back to the same double. Whole numbers are written
-// without ".0", as people write them ("duration_days = 180"); the reader takes either form.
-std::string number(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  if (v == std::trunc(v) && std::abs(v) < 1e15) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.0f", v);
-    return buffer;
-  }
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return std::string(buffer, result.ptr);
-}
 
 std::string tomlString(std::string_view s) {
   std::string out = "\"";
@@ -76,7 +61,7 @@ std::string deviceValue(const DeviceSettings& device, const KeySpec& spec) {
   if (spec.key == "device.type") return tomlString(toString(device.type));
   if (spec.key == "device.pressure") return tomlString(toString(device.pressure));
   if (spec.kind == ValueKind::Boolean) return deviceNumber(device, spec) != 0 ? "true" : "false";
-  return number(deviceNumber(device, spec));
+  return exactNumber(deviceNumber(device, spec));
 }
 
 class Writer {
@@ -147,14 +132,14 @@ void writeScenario(Writer& w, const Scenario& s) {
   w.entry("name", tomlString(s.name), spec("scenario.name"));
   w.entry("description", tomlString(s.description), spec("scenario.description"));
   w.entry("seed", std::to_string(s.seed), spec("scenario.seed"));
-  w.entry("duration_days", number(s.duration_days), spec("scenario.duration_days"));
+  w.entry("duration_days", exactNumber(s.duration_days), spec("scenario.duration_days"));
 }
 
 void writePatient(Writer& w, const Patient& p) {
   w.table("[patient]");
   w.entry("site", tomlString(toString(p.site)), spec("patient.site"));
   w.entry("fitzpatrick", std::to_string(p.fitzpatrick), spec("patient.fitzpatrick"));
-  w.entry("age", number(p.age_years), spec("patient.age"));
+  w.entry("age", exactNumber(p.age_years), spec("patient.age"));
   w.entry("indication", tomlString(toString(p.indication)), spec("patient.indication"));
   std::string conditions = "[";
   for (std::size_t i = 0; i < p.conditions.size(); ++i)
@@ -162,11 +147,12 @@ void writePatient(Writer& w, const Patient& p) {
   w.entry("conditions", conditions + "]", spec("patient.conditions"));
 
   w.table("[patient.scars]");
-  w.entry("count_per_cm2", number(p.scars.count_per_cm2), spec("patient.scars.count_per_cm2"));
-  w.entry("mean_depth_mm", number(p.scars.mean_depth_mm), spec("patient.scars.mean_depth_mm"));
+  w.entry("count_per_cm2", exactNumber(p.scars.count_per_cm2), spec("patient.scars.count_per_cm2"));
+  w.entry("mean_depth_mm", exactNumber(p.scars.mean_depth_mm), spec("patient.scars.mean_depth_mm"));
   w.entry("mix",
-          "{ rolling = " + number(p.scars.mix.rolling) + ", boxcar = " +
-              number(p.scars.mix.boxcar) + ", icepick = " + number(p.scars.mix.icepick) + " }",
+          "{ rolling = " + exactNumber(p.scars.mix.rolling) +
+              ", boxcar = " + exactNumber(p.scars.mix.boxcar) +
+              ", icepick = " + exactNumber(p.scars.mix.icepick) + " }",
           "fractions of rolling, boxcar and icepick scars; they sum to 1");
 }
 
@@ -185,7 +171,7 @@ void writeDevice(Writer& w, const DeviceSettings& device, const DeviceSettings* 
 void writeSessions(Writer& w, const Scenario& s) {
   for (const SessionPlan& plan : s.sessions) {
     w.table("[[session]]");
-    w.entry("day", number(plan.day), "days since the first session");
+    w.entry("day", exactNumber(plan.day), "days since the first session");
     // What the reader starts the session's device from, so only real differences are written.
     DeviceSettings start = s.device;
     if (plan.device.type != s.device.type) {
@@ -198,10 +184,11 @@ void writeSessions(Writer& w, const Scenario& s) {
 
 void writeModel(Writer& w, const ModelSettings& m) {
   w.table("[model]");
-  w.entry("patch_size_mm", number(m.patch_size_mm), spec("model.patch_size_mm"));
-  w.entry("lateral_resolution_um", number(m.lateral_resolution_um),
+  w.entry("patch_size_mm", exactNumber(m.patch_size_mm), spec("model.patch_size_mm"));
+  w.entry("lateral_resolution_um", exactNumber(m.lateral_resolution_um),
           spec("model.lateral_resolution_um"));
-  w.entry("depth_resolution_um", number(m.depth_resolution_um), spec("model.depth_resolution_um"));
+  w.entry("depth_resolution_um", exactNumber(m.depth_resolution_um),
+          spec("model.depth_resolution_um"));
 }
 
 void writeParameters(Writer& w, const std::map<std::string, double>& overrides) {
@@ -214,8 +201,8 @@ void writeParameters(Writer& w, const std::map<std::string, double>& overrides) 
     const ParameterSpec* p = findParameter(key);
     std::string note = p ? std::string(p->description) : std::string("model parameter");
     if (p && !p->unit.empty() && p->unit != "1") note = std::string(p->unit) + "; " + note;
-    if (p) note += " (default " + number(p->value) + ")";
-    w.entry(tomlString(key), number(value), note);
+    if (p) note += " (default " + exactNumber(p->value) + ")";
+    w.entry(tomlString(key), exactNumber(value), note);
   }
 }
 

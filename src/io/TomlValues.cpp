@@ -1,9 +1,7 @@
 #include "io/TomlValues.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <sstream>
 #include <tuple>
 
 namespace dermasim {
@@ -71,12 +69,8 @@ std::string quoted(std::string_view s) {
 // A TOML float as written in TOML: an integral float keeps its ".0" so "expected an integer
 // (got 12.0)" does not read like a contradiction.
 std::string formatFloat(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-  std::string out(buffer, result.ptr);
-  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  std::string out = exactNumber(v);
+  if (std::isfinite(v) && out.find_first_of(".e") == std::string::npos) out += ".0";
   return out;
 }
 
@@ -93,12 +87,6 @@ std::vector<std::string> splitChoices(const std::string& joined) {
 
 std::string printable(std::string_view text, std::size_t maxChars) {
   return escapedHead(text, maxChars, false) + cutNote(text, maxChars);
-}
-
-std::string formatNumber(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
 }
 
 std::string describeValue(const toml::node& node) {

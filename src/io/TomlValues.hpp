@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/numerics/NumberText.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/InputError.hpp"
 
@@ -27,8 +28,6 @@ std::string printable(std::string_view text, std::size_t maxChars = kShownChars)
 
 // How a value reads in an error message: 12.5, true, a string "abc", a table.
 std::string describeValue(const toml::node& node);
-// A number as the user would write it (no trailing zeros, no exponent for ordinary values).
-std::string formatNumber(double value);
 
 // The node at a dotted path below `table`, or null when any part is absent or not a table.
 const toml::node* findNode(const toml::table& table, std::string_view dottedKey);

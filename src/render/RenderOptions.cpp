@@ -1,8 +1,9 @@
 #include "render/RenderOptions.hpp"
 
 #include <array>
-#include <cstdio>
 #include <utility>
+
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim::render {
 
@@ -66,14 +67,7 @@ std::string allSectionOverlays() { return namesIn(kOverlays); }
 
 namespace dermasim::render {
 
-std::string formatDay(double day) {
-  char text[32];
-  // Hours matter in the days after every session, so two decimals.
-  std::snprintf(text, sizeof text, "%.2f", day);
-  std::string s(text);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
+// Hours matter in the days after every session, so two decimals.
+std::string formatDay(double day) { return roundedNumber(day, 2); }
 
 }  // namespace dermasim::render

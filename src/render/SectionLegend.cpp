@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/numerics/NumberText.hpp"
 #include "render/SectionStyle.hpp"
 #include "render/UiMetrics.hpp"
 
@@ -20,14 +20,7 @@ Rgb mixRgb(const Rgb& a, const Rgb& b, float t) {
 }
 
 // "0.5", "1", "1.25": shortest form of a tick value.
-std::string tickLabel(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  std::string s(text);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
+std::string tickLabel(double value) { return roundedNumber(value, 2); }
 
 struct Swatch {
   Rgb colour;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/numerics/NumberText.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/SectionStyle.hpp"
@@ -57,11 +57,8 @@ void frame(Painter2D& painter, PixelRect r, float width, Colour4 colour) {
 // "through the middle of the patch", or how far across it the section cuts.
 std::string placeOf(const SectionGeometry& g) {
   if (g.through_middle) return "through the middle of the patch";
-  char text[64];
-  std::snprintf(text, sizeof text, "%.1f mm across the %g mm patch",
-                static_cast<double>(g.section_y_mm + g.patch_mm / 2),
-                std::round(static_cast<double>(g.patch_mm) * 10) / 10);
-  return text;
+  return fixedNumber(static_cast<double>(g.section_y_mm + g.patch_mm / 2), 1) + " mm across the " +
+         readableNumber(std::round(static_cast<double>(g.patch_mm) * 10) / 10) + " mm patch";
 }
 
 }  // namespace

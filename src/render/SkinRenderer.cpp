@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 #include <string>
 
+#include "core/numerics/NumberText.hpp"
 #include "render/CaptionBox.hpp"
 #include "render/Font.hpp"
 #include "render/FullscreenPass.hpp"
@@ -104,9 +104,7 @@ struct SkinRenderer::Impl {
     const bool fancy = font.isTrueType();  // the bitmap font is ASCII only
     std::string caption = "Day " + formatDay(snapshot->day) + (fancy ? "  \xC2\xB7  " : ", ") +
                           "relief " + (fancy ? "\xC3\x97" : "x");
-    char factor[16];
-    std::snprintf(factor, sizeof factor, "%g", static_cast<double>(options.relief_exaggeration));
-    caption += factor;
+    caption += readableNumber(static_cast<double>(options.relief_exaggeration));
     caption += fancy ? "  \xC2\xB7  " : ", ";
     caption += options.light.elevation_deg < kGrazingBelowDeg ? "grazing light" : "overhead light";
     painter.begin(v.width, v.height);

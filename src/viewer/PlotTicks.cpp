@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
+
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim::viewer {
 namespace {
@@ -75,12 +76,7 @@ std::string tickLabel(double value, double step) {
     if (std::abs(scaled - std::round(scaled)) > 1e-6) ++decimals;
     decimals = std::min(decimals, 6);
   }
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
-  // "-0" or "-0.00" for a value rounded to zero.
-  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
-  return text;
+  return fixedNumber(value, decimals);
 }
 
 std::string dayTickLabel(double day, double step) {

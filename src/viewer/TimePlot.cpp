@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/numerics/NumberText.hpp"
 #include "viewer/PlotTicks.hpp"
 
 namespace dermasim::viewer {
@@ -46,16 +46,10 @@ Range fitValues(std::span<const PlotSeries> series, const TimePlotOptions& o) {
   return r;
 }
 
-std::string dayText(double day) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, day < 10 ? "Day %.2f" : "Day %.1f", day);
-  return buffer;
-}
+std::string dayText(double day) { return "Day " + fixedNumber(day, day < 10 ? 2 : 1); }
 
 std::string valueText(double value, std::string_view unit) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.4g", value);
-  std::string text = buffer;
+  std::string text = readableNumber(value, 4);
   if (!unit.empty()) text.append(" ").append(unit);
   return text;
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/numerics/NumberText.hpp"
 #include "render/RenderOptions.hpp"
 #include "viewer/Panels.hpp"
 
@@ -14,11 +15,7 @@ namespace {
 
 const ImU32 kSessionMark = IM_COL32(240, 170, 60, 255);
 
-std::string speedLabel(double daysPerSecond) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g days/s", daysPerSecond);
-  return text;
-}
+std::string speedLabel(double daysPerSecond) { return readableNumber(daysPerSecond) + " days/s"; }
 
 // "Day 12 (week 2)", "Day 95 (month 4)": how far into the series, in a patient's words.
 std::string dayHeadline(double day) {

@@ -69,8 +69,10 @@ bool applyDraft(ViewerState& state) {
   const std::vector<ScenarioProblem> problems = validateScenario(slot.draft);
   if (!problems.empty()) {
     slot.draftError.clear();
-    for (const ScenarioProblem& p : problems)
-      slot.draftError += (slot.draftError.empty() ? "" : "\n") + p.message();
+    for (const ScenarioProblem& p : problems) {
+      if (!slot.draftError.empty()) slot.draftError += '\n';
+      slot.draftError += p.message();
+    }
     state.say(problems.front().message(), true);
     return false;
   }

@@ -147,10 +147,10 @@ TEST_CASE("text lays out with the TrueType font or the built-in one", "[render]"
 }
 
 TEST_CASE("sRGB to CIELAB matches reference values", "[render]") {
-  const render::LabColour white = render::labFromSrgb({1, 1, 1});
+  const Lab white = render::labFromSrgb({1, 1, 1});
   CHECK(white.L == Approx(100).margin(0.01));
   CHECK(white.a == Approx(0).margin(0.01));
-  const render::LabColour red = render::labFromSrgb({1, 0, 0});
+  const Lab red = render::labFromSrgb({1, 0, 0});
   CHECK(red.L == Approx(53.24).margin(0.05));
   CHECK(red.a == Approx(80.09).margin(0.05));
   CHECK(red.b == Approx(67.20).margin(0.05));

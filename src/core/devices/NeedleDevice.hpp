@@ -28,6 +28,7 @@ class NeedleDevice {
   virtual double nominalDensityPerPassCm2() const = 0;
 };
 
+// The device the settings describe: a Roller or a Pen.
 std::unique_ptr<NeedleDevice> makeNeedleDevice(const DeviceSettings& settings,
                                                const ModelParameters& parameters);
 
@@ -39,7 +40,11 @@ double passDirectionDeg(int passIndex);
 // than the tip opens less than the shaft's diameter.
 double openingWidthMm(double shaftDiameterMm, double depthMm, double tipHalfAngleDeg);
 
-// An azimuth folded into [0, 360).
-double wrapDeg(double deg);
+// How deep one needle goes: normal around `meanFraction` of the needle's length with a relative
+// spread, truncated to (2 % of the length, the length], since a needle cannot reach deeper than
+// it is long and one that barely touches leaves no puncture. Rollers and pens differ only in
+// the mean and spread they pass in.
+double sampleNeedleDepthMm(CounterRandom& rng, double needleLengthMm, double meanFraction,
+                           double spread);
 
 }  // namespace dermasim

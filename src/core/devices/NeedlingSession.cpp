@@ -3,16 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/devices/Pen.hpp"
-#include "core/devices/Roller.hpp"
-
 namespace dermasim {
-
-std::unique_ptr<NeedleDevice> makeNeedleDevice(const DeviceSettings& settings,
-                                               const ModelParameters& parameters) {
-  if (settings.type == DeviceType::Roller) return std::make_unique<Roller>(settings, parameters);
-  return std::make_unique<Pen>(settings, parameters);
-}
 
 PunctureStats summarize(const std::vector<Puncture>& punctures, const Patch& patch) {
   PunctureStats s;

@@ -4,6 +4,7 @@
 #include <numbers>
 
 #include "core/devices/Strokes.hpp"
+#include "core/numerics/Periodic.hpp"
 
 namespace dermasim {
 namespace {
@@ -38,16 +39,6 @@ double Pen::nominalDensityPerPassCm2() const {
          (settings_.cartridge_width_mm * settings_.glide_speed_mm_s) * 100.0;
 }
 
-double Pen::sampleDepthMm(CounterRandom& rng) const {
-  const double length = settings_.needle_length_mm;
-  const double mean = meanFraction_ * length;
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    const double d = rng.normal(mean, spread_ * mean);
-    if (d > 0.02 * length && d <= length) return d;
-  }
-  return mean;
-}
-
 std::vector<Puncture> Pen::pass(const Patch& patch, int passIndex, CounterRandom rng) const {
   const double step = settings_.glide_speed_mm_s / settings_.frequency_hz;  // between stamps
   const double drag = settings_.glide_speed_mm_s * contactFraction_ / settings_.frequency_hz;
@@ -56,7 +47,7 @@ std::vector<Puncture> Pen::pass(const Patch& patch, int passIndex, CounterRandom
   std::vector<Puncture> punctures;
   for (const Stroke& stroke :
        coverPatch(patch, passDirectionDeg(passIndex), settings_.cartridge_width_mm, margin, rng)) {
-    const double heading = wrapDeg(std::atan2(stroke.uy, stroke.ux) * kDeg);
+    const double heading = periodicPosition(std::atan2(stroke.uy, stroke.ux) * kDeg, 360.0);
     for (double along = -stroke.half_length_mm + rng.uniform(0.0, step);
          along <= stroke.half_length_mm; along += step) {
       const double wander = rng.normal(0.0, lateralJitterMm_);
@@ -74,7 +65,7 @@ std::vector<Puncture> Pen::pass(const Patch& patch, int passIndex, CounterRandom
         Puncture p;
         p.x_mm = x;
         p.y_mm = y;
-        p.depth_mm = sampleDepthMm(rng);
+        p.depth_mm = sampleNeedleDepthMm(rng, settings_.needle_length_mm, meanFraction_, spread_);
         p.entry_angle_deg = tiltDeg;
         p.entry_direction_deg = tiltAzimuth;
         p.opening_direction_deg = heading;

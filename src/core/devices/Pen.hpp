@@ -23,8 +23,6 @@ class Pen final : public NeedleDevice {
   const std::vector<Offset>& footprint() const { return footprint_; }
 
  private:
-  double sampleDepthMm(CounterRandom& rng) const;
-
   DeviceSettings settings_;
   std::vector<Offset> footprint_;
   double meanFraction_;

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "core/devices/Strokes.hpp"
+#include "core/numerics/Periodic.hpp"
 
 namespace dermasim {
 namespace {
@@ -52,18 +53,6 @@ double Roller::rigidSweepMm(double depthMm) const {
   return 2.0 * r * (std::tan(a) - a);
 }
 
-double Roller::sampleDepthMm(CounterRandom& rng) const {
-  // Truncated normal on (0, needle length]: a needle cannot reach deeper than it is long.
-  const double length = settings_.needle_length_mm;
-  const double mean = meanFraction_ * length;
-  const double sd = spread_ * mean;
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    const double d = rng.normal(mean, sd);
-    if (d > 0.02 * length && d <= length) return d;
-  }
-  return mean;
-}
-
 std::vector<Puncture> Roller::pass(const Patch& patch, int passIndex, CounterRandom rng) const {
   const double radius = 0.5 * settings_.drum_diameter_mm;
   const double circumference = 2.0 * std::numbers::pi * radius;
@@ -82,8 +71,8 @@ std::vector<Puncture> Roller::pass(const Patch& patch, int passIndex, CounterRan
       for (int j = 0; j < around; ++j) {
         const double firstContact = phase + (j + stagger) * circumference / around;
         // Every turn of the drum brings this needle down again, one circumference later.
-        double along =
-            -stroke.half_length_mm + std::fmod(firstContact + stroke.half_length_mm, circumference);
+        double along = -stroke.half_length_mm +
+                       periodicPosition(firstContact + stroke.half_length_mm, circumference);
         for (; along <= stroke.half_length_mm; along += circumference) {
           const double x = stroke.center_x_mm + along * stroke.ux + across * stroke.nx;
           const double y = stroke.center_y_mm + along * stroke.uy + across * stroke.ny;
@@ -91,9 +80,9 @@ std::vector<Puncture> Roller::pass(const Patch& patch, int passIndex, CounterRan
           Puncture p;
           p.x_mm = x;
           p.y_mm = y;
-          p.depth_mm = sampleDepthMm(rng);
+          p.depth_mm = sampleNeedleDepthMm(rng, settings_.needle_length_mm, meanFraction_, spread_);
           p.entry_angle_deg = entryAngleRad(p.depth_mm) * kDeg;
-          p.entry_direction_deg = wrapDeg(heading);
+          p.entry_direction_deg = periodicPosition(heading, 360.0);
           p.opening_direction_deg = p.entry_direction_deg;
           p.opening_width_mm =
               openingWidthMm(settings_.needle_diameter_mm, p.depth_mm, tipHalfAngleDeg_);

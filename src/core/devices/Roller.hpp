@@ -22,8 +22,6 @@ class Roller final : public NeedleDevice {
   double rigidSweepMm(double depthMm) const;
 
  private:
-  double sampleDepthMm(CounterRandom& rng) const;
-
   DeviceSettings settings_;
   double meanFraction_;
   double spread_;

@@ -2,22 +2,17 @@
 
 #include <algorithm>
 
-#if defined(__GNUC__) && defined(__x86_64__)
-#define DERMASIM_KERNEL_VARIANTS 1
-#define DERMASIM_KERNEL_INLINE [[gnu::always_inline]] inline
-#else
-#define DERMASIM_KERNEL_INLINE inline
-#endif
+#include "core/numerics/CpuDispatch.hpp"
 
 namespace dermasim {
 namespace {
 
 // Values this small no longer matter to any output; flushing them to zero keeps the
 // arithmetic out of subnormal floats (~100x slower) and lets empty fields be skipped.
-DERMASIM_KERNEL_INLINE float flush(float x) { return x < 1e-12F ? 0.0F : x; }
+DERMASIM_CPU_KERNEL float flush(float x) { return x < 1e-12F ? 0.0F : x; }
 
-DERMASIM_KERNEL_INLINE PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
-                                             std::ptrdiff_t n) {
+DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
+                                          std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
   const float* __restrict lumen = f.lumen;
   float* __restrict mediators = f.mediators;
@@ -65,8 +60,7 @@ DERMASIM_KERNEL_INLINE PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRa
   return {maxInjury, maxMediators, maxSignal, maxFibroblasts};
 }
 
-DERMASIM_KERNEL_INLINE void matrixImpl(const PlaneFields& f, const PlaneRates& r,
-                                       std::ptrdiff_t n) {
+DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   const float* __restrict fibroblasts = f.fibroblasts;
   const float* __restrict remodelling = f.remodelling;
   float* __restrict c1 = f.collagen1;
@@ -108,24 +102,20 @@ void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixImpl(f, r, n);
 }
 
-#if defined(DERMASIM_KERNEL_VARIANTS)
-[[gnu::target("avx2")]] PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
-                                              std::ptrdiff_t n) {
-  return cellsImpl(f, r, n);
-}
-[[gnu::target("avx2")]] void matrixAvx2(const PlaneFields& f, const PlaneRates& r,
+DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
                                         std::ptrdiff_t n) {
-  matrixImpl(f, r, n);
-}
-[[gnu::target("avx512f")]] PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
-                                                   std::ptrdiff_t n) {
   return cellsImpl(f, r, n);
 }
-[[gnu::target("avx512f")]] void matrixAvx512(const PlaneFields& f, const PlaneRates& r,
-                                             std::ptrdiff_t n) {
+DERMASIM_FOR_AVX2 void matrixAvx2(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixImpl(f, r, n);
 }
-#endif
+DERMASIM_FOR_AVX512 PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
+                                            std::ptrdiff_t n) {
+  return cellsImpl(f, r, n);
+}
+DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  matrixImpl(f, r, n);
+}
 
 struct Kernels {
   decltype(&cellsBase) cells = cellsBase;
@@ -133,19 +123,9 @@ struct Kernels {
 };
 
 const Kernels& kernels() {
-  static const Kernels chosen = [] {
-    Kernels k;
-#if defined(DERMASIM_KERNEL_VARIANTS)
-    if (__builtin_cpu_supports("avx512f")) {
-      k.cells = cellsAvx512;
-      k.matrix = matrixAvx512;
-    } else if (__builtin_cpu_supports("avx2")) {
-      k.cells = cellsAvx2;
-      k.matrix = matrixAvx2;
-    }
-#endif
-    return k;
-  }();
+  static const Kernels chosen =
+      forThisCpu(Kernels{cellsBase, matrixBase}, Kernels{cellsAvx2, matrixAvx2},
+                 Kernels{cellsAvx512, matrixAvx512});
   return chosen;
 }
 

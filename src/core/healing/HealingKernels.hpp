@@ -1,8 +1,8 @@
 #pragma once
 // The per-voxel reactions of the healing model, one depth plane at a time: plain loops over
 // contiguous floats, compiled for baseline x86-64, AVX2 and AVX-512 and picked at run time.
-// Every variant does the same IEEE operations in the same order (no FMA contraction under
-// ISO C++), so results do not depend on which one runs.
+// Every variant does the same IEEE operations in the same order (no FMA contraction, see
+// core/numerics/CpuDispatch.hpp), so results do not depend on which one runs.
 
 #include <cstddef>
 

@@ -10,17 +10,7 @@
 #include <xmmintrin.h>
 #endif
 
-// With GCC on x86-64 the sweeps are compiled for baseline x86-64 (SSE2), AVX2 and AVX-512F,
-// and picked at run time: the build targets generic x86-64, and the double-precision
-// recurrences are compute bound (AVX-512 runs the step ~1.6x faster than SSE2 here). Without
-// FMA contraction every variant does the same IEEE operations in the same order, so the output
-// does not depend on the machine. Other compilers get the baseline code only.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define DERMASIM_LOD_MULTI_ISA 1
-#define DERMASIM_LOD_INLINE [[gnu::always_inline]] inline
-#else
-#define DERMASIM_LOD_INLINE inline
-#endif
+#include "core/numerics/CpuDispatch.hpp"
 
 namespace dermasim {
 
@@ -127,7 +117,7 @@ Line periodicLine(int n, double r) {
 // contiguous) rather than back in place: the z lines' rows lie a plane (160 kB) apart and
 // compete for the same cache sets, and re-reading them in the back pass made the z sweep
 // ~25 % slower.
-DERMASIM_LOD_INLINE void solveNeumann(float* __restrict base, std::size_t stride, int width,
+DERMASIM_CPU_KERNEL void solveNeumann(float* __restrict base, std::size_t stride, int width,
                                       const Line& c, float* __restrict packed,
                                       Real* __restrict carry) {
   const int n = c.n;
@@ -182,7 +172,7 @@ struct PeriodicSolve {
 
   float* row(int t) const { return base + static_cast<std::size_t>(t) * stride; }
 
-  DERMASIM_LOD_INLINE void forward(int t) const {
+  DERMASIM_CPU_KERNEL void forward(int t) const {
     float* __restrict f = row(t);
     Real* __restrict cy = carry;
     Real* __restrict p1 = u0;  // accumulates p_1 until middle()
@@ -209,7 +199,7 @@ struct PeriodicSolve {
   }
 
   // Cell 0 from its own row, then the start of back substitution at n - 1.
-  DERMASIM_LOD_INLINE void middle() const {
+  DERMASIM_CPU_KERNEL void middle() const {
     float* __restrict f0 = row(0);
     float* __restrict last = row(c.n - 1);
     Real* __restrict cy = carry;
@@ -223,7 +213,7 @@ struct PeriodicSolve {
     }
   }
 
-  DERMASIM_LOD_INLINE void backward(int t) const {
+  DERMASIM_CPU_KERNEL void backward(int t) const {
     float* __restrict f = row(t);
     Real* __restrict cy = carry;
     const Real* __restrict v0 = u0;
@@ -242,7 +232,7 @@ struct PeriodicSolve {
   }
 };
 
-DERMASIM_LOD_INLINE void solvePeriodic(float* base, std::size_t stride, int width, const Line& c,
+DERMASIM_CPU_KERNEL void solvePeriodic(float* base, std::size_t stride, int width, const Line& c,
                                        Real* scratch) {
   const PeriodicSolve solve{base, stride, width, c, scratch, scratch + width};
   for (int t = 1; t < c.n; ++t) solve.forward(t);
@@ -254,7 +244,7 @@ DERMASIM_LOD_INLINE void solvePeriodic(float* base, std::size_t stride, int widt
 // lanes-fastest order (dst[i * lanes + b]), or back. Groups of 4 columns are transposed in SSE
 // registers: scalar copies made this sweep several times slower than the y and z sweeps.
 // (8-row AVX transposes measured only ~2 % faster on the whole step.)
-DERMASIM_LOD_INLINE void rowsToLanes(const float* const* src, int lanes, int i0, int i1,
+DERMASIM_CPU_KERNEL void rowsToLanes(const float* const* src, int lanes, int i0, int i1,
                                      float* __restrict dst) {
   int i = i0;
 #if defined(__SSE__)
@@ -274,7 +264,7 @@ DERMASIM_LOD_INLINE void rowsToLanes(const float* const* src, int lanes, int i0,
     for (int b = 0; b < lanes; ++b) dst[i * lanes + b] = src[b][i];
 }
 
-DERMASIM_LOD_INLINE void lanesToRows(const float* __restrict src, int lanes, int i0, int i1,
+DERMASIM_CPU_KERNEL void lanesToRows(const float* __restrict src, int lanes, int i0, int i1,
                                      float* const* dst) {
   int i = i0;
 #if defined(__SSE__)
@@ -302,7 +292,7 @@ DERMASIM_LOD_INLINE void lanesToRows(const float* __restrict src, int lanes, int
 // in L1 (separate transpose passes cost ~20 % more). A block is padded to a multiple of 4
 // rows with rows of zeros whose results are discarded (lanes are independent). `lanes`
 // holds nx * kXLanes floats, `zeros` and `discard` nx floats, `carry` 2 * kXLanes Reals.
-DERMASIM_LOD_INLINE void sweepX(float* plane, int nx, int ny, const Line& c, float* lanes,
+DERMASIM_CPU_KERNEL void sweepX(float* plane, int nx, int ny, const Line& c, float* lanes,
                                 const float* zeros, float* discard, Real* carry) {
   const auto stride = static_cast<std::size_t>(nx);
   const float* in[kXLanes];
@@ -344,14 +334,14 @@ struct Scratch {
 
 // The x and y sweeps of one plane (nx x ny, L2-resident through both). The 1-D solves along
 // different axes commute, so the order is free; y first streams the plane in row order.
-DERMASIM_LOD_INLINE void planeXYImpl(float* plane, int nx, int ny, const Line& x, const Line& y,
+DERMASIM_CPU_KERNEL void planeXYImpl(float* plane, int nx, int ny, const Line& x, const Line& y,
                                      const Scratch& s) {
   if (y.active) solvePeriodic(plane, static_cast<std::size_t>(nx), nx, y, s.carry);
   if (x.active) sweepX(plane, nx, ny, x, s.lanes, s.zeros, s.discard, s.carry);
 }
 
 // The z sweep of `width` columns starting at `first`.
-DERMASIM_LOD_INLINE void columnsZImpl(float* first, std::size_t plane, int width, const Line& z,
+DERMASIM_CPU_KERNEL void columnsZImpl(float* first, std::size_t plane, int width, const Line& z,
                                       const Scratch& s) {
   solveNeumann(first, plane, width, z, s.lanes, s.carry);
 }
@@ -363,26 +353,23 @@ void columnsZBase(float* first, std::size_t plane, int width, const Line& z, con
   columnsZImpl(first, plane, width, z, s);
 }
 
-#if defined(DERMASIM_LOD_MULTI_ISA)
-[[gnu::target("avx2")]] void planeXYAvx2(float* plane, int nx, int ny, const Line& x, const Line& y,
-                                         const Scratch& s) {
+// One variant per instruction set: the double-precision recurrences are compute bound.
+DERMASIM_FOR_AVX2 void planeXYAvx2(float* plane, int nx, int ny, const Line& x, const Line& y,
+                                   const Scratch& s) {
   planeXYImpl(plane, nx, ny, x, y, s);
 }
-[[gnu::target("avx2")]] void columnsZAvx2(float* first, std::size_t plane, int width, const Line& z,
-                                          const Scratch& s) {
+DERMASIM_FOR_AVX2 void columnsZAvx2(float* first, std::size_t plane, int width, const Line& z,
+                                    const Scratch& s) {
   columnsZImpl(first, plane, width, z, s);
 }
-// AVX-512F brings FMA with it, and GCC would contract a * b + c: that would change the
-// results with the machine. Contraction is switched off so all variants agree bitwise.
-[[gnu::target("avx512f"), gnu::optimize("fp-contract=off")]] void planeXYAvx512(
-    float* plane, int nx, int ny, const Line& x, const Line& y, const Scratch& s) {
+DERMASIM_FOR_AVX512 void planeXYAvx512(float* plane, int nx, int ny, const Line& x, const Line& y,
+                                       const Scratch& s) {
   planeXYImpl(plane, nx, ny, x, y, s);
 }
-[[gnu::target("avx512f"), gnu::optimize("fp-contract=off")]] void columnsZAvx512(
-    float* first, std::size_t plane, int width, const Line& z, const Scratch& s) {
+DERMASIM_FOR_AVX512 void columnsZAvx512(float* first, std::size_t plane, int width, const Line& z,
+                                        const Scratch& s) {
   columnsZImpl(first, plane, width, z, s);
 }
-#endif
 
 struct Kernels {
   decltype(&planeXYBase) planeXY = planeXYBase;
@@ -390,19 +377,9 @@ struct Kernels {
 };
 
 const Kernels& kernels() {
-  static const Kernels chosen = [] {
-    Kernels k;
-#if defined(DERMASIM_LOD_MULTI_ISA)
-    if (__builtin_cpu_supports("avx512f")) {
-      k.planeXY = planeXYAvx512;
-      k.columnsZ = columnsZAvx512;
-    } else if (__builtin_cpu_supports("avx2")) {
-      k.planeXY = planeXYAvx2;
-      k.columnsZ = columnsZAvx2;
-    }
-#endif
-    return k;
-  }();
+  static const Kernels chosen =
+      forThisCpu(Kernels{planeXYBase, columnsZBase}, Kernels{planeXYAvx2, columnsZAvx2},
+                 Kernels{planeXYAvx512, columnsZAvx512});
   return chosen;
 }
 

@@ -211,10 +211,6 @@ class SpectralModel {
   Spectrum baselinePerCm_{};
 };
 
-struct Xyz {
-  double X, Y, Z;
-};
-
 // Tristimulus values scaled so that a perfect white reflector has Y = 1.
 Xyz xyzFromReflectance(const Spectrum& r) {
   double X = 0, Y = 0, Z = 0, norm = 0;
@@ -226,32 +222,6 @@ Xyz xyzFromReflectance(const Spectrum& r) {
     norm += d.d65 * d.y;
   }
   return {X / norm, Y / norm, Z / norm};
-}
-
-// The white of these tables (0.95043, 1, 1.08881 against the CIE's 0.95047, 1, 1.08883),
-// used both ways so that a perfect reflector is exactly L* = 100, a* = b* = 0 and sRGB white.
-const Xyz& whitePoint() {
-  static const Xyz white = [] {
-    Spectrum one;
-    one.fill(1.0);
-    return xyzFromReflectance(one);
-  }();
-  return white;
-}
-
-constexpr double kLabEpsilon = 216.0 / 24389.0;  // (6/29)^3
-constexpr double kLabKappa = 24389.0 / 27.0;
-
-double labF(double t) { return t > kLabEpsilon ? std::cbrt(t) : (kLabKappa * t + 16.0) / 116.0; }
-double labFInverse(double f) {
-  const double t = f * f * f;
-  return t > kLabEpsilon ? t : (116.0 * f - 16.0) / kLabKappa;
-}
-
-Lab labFromXyz(const Xyz& c) {
-  const Xyz& w = whitePoint();
-  const double fx = labF(c.X / w.X), fy = labF(c.Y / w.Y), fz = labF(c.Z / w.Z);
-  return {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
 }
 
 float srgbEncode(double linear) {
@@ -298,11 +268,7 @@ Lab skinLab(const SkinOpticalInputs& inputs, const ModelParameters& parameters) 
 }
 
 Srgb toSrgb(const Lab& lab) {
-  const Xyz& w = whitePoint();
-  const double fy = (lab.L + 16.0) / 116.0;
-  const double X = w.X * labFInverse(fy + lab.a / 500.0);
-  const double Y = w.Y * labFInverse(fy);
-  const double Z = w.Z * labFInverse(fy - lab.b / 200.0);
+  const auto [X, Y, Z] = xyzFromLab(lab);
   // IEC 61966-2-1 XYZ to linear sRGB.
   return {srgbEncode(3.2406 * X - 1.5372 * Y - 0.4986 * Z),
           srgbEncode(-0.9689 * X + 1.8758 * Y + 0.0415 * Z),

@@ -6,6 +6,7 @@
 #include <array>
 #include <vector>
 
+#include "core/optics/Cielab.hpp"
 #include "core/parameters/ModelParameters.hpp"
 
 namespace dermasim {
@@ -31,10 +32,6 @@ struct SkinOpticalInputs {
   double surface_blood_um = 0;
 };
 
-struct Lab {
-  double L = 0, a = 0, b = 0;
-};
-
 // Gamma-encoded sRGB in [0, 1].
 struct Srgb {
   float r = 0, g = 0, b = 0;
@@ -52,10 +49,11 @@ SkinOpticalInputs restingSkin(int fitzpatrick, double epidermisMm,
 
 // Diffuse reflectance of the skin (specular surface reflection excluded), per band.
 Spectrum skinReflectance(const SkinOpticalInputs& inputs, const ModelParameters& parameters);
-// CIELAB (CIE 1931 2-degree observer, illuminant D65) of a reflectance spectrum.
+// CIELAB (CIE 1931 2-degree observer, illuminant D65, white kD65White) of a reflectance
+// spectrum.
 Lab labFromReflectance(const Spectrum& reflectance);
 Lab skinLab(const SkinOpticalInputs& inputs, const ModelParameters& parameters);
-// Through XYZ with the D65 white to linear sRGB, clamped to the gamut, then gamma-encoded.
+// Through XYZ with kD65White to linear sRGB, clamped to the gamut, then gamma-encoded.
 Srgb toSrgb(const Lab& lab);
 
 // Skin colour for one melanin content and epidermal thickness, precomputed on a grid of

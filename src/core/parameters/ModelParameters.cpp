@@ -1,7 +1,8 @@
 #include "core/parameters/ModelParameters.hpp"
 
-#include <sstream>
 #include <stdexcept>
+
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim {
 
@@ -453,11 +454,10 @@ std::optional<std::string> ModelParameters::validate(
     const ParameterSpec* spec = findParameter(key);
     if (!spec) return "parameters." + key + ": unknown model parameter (see `dermasim params`)";
     if (!(value >= spec->min && value <= spec->max)) {
-      std::ostringstream msg;
-      msg << "parameters." << key << ": must be between " << spec->min << " and " << spec->max;
-      if (spec->unit != "1") msg << " " << spec->unit;
-      msg << " (got " << value << ")";
-      return msg.str();
+      std::string message = "parameters." + key + ": must be between " + readableNumber(spec->min) +
+                            " and " + readableNumber(spec->max);
+      if (spec->unit != "1") message.append(" ").append(spec->unit);
+      return message + " (got " + readableNumber(value) + ")";
     }
   }
   return std::nullopt;

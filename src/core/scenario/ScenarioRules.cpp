@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <sstream>
 
+#include "core/numerics/NumberText.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 
@@ -14,11 +14,7 @@ namespace {
 // Days are compared after arithmetic (k * interval), so exact equality would be too strict.
 constexpr double kSameDay = 1e-6;
 
-std::string text(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
+std::string text(double v) { return readableNumber(v); }
 
 std::string_view leaf(std::string_view key) { return key.substr(key.rfind('.') + 1); }
 

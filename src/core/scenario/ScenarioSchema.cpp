@@ -2,10 +2,11 @@
 
 #include <cmath>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 #include <type_traits>
 #include <variant>
+
+#include "core/numerics/NumberText.hpp"
 
 namespace dermasim {
 namespace {
@@ -182,12 +183,6 @@ bool differsByType(std::string_view key) {
          findKey(key, DeviceType::Pen) != nullptr && findKey(key, DeviceType::Roller) != nullptr;
 }
 
-std::string formatNumber(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
 std::string kindName(ValueKind kind) {
   switch (kind) {
     case ValueKind::Real:
@@ -212,7 +207,7 @@ std::string defaultCell(const KeySpec& s) {
   switch (s.kind) {
     case ValueKind::Real:
     case ValueKind::Integer:
-      return formatNumber(s.defaultNumber);
+      return readableNumber(s.defaultNumber);
     case ValueKind::Boolean:
       return s.defaultNumber != 0 ? "true" : "false";
     case ValueKind::String:
@@ -232,8 +227,8 @@ std::string allowedCell(const KeySpec& s) {
     return names;
   }
   if (s.kind != ValueKind::Real && s.kind != ValueKind::Integer) return "";
-  if (std::isinf(s.max)) return formatNumber(s.min) + " or more";
-  return formatNumber(s.min) + " - " + formatNumber(s.max);
+  if (std::isinf(s.max)) return readableNumber(s.min) + " or more";
+  return readableNumber(s.min) + " - " + readableNumber(s.max);
 }
 
 std::string_view devicesCell(AppliesTo a) {
@@ -299,8 +294,8 @@ bool inRange(const KeySpec& spec, double value) {
 std::string rangeText(const KeySpec& spec) {
   std::string unit;
   if (!spec.unit.empty()) unit.append(" ").append(spec.unit);
-  if (std::isinf(spec.max)) return "must be at least " + formatNumber(spec.min) + unit;
-  return "must be between " + formatNumber(spec.min) + " and " + formatNumber(spec.max) + unit;
+  if (std::isinf(spec.max)) return "must be at least " + readableNumber(spec.min) + unit;
+  return "must be between " + readableNumber(spec.min) + " and " + readableNumber(spec.max) + unit;
 }
 
 DeviceSettings defaultDevice(DeviceType type) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/numerics/Periodic.hpp"
+
 namespace dermasim {
 namespace {
 
@@ -29,8 +31,6 @@ float coverage(const Grid& g, int i, int j, const Section& s, double grow) {
   }
   return static_cast<float>(inside) * 0.25F;
 }
-
-int wrap(int i, int n) { return ((i % n) + n) % n; }
 
 }  // namespace
 
@@ -73,7 +73,7 @@ TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double 
           // Sample in unwrapped coordinates, store in the periodic cell.
           const float hurt = coverage(g, i, j, s, geo.injury_halo_mm) * depthShare;
           if (hurt <= 0) continue;
-          const std::size_t v = g.index(wrap(i, g.nx), wrap(j, g.ny), k);
+          const std::size_t v = g.index(periodicIndex(i, g.nx), periodicIndex(j, g.ny), k);
           st.injury[static_cast<Eigen::Index>(v)] =
               std::max(st.injury[static_cast<Eigen::Index>(v)], hurt);
           const float open = coverage(g, i, j, lumen, 0.0) * depthShare;
@@ -107,7 +107,8 @@ TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double 
       for (int i = ci - reach; i <= ci + reach; ++i) {
         const double dx = (i + 0.5) * g.dx_mm - p.x_mm, dy = (j + 0.5) * g.dx_mm - p.y_mm;
         if (dx * dx + dy * dy > spread * spread) continue;
-        const auto c = static_cast<Eigen::Index>(g.column(wrap(i, g.nx), wrap(j, g.ny)));
+        const auto c =
+            static_cast<Eigen::Index>(g.column(periodicIndex(i, g.nx), periodicIndex(j, g.ny)));
         st.surface_blood_um[c] += static_cast<float>(blood / area * 1000.0);
         st.tether[c] *= static_cast<float>(1.0 - cutShare);
       }

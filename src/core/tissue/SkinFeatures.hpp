@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/numerics/CounterRandom.hpp"
+#include "core/numerics/Periodic.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 
 namespace dermasim {
@@ -71,10 +72,10 @@ void forEachColumnNear(const Grid& g, double x0, double y0, double radius, F f) 
   const int j0 = 2 * reach + 1 >= g.ny ? 0 : cj - reach;
   const int j1 = 2 * reach + 1 >= g.ny ? g.ny - 1 : cj + reach;
   for (int jj = j0; jj <= j1; ++jj) {
-    const int j = ((jj % g.ny) + g.ny) % g.ny;
+    const int j = periodicIndex(jj, g.ny);
     const double dy = wrappedOffsetMm((j + 0.5) * g.dx_mm, y0, period);
     for (int ii = i0; ii <= i1; ++ii) {
-      const int i = ((ii % g.nx) + g.nx) % g.nx;
+      const int i = periodicIndex(ii, g.nx);
       const double dx = wrappedOffsetMm((i + 0.5) * g.dx_mm, x0, period);
       const double r = std::hypot(dx, dy);
       if (r < radius) f(g.column(i, j), r);

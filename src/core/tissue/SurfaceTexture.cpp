@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "core/numerics/Periodic.hpp"
+
 namespace dermasim {
 namespace {
 
@@ -20,8 +22,6 @@ std::vector<double> gaussianKernel(double sigmaCells) {
   return k;
 }
 
-int wrap(int i, int n) { return ((i % n) + n) % n; }
-
 // One periodic 1-D pass along x (step 1) or y (step nx); a kernel wider than the patch
 // simply wraps round more than once, which is still the periodic convolution.
 Eigen::ArrayXd smoothAxis(const Eigen::ArrayXd& f, const Grid& g, const std::vector<double>& k,
@@ -32,8 +32,8 @@ Eigen::ArrayXd smoothAxis(const Eigen::ArrayXd& f, const Grid& g, const std::vec
     for (int i = 0; i < g.nx; ++i) {
       double sum = 0;
       for (int o = -radius; o <= radius; ++o) {
-        const std::size_t c =
-            alongX ? g.column(wrap(i + o, g.nx), j) : g.column(i, wrap(j + o, g.ny));
+        const std::size_t c = alongX ? g.column(periodicIndex(i + o, g.nx), j)
+                                     : g.column(i, periodicIndex(j + o, g.ny));
         sum += k[static_cast<std::size_t>(o + radius)] * f[static_cast<Eigen::Index>(c)];
       }
       out[static_cast<Eigen::Index>(g.column(i, j))] = sum;
