@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/healing/HealingModel.hpp"
+#include "core/numerics/TimeStepParameters.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 
@@ -13,11 +14,8 @@ namespace {
 // Time steps short right after a session, growing as the skin settles.
 class StepSchedule {
  public:
-  explicit StepSchedule(const ModelParameters& p)
-      : first_(p["numerics.first_step_min"] / (24.0 * 60.0)),
-        growth_(p["numerics.step_growth"]),
-        max_(p["numerics.max_step_days"]),
-        next_(max_) {}
+  explicit StepSchedule(const TimeStepParameters& p)
+      : first_(p.first_step_days), growth_(p.step_growth), max_(p.max_step_days), next_(max_) {}
   void restart() { next_ = first_; }
   double take(double remaining) {
     const double dt = std::min(next_, remaining);
@@ -79,7 +77,7 @@ RunResult simulate(const Scenario& scenario, const ProgressFn& progress,
   // Day 0 shows the untreated skin, before the first session's needles.
   snapshotDue();
 
-  StepSchedule steps(params);
+  StepSchedule steps(TimeStepParameters::from(params));
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
       // Land exactly on the next snapshot day, if one comes first.
