@@ -271,10 +271,14 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"baseline.pore_depth_spread", "1", 0.25, 0.0, 0.5, "estimate",
        "log-normal spread of pore depths about baseline.pore_depth_mm"},
       {"baseline.texture_ra_um", "um", 3.0, 0.0, 10.0, "estimate",
-       "roughness Ra of the fine random surface texture at age 25"},
+       "roughness Ra of the fine random surface texture up to baseline.texture_onset_age"},
       {"baseline.texture_ra_per_decade_um", "um", 1.0, 0.0, 3.0,
        "estimate (replica profilometry: roughness rises with age, e.g. Lagarde et al. 2005)",
-       "rise of the texture's Ra per decade past age 25"},
+       "rise of the texture's Ra per decade past baseline.texture_onset_age"},
+      {"baseline.texture_onset_age", "years", 25.0, 20.0, 35.0,
+       "estimate (replica profilometry: roughness rises with age in adults, e.g. Lagarde et "
+       "al. 2005)",
+       "age from which the fine surface texture roughens"},
       {"baseline.texture_correlation_mm", "mm", 0.1, 0.03, 0.5, "estimate",
        "correlation length of the fine surface texture (Gaussian smoothing width)"},
       // --- end: skin anatomy ---

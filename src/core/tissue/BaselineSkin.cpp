@@ -151,12 +151,14 @@ BaselineParameters BaselineParameters::from(const ModelParameters& p) {
   b.pore_depth_spread = p["baseline.pore_depth_spread"];
   b.texture_ra_um = p["baseline.texture_ra_um"];
   b.texture_ra_per_decade_um = p["baseline.texture_ra_per_decade_um"];
+  b.texture_onset_age = p["baseline.texture_onset_age"];
   b.texture_correlation_mm = p["baseline.texture_correlation_mm"];
   return b;
 }
 
 double textureRaUm(double age_years, const BaselineParameters& b) {
-  return b.texture_ra_um + b.texture_ra_per_decade_um * std::max(0.0, age_years - 25.0) / 10.0;
+  return b.texture_ra_um +
+         b.texture_ra_per_decade_um * std::max(0.0, age_years - b.texture_onset_age) / 10.0;
 }
 
 BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& parameters) {

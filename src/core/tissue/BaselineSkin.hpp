@@ -57,7 +57,7 @@ struct BaselineParameters {
   double feature_range_fraction;  // of the dermis, for pores, striae and surgical scars
   double pore_density_cm2, pore_width_mm, pore_depth_mm, pore_width_spread, pore_depth_spread;
   // Fine random relief.
-  double texture_ra_um, texture_ra_per_decade_um, texture_correlation_mm;
+  double texture_ra_um, texture_ra_per_decade_um, texture_onset_age, texture_correlation_mm;
   static BaselineParameters from(const ModelParameters& p);
 };
 
