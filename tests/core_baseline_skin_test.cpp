@@ -147,27 +147,29 @@ TEST_CASE("BaselineSkin acne scar count and type mix") {
 
 TEST_CASE("BaselineSkin scar shapes follow Jacob 2001") {
   const ModelParameters p;
+  const BaselineParameters shapes = BaselineParameters::from(p);
   const BaselineSkin b = makeBaselineSkin(acneScenario(40, kDefaultMix), p);
   for (const Scar& s : b.scars) {
     if (s.type == ScarType::Icepick) CHECK(s.width_mm < 2.0);
     if (s.type == ScarType::Rolling) CHECK(s.width_mm >= 4.0);
     CHECK(s.x_mm >= 0.0);
     CHECK(s.x_mm < 5.0);
-    CHECK(scarSurfaceDepthMm(s, 0.0, p) == Approx(s.depth_mm));
-    CHECK(scarSurfaceDepthMm(s, 0.5 * s.width_mm, p) == 0.0);
+    CHECK(scarSurfaceDepthMm(s, 0.0, shapes) == Approx(s.depth_mm));
+    CHECK(scarSurfaceDepthMm(s, 0.5 * s.width_mm, shapes) == 0.0);
   }
   Scar box{0, 0, ScarType::Boxcar, 0.3, 2.0};
   Scar ice{0, 0, ScarType::Icepick, 0.3, 2.0};
   // U: flat floor, steep walls; V: falls straight away from the centre.
-  CHECK(scarSurfaceDepthMm(box, 0.5, p) == Approx(0.3));
-  CHECK(scarSurfaceDepthMm(ice, 0.5, p) == Approx(0.15));
+  CHECK(scarSurfaceDepthMm(box, 0.5, shapes) == Approx(0.3));
+  CHECK(scarSurfaceDepthMm(ice, 0.5, shapes) == Approx(0.15));
   // Footprints wrap round the periodic patch.
   const std::vector<Scar> edge{Scar{0.1, 2.5, ScarType::Boxcar, 0.3, 2.0}};
-  CHECK(scarsSurfaceDepthMm(edge, 4.9, 2.5, 5.0, p) == Approx(0.3));
+  CHECK(scarsSurfaceDepthMm(edge, 4.9, 2.5, 5.0, shapes) == Approx(0.3));
 }
 
 TEST_CASE("BaselineSkin missing tissue under scars equals their surface depth exactly") {
   const ModelParameters p = noTexture();
+  const BaselineParameters shapes = BaselineParameters::from(p);
   for (std::uint64_t seed : {7u, 8u}) {
     const BaselineSkin b = makeBaselineSkin(acneScenario(40, kDefaultMix, seed), p);
     checkBounds(b, p["baseline.deficit_cap"]);
@@ -176,8 +178,8 @@ TEST_CASE("BaselineSkin missing tissue under scars equals their surface depth ex
     bool wraps = false;
     for (int j = 0; j < g.ny; ++j)
       for (int i = 0; i < g.nx; ++i) {
-        const double expected =
-            scarsSurfaceDepthMm(b.scars, (i + 0.5) * g.dx_mm, (j + 0.5) * g.dx_mm, g.sizeXMm(), p);
+        const double expected = scarsSurfaceDepthMm(b.scars, (i + 0.5) * g.dx_mm,
+                                                    (j + 0.5) * g.dx_mm, g.sizeXMm(), shapes);
         worst = std::max(worst, std::abs(columnDepthMm(b, i, j) - expected));
         const float idx = b.scarIndex[static_cast<Eigen::Index>(g.column(i, j))];
         CHECK((idx > 0.0F) == (expected > 0.0));
@@ -216,14 +218,15 @@ TEST_CASE("BaselineSkin scar depths average the patient's mean depth") {
   thin.patient.site = Site::Periorbital;
   thin.patient.age_years = 90;
   thin.patient.scars.mean_depth_mm = 2.0;
+  const BaselineParameters shapesQ = BaselineParameters::from(q);
   const BaselineSkin b = makeBaselineSkin(thin, q);
   checkBounds(b, q["baseline.deficit_cap"]);
   for (const Scar& sc : b.scars) CHECK(sc.depth_mm < b.layers.dermis_mm);
   const Grid& g = b.grid;
   for (int j = 0; j < g.ny; j += 7)
     for (int i = 0; i < g.nx; i += 7) {
-      const double expected =
-          scarsSurfaceDepthMm(b.scars, (i + 0.5) * g.dx_mm, (j + 0.5) * g.dx_mm, g.sizeXMm(), q);
+      const double expected = scarsSurfaceDepthMm(b.scars, (i + 0.5) * g.dx_mm, (j + 0.5) * g.dx_mm,
+                                                  g.sizeXMm(), shapesQ);
       CHECK(columnDepthMm(b, i, j) == Approx(expected).margin(1e-6));
     }
 }
@@ -344,16 +347,17 @@ TEST_CASE("BaselineSkin indications leave their own marks") {
 
 TEST_CASE("BaselineSkin micro-texture has the documented roughness, more with age") {
   const ModelParameters p;
-  CHECK(textureRaUm(25, p) == Approx(p["baseline.texture_ra_um"]));
-  CHECK(textureRaUm(20, p) == Approx(textureRaUm(25, p)));
-  CHECK(textureRaUm(75, p) > textureRaUm(25, p));
+  const BaselineParameters shapes = BaselineParameters::from(p);
+  CHECK(textureRaUm(25, shapes) == Approx(p["baseline.texture_ra_um"]));
+  CHECK(textureRaUm(20, shapes) == Approx(textureRaUm(25, shapes)));
+  CHECK(textureRaUm(75, shapes) > textureRaUm(25, shapes));
   for (double age : {25.0, 70.0}) {
     Scenario s = acneScenario(0, kDefaultMix, 9);
     s.patient.indication = Indication::Rejuvenation;
     s.patient.age_years = age;
     const BaselineSkin b = makeBaselineSkin(s, p);
     const double ra = roughnessRa(surfaceDepths(b)) * 1000.0;
-    CHECK(ra == Approx(textureRaUm(age, p)).epsilon(1e-3));
+    CHECK(ra == Approx(textureRaUm(age, shapes)).epsilon(1e-3));
     CHECK(ra >= 1.0);
     CHECK(ra <= 10.0);
   }

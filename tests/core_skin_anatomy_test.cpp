@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "core/tissue/SkinAnatomy.hpp"
 
@@ -31,7 +32,7 @@ double sumTimesDz(const std::vector<float>& v, double dz) {
 }  // namespace
 
 TEST_CASE("SkinAnatomy face layers lie within the published facial ranges") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   for (Site site : kFace) {
     const Layers l = layersFor(site, 35, p);
     INFO(toString(site));
@@ -49,7 +50,7 @@ TEST_CASE("SkinAnatomy face layers lie within the published facial ranges") {
 }
 
 TEST_CASE("SkinAnatomy body layers lie within the published body ranges") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   for (Site site : kBody) {
     const Layers l = layersFor(site, 35, p);
     INFO(toString(site));
@@ -65,7 +66,7 @@ TEST_CASE("SkinAnatomy body layers lie within the published body ranges") {
 }
 
 TEST_CASE("SkinAnatomy sublayers are consistent") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   for (Site site : {Site::Periorbital, Site::Cheek, Site::Back}) {
     const Layers l = layersFor(site, 50, p);
     INFO(toString(site));
@@ -85,7 +86,7 @@ TEST_CASE("SkinAnatomy sublayers are consistent") {
 }
 
 TEST_CASE("SkinAnatomy skin thins with age past the onset only") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   for (Site site : {Site::Cheek, Site::Hand}) {
     const Layers young = layersFor(site, 20, p);
     const Layers onset = layersFor(site, 30, p);
@@ -96,12 +97,13 @@ TEST_CASE("SkinAnatomy skin thins with age past the onset only") {
     // ~0.6 %/year for 40 years past 35: about a quarter thinner, not gone.
     CHECK(old.dermis_mm / young.dermis_mm == Approx(0.76).margin(0.03));
   }
-  const auto faster = ModelParameters::withOverrides({{"anatomy.dermis_thinning_per_year", 0.012}});
+  const auto faster = AnatomyParameters::from(
+      ModelParameters::withOverrides({{"anatomy.dermis_thinning_per_year", 0.012}}));
   CHECK(layersFor(Site::Cheek, 75, faster).dermis_mm < layersFor(Site::Cheek, 75, p).dermis_mm);
 }
 
 TEST_CASE("SkinAnatomy the grid reaches the bottom of the dermis") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   for (Site site : {Site::Periorbital, Site::Cheek, Site::Back})
     for (double dz : {0.01, 0.025, 0.05, 0.2}) {
       const Layers l = layersFor(site, 40, p);
@@ -116,7 +118,7 @@ TEST_CASE("SkinAnatomy the grid reaches the bottom of the dermis") {
 }
 
 TEST_CASE("SkinAnatomy depth profile has the layers in the right places") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   const Layers l = layersFor(Site::Cheek, 40, p);
   const Grid g = gridFor(l, 0.05);
   const DepthProfile d = normalProfile(l, g, p);
@@ -173,7 +175,7 @@ TEST_CASE("SkinAnatomy depth profile has the layers in the right places") {
 }
 
 TEST_CASE("SkinAnatomy profile on a coarse grid averages partial voxels") {
-  const ModelParameters p;
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
   const Layers l = layersFor(Site::Periorbital, 40, p);
   const Grid g = gridFor(l, 0.2);
   const DepthProfile d = normalProfile(l, g, p);
@@ -182,4 +184,26 @@ TEST_CASE("SkinAnatomy profile on a coarse grid averages partial voxels") {
   CHECK(sumTimesDz(d.epidermis, g.dz_mm) == Approx(l.epidermis_mm).margin(1e-6));
   CHECK(sumTimesDz(d.dermis, g.dz_mm) == Approx(l.dermis_mm).margin(1e-6));
   CHECK(sumTimesDz(d.fibroblasts, g.dz_mm) / l.dermis_mm == Approx(1.0).margin(1e-5));
+}
+
+TEST_CASE("SkinAnatomy: each site reads its own rows of the table", "[anatomy]") {
+  // Override one site at a time to the top of its ranges: only that site's slot moves.
+  const AnatomyParameters standard = AnatomyParameters::from(ModelParameters{});
+  for (std::size_t i = 0; i < kSiteCount; ++i) {
+    const auto site = static_cast<Site>(i);
+    const std::string prefix = "anatomy." + std::string(toString(site));
+    const ParameterSpec* epidermis = findParameter(prefix + ".epidermis_um");
+    const ParameterSpec* dermis = findParameter(prefix + ".dermis_mm");
+    REQUIRE(epidermis != nullptr);
+    REQUIRE(dermis != nullptr);
+    const AnatomyParameters a = AnatomyParameters::from(ModelParameters::withOverrides(
+        {{std::string(epidermis->key), epidermis->max}, {std::string(dermis->key), dermis->max}}));
+    INFO(prefix);
+    for (std::size_t j = 0; j < kSiteCount; ++j) {
+      const auto other = static_cast<Site>(j);
+      CHECK(a.at(other).epidermis_um ==
+            (i == j ? epidermis->max : standard.at(other).epidermis_um));
+      CHECK(a.at(other).dermis_mm == (i == j ? dermis->max : standard.at(other).dermis_mm));
+    }
+  }
 }

@@ -20,7 +20,7 @@ Spectrum flat(double r) {
   return s;
 }
 
-Lab resting(int type, const ModelParameters& p) {
+Lab resting(int type, const OpticsParameters& p) {
   return skinLab(restingSkin(type, kFaceEpidermisMm, p), p);
 }
 
@@ -56,7 +56,7 @@ TEST_CASE("SkinOptics: a flat 18 % grey is neutral at L* 49.5", "[optics]") {
 
 TEST_CASE("SkinOptics: resting type III skin has the colour Yun 2010 measured", "[optics]") {
   // Yun et al. 2010, 148 adults, 5 sites: L* 64.15 +/- 4.86, a* 8.96 +/- 2.65, b* 18.34 +/- 2.39.
-  const ModelParameters p;
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
   const Lab lab = resting(3, p);
   CHECK(lab.L == Approx(64.0).margin(6.0));
   CHECK(lab.a == Approx(8.96).margin(2.65));
@@ -68,7 +68,7 @@ TEST_CASE("SkinOptics: resting type III skin has the colour Yun 2010 measured", 
 }
 
 TEST_CASE("SkinOptics: lightness falls strictly from Fitzpatrick I to VI", "[optics]") {
-  const ModelParameters p;
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
   double previousL = 101.0;
   for (int type = 1; type <= 6; ++type) {
     const Lab lab = resting(type, p);
@@ -90,9 +90,10 @@ TEST_CASE("SkinOptics: lightness falls strictly from Fitzpatrick I to VI", "[opt
 }
 
 TEST_CASE("SkinOptics: redness rises strictly with dermal blood up to full erythema", "[optics]") {
-  const ModelParameters p;
-  CHECK(erythemaBloodFraction(0.0, p) == Approx(p["optics.baseline_blood_fraction"]));
-  CHECK(erythemaBloodFraction(1.0, p) == Approx(p["optics.max_erythema_blood_fraction"]));
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
+  const ModelParameters table;
+  CHECK(erythemaBloodFraction(0.0, p) == Approx(table["optics.baseline_blood_fraction"]));
+  CHECK(erythemaBloodFraction(1.0, p) == Approx(table["optics.max_erythema_blood_fraction"]));
   for (int type = 1; type <= 6; ++type) {
     SkinOpticalInputs in = restingSkin(type, kFaceEpidermisMm, p);
     const Lab rest = skinLab(in, p);
@@ -116,7 +117,7 @@ TEST_CASE("SkinOptics: redness rises strictly with dermal blood up to full eryth
 }
 
 TEST_CASE("SkinOptics: blood on the surface reddens and darkens the skin", "[optics]") {
-  const ModelParameters p;
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
   for (int type : {1, 3, 6}) {
     SkinOpticalInputs in = restingSkin(type, kFaceEpidermisMm, p);
     Lab previous = skinLab(in, p);
@@ -138,7 +139,7 @@ TEST_CASE("SkinOptics: blood on the surface reddens and darkens the skin", "[opt
 }
 
 TEST_CASE("SkinOptics: resting skin renders skin-coloured", "[optics]") {
-  const ModelParameters p;
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
   for (int type = 1; type <= 6; ++type) {
     const Srgb rgb = toSrgb(resting(type, p));
     INFO("type " << type << ": sRGB " << rgb.r << " " << rgb.g << " " << rgb.b);
@@ -148,7 +149,7 @@ TEST_CASE("SkinOptics: resting skin renders skin-coloured", "[optics]") {
 }
 
 TEST_CASE("SkinOptics: the colour table agrees with the direct model", "[optics]") {
-  const ModelParameters p;
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   for (int type : {1, 3, 6}) {
@@ -193,7 +194,7 @@ TEST_CASE("SkinOptics: the colour table agrees with the direct model", "[optics]
 }
 
 TEST_CASE("SkinOptics: the colour table serves 40,000 pixels in well under 5 ms", "[optics]") {
-  const ModelParameters p;
+  const OpticsParameters p = OpticsParameters::from(ModelParameters{});
   const SkinColourTable table(melaninFraction(3, p), kFaceEpidermisMm, p);
   std::mt19937 rng(11);
   std::uniform_real_distribution<double> unit(0.0, 1.0);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/healing/HealingModel.hpp"
+#include "core/numerics/TimeStepParameters.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 
@@ -13,11 +14,8 @@ namespace {
 // Time steps short right after a session, growing as the skin settles.
 class StepSchedule {
  public:
-  explicit StepSchedule(const ModelParameters& p)
-      : first_(p["numerics.first_step_min"] / (24.0 * 60.0)),
-        growth_(p["numerics.step_growth"]),
-        max_(p["numerics.max_step_days"]),
-        next_(max_) {}
+  explicit StepSchedule(const TimeStepParameters& p)
+      : first_(p.first_step_days), growth_(p.step_growth), max_(p.max_step_days), next_(max_) {}
   void restart() { next_ = first_; }
   double take(double remaining) {
     const double dt = std::min(next_, remaining);
@@ -84,7 +82,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   // Day 0 shows the untreated skin, before the first session's needles.
   snapshotDue();
 
-  StepSchedule steps(params);
+  StepSchedule steps(TimeStepParameters::from(params));
   // False when cancelled on the way.
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
@@ -152,7 +150,7 @@ namespace dermasim {
 
 std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters) {
   // The same stepping as simulate(), without the model: sessions restart the short steps.
-  StepSchedule steps(parameters);
+  StepSchedule steps(TimeStepParameters::from(parameters));
   std::size_t count = 0;
   double day = 0;
   const auto advanceTo = [&](double until) {

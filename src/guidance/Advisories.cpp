@@ -1,17 +1,18 @@
 #include "guidance/Advisories.hpp"
 
 #include "core/numerics/NumberText.hpp"
+#include "guidance/AdvisoryThresholds.hpp"
 
 namespace dermasim {
 namespace {
 
 std::string mm(double v) { return fixedNumber(v, 2) + " mm"; }
-
-// Shortest interval at which sessions at this depth still let the previous one's
-// proliferative phase run its course (~3-5 weeks: calibration sheet section 3).
-constexpr double kMinIntervalDaysDeep = 21.0;
-constexpr double kDeepNeedleMm = 1.0;
-constexpr double kHomeUseMaxMm = 0.3;
+// Whole weeks read more naturally to a practitioner; other spans stay in days.
+std::string span(double days) {
+  const double weeks = days / 7.0;
+  return weeks == static_cast<int>(weeks) ? fixedNumber(weeks, 0) + " weeks"
+                                          : fixedNumber(days, 0) + " days";
+}
 
 }  // namespace
 
@@ -90,6 +91,7 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
         break;
     }
   }
+  const AdvisoryThresholds& limits = AdvisoryThresholds::standard();
   const double maxDepth = maxGuidedDepthMm(s.patient.site, s.patient.indication);
   double previousDay = -1e9;
   for (std::size_t i = 0; i < s.sessions.size(); ++i) {
@@ -102,15 +104,16 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
       out.push_back({AdvisoryLevel::Warning, "depth_exceeds_site",
                      where + mm(needle) + " exceeds the usual maximum of " + mm(maxDepth) +
                          " for " + std::string(toString(s.patient.site))});
-    if (plan.device.home_use && needle > kHomeUseMaxMm + 1e-9)
+    if (plan.device.home_use && needle > limits.home_use_max_mm + 1e-9)
       out.push_back({AdvisoryLevel::Warning, "home_use_depth",
                      where + "home use at " + mm(needle) + "; home devices stay at or below " +
-                         mm(kHomeUseMaxMm)});
+                         mm(limits.home_use_max_mm)});
     const double interval = plan.day - previousDay;
-    if (i > 0 && needle >= kDeepNeedleMm && interval < kMinIntervalDaysDeep)
+    if (i > 0 && needle >= limits.deep_needle_mm && interval < limits.deep_min_interval_days)
       out.push_back({AdvisoryLevel::Warning, "interval_short",
                      where + fixedNumber(interval, 1) + " days after the previous session; at " +
-                         mm(needle) + " allow at least 3 weeks between sessions"});
+                         mm(needle) + " allow at least " + span(limits.deep_min_interval_days) +
+                         " between sessions"});
     previousDay = plan.day;
   }
   return out;

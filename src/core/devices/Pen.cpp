@@ -25,14 +25,17 @@ std::vector<Pen::Offset> discFootprint(int needles, double widthMm) {
 }  // namespace
 
 Pen::Pen(const DeviceSettings& settings, const ModelParameters& parameters)
+    : Pen(settings, PenParameters::from(parameters)) {}
+
+Pen::Pen(const DeviceSettings& settings, const PenParameters& parameters)
     : settings_(settings),
       footprint_(discFootprint(settings.needles, settings.cartridge_width_mm)),
-      meanFraction_(parameters["pen.penetration_fraction"]),
-      spread_(parameters["pen.depth_spread"]),
-      tiltSdDeg_(parameters["pen.tilt_sd_deg"]),
-      contactFraction_(parameters["pen.contact_fraction"]),
-      lateralJitterMm_(parameters["pen.lateral_jitter_mm"]),
-      tipHalfAngleDeg_(parameters["needle.tip_half_angle_deg"]) {}
+      meanFraction_(parameters.penetration_fraction),
+      spread_(parameters.depth_spread),
+      tiltSdDeg_(parameters.tilt_sd_deg),
+      contactFraction_(parameters.contact_fraction),
+      lateralJitterMm_(parameters.lateral_jitter_mm),
+      tipHalfAngleDeg_(parameters.tip_half_angle_deg) {}
 
 double Pen::nominalDensityPerPassCm2() const {
   return settings_.needles * settings_.frequency_hz /

@@ -3,6 +3,7 @@
 // frequency while the hand glides it along strokes. Depth is set on the device, so it
 // varies little; openings are round, drawn out slightly by the glide during contact.
 
+#include "core/devices/DeviceParameters.hpp"
 #include "core/devices/NeedleDevice.hpp"
 
 namespace dermasim {
@@ -10,6 +11,7 @@ namespace dermasim {
 class Pen final : public NeedleDevice {
  public:
   Pen(const DeviceSettings& settings, const ModelParameters& parameters);
+  Pen(const DeviceSettings& settings, const PenParameters& parameters);
 
   std::vector<Puncture> pass(const Patch& patch, int passIndex, CounterRandom rng) const override;
   // N f / (w v): stamps per unit of swept area times needles per stamp.

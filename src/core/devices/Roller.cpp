@@ -12,27 +12,18 @@ namespace {
 
 constexpr double kDeg = 180.0 / std::numbers::pi;
 
-double penetrationFraction(Pressure pressure, const ModelParameters& p) {
-  switch (pressure) {
-    case Pressure::Light:
-      return p["roller.penetration_fraction_light"];
-    case Pressure::Medium:
-      return p["roller.penetration_fraction_medium"];
-    case Pressure::Firm:
-      return p["roller.penetration_fraction_firm"];
-  }
-  return p["roller.penetration_fraction_medium"];
-}
-
 }  // namespace
 
 Roller::Roller(const DeviceSettings& settings, const ModelParameters& parameters)
+    : Roller(settings, RollerParameters::from(parameters)) {}
+
+Roller::Roller(const DeviceSettings& settings, const RollerParameters& parameters)
     : settings_(settings),
-      meanFraction_(penetrationFraction(settings.pressure, parameters)),
-      spread_(parameters["roller.depth_spread"]),
-      tearCompliance_(parameters["roller.tear_compliance"]),
-      directionJitterDeg_(parameters["roller.direction_jitter_deg"]),
-      tipHalfAngleDeg_(parameters["needle.tip_half_angle_deg"]) {}
+      meanFraction_(parameters.penetrationFraction(settings.pressure)),
+      spread_(parameters.depth_spread),
+      tearCompliance_(parameters.tear_compliance),
+      directionJitterDeg_(parameters.direction_jitter_deg),
+      tipHalfAngleDeg_(parameters.tip_half_angle_deg) {}
 
 double Roller::nominalDensityPerPassCm2() const {
   // Each needle meets the skin once per turn: needles over the drum's rolled-out surface.

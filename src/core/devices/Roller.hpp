@@ -3,6 +3,7 @@
 // enters at an angle, sweeps through the skin as the drum turns, and leaves at the opposite
 // angle: the surface opening is torn along the rolling direction.
 
+#include "core/devices/DeviceParameters.hpp"
 #include "core/devices/NeedleDevice.hpp"
 
 namespace dermasim {
@@ -10,6 +11,7 @@ namespace dermasim {
 class Roller final : public NeedleDevice {
  public:
   Roller(const DeviceSettings& settings, const ModelParameters& parameters);
+  Roller(const DeviceSettings& settings, const RollerParameters& parameters);
 
   std::vector<Puncture> pass(const Patch& patch, int passIndex, CounterRandom rng) const override;
   double nominalDensityPerPassCm2() const override;

@@ -64,6 +64,10 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.epidermis_max_gain = p["healing.epidermis_max_gain"];
   r.epidermis_relax = perDayFromHalfLifeDays(p["healing.epidermis_relax_half_life_d"]);
   r.surface_blood_clearance = perDayFromHalfLifeHours(p["healing.surface_blood_half_life_h"]);
+  r.scar_collagen3_excess = p["healing.scar_collagen3_excess"];
+  r.scar_collagen3_max_share = p["healing.scar_collagen3_max_share"];
+  r.scar_elastin_loss = p["healing.scar_elastin_loss"];
+  r.channel_open_lumen = p["healing.channel_open_lumen"];
   return r;
 }
 
@@ -89,6 +93,9 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   c3Base_ = g.zeros3();
   elastinBase_ = g.zeros3();
   const std::size_t columns = g.columns();
+  const auto excess3 = static_cast<float>(rates_.scar_collagen3_excess);
+  const auto maxShare3 = static_cast<float>(rates_.scar_collagen3_max_share);
+  const auto elastinLoss = static_cast<float>(rates_.scar_elastin_loss);
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     for (std::size_t c = 0; c < columns; ++c) {
@@ -96,11 +103,11 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       const float present = 1.0F - base_.deficit[at(v)];
       const float disorder = base_.disorder[at(v)];
       // Disorganised scar and striae matrix carries more type III and less elastin.
-      const float share3 = std::min(0.9F, prof.collagen3_fraction[ku] + 0.2F * disorder);
+      const float share3 = std::min(maxShare3, prof.collagen3_fraction[ku] + excess3 * disorder);
       const float total = prof.collagen[ku] * present;
       c3Base_[at(v)] = total * share3;
       c1Base_[at(v)] = total - c3Base_[at(v)];
-      elastinBase_[at(v)] = prof.elastin[ku] * present * (1.0F - 0.7F * disorder);
+      elastinBase_[at(v)] = prof.elastin[ku] * present * (1.0F - elastinLoss * disorder);
     }
   }
   st_.collagen1 = c1Base_;
@@ -140,10 +147,11 @@ TrackStamp HealingModel::applySession(const std::vector<Puncture>& punctures) {
 
 double HealingModel::barrierOpen() const {
   if (lastSessionColumns_.empty()) return 0.0;
-  // A channel counts as open while its surface voxel is mostly lumen-free of closure.
+  // A channel counts as open while its surface voxel still holds some lumen.
+  const auto openLumen = static_cast<float>(rates_.channel_open_lumen);
   std::size_t open = 0;
   for (std::size_t c : lastSessionColumns_)
-    if (st_.lumen[at(c)] > 0.05F) ++open;
+    if (st_.lumen[at(c)] > openLumen) ++open;
   return static_cast<double>(open) / static_cast<double>(lastSessionColumns_.size());
 }
 

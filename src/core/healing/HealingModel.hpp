@@ -35,6 +35,10 @@ struct HealingRates {
   double elastin_synthesis, elastin_turnover, elastin_capacity;
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double surface_blood_clearance;
+  // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
+  // disorder, and how much lumen keeps a channel counted as open.
+  double scar_collagen3_excess, scar_collagen3_max_share, scar_elastin_loss;
+  double channel_open_lumen;
   static HealingRates from(const ModelParameters& p);
 };
 

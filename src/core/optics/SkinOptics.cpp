@@ -134,22 +134,22 @@ double internalDiffuseReflectance(double n) {
   return -1.440 / (n * n) + 0.710 / n + 0.668 + 0.0636 * n;
 }
 
-// The parameters and per-band constants of the spectral model, read once, so that building
-// a SkinColourTable does not look parameters up per node.
+// The parameters and per-band constants of the spectral model, worked out once, so that
+// building a SkinColourTable does not redo them per node.
 class SpectralModel {
  public:
-  explicit SpectralModel(const ModelParameters& p)
-      : hbMolPerL_(p["optics.haemoglobin_g_per_l"] / kHaemoglobinGPerMol),
-        surfaceSaturation_(p["optics.surface_blood_oxygen_saturation"]),
-        vesselRadiusCm_(p["optics.vessel_radius_um"] * 1e-4),
-        pathFactor_(p["optics.diffuse_path_factor"]),
-        patchUm_(p["optics.surface_blood_patch_um"]) {
-    const double n = p["optics.refractive_index"];
+  explicit SpectralModel(const OpticsParameters& p)
+      : hbMolPerL_(p.haemoglobin_g_per_l / kHaemoglobinGPerMol),
+        surfaceSaturation_(p.surface_blood_oxygen_saturation),
+        vesselRadiusCm_(p.vessel_radius_um * 1e-4),
+        pathFactor_(p.diffuse_path_factor),
+        patchUm_(p.surface_blood_patch_um) {
+    const double n = p.refractive_index;
     specular_ = (n - 1.0) * (n - 1.0) / ((n + 1.0) * (n + 1.0));
     internal_ = internalDiffuseReflectance(n);
-    const double at500 = p["optics.dermis_scattering_500nm_per_cm"];
-    const double rayleigh = p["optics.dermis_rayleigh_fraction"];
-    const double miePower = p["optics.dermis_mie_power"];
+    const double at500 = p.dermis_scattering_500nm_per_cm;
+    const double rayleigh = p.dermis_rayleigh_fraction;
+    const double miePower = p.dermis_mie_power;
     for (std::size_t i = 0; i < kBands.size(); ++i) {
       const double nm = bandWavelengthNm(static_cast<int>(i));
       const double rel = nm / 500.0;
@@ -231,40 +231,59 @@ float srgbEncode(double linear) {
 
 }  // namespace
 
-double melaninFraction(int fitzpatrick, const ModelParameters& parameters) {
+OpticsParameters OpticsParameters::from(const ModelParameters& p) {
+  OpticsParameters o{};
+  o.melanin_fraction = {p["optics.melanin_fraction_type1"], p["optics.melanin_fraction_type2"],
+                        p["optics.melanin_fraction_type3"], p["optics.melanin_fraction_type4"],
+                        p["optics.melanin_fraction_type5"], p["optics.melanin_fraction_type6"]};
+  o.baseline_blood_fraction = p["optics.baseline_blood_fraction"];
+  o.max_erythema_blood_fraction = p["optics.max_erythema_blood_fraction"];
+  o.haemoglobin_g_per_l = p["optics.haemoglobin_g_per_l"];
+  o.dermal_oxygen_saturation = p["optics.dermal_oxygen_saturation"];
+  o.surface_blood_oxygen_saturation = p["optics.surface_blood_oxygen_saturation"];
+  o.vessel_radius_um = p["optics.vessel_radius_um"];
+  o.dermis_scattering_500nm_per_cm = p["optics.dermis_scattering_500nm_per_cm"];
+  o.dermis_rayleigh_fraction = p["optics.dermis_rayleigh_fraction"];
+  o.dermis_mie_power = p["optics.dermis_mie_power"];
+  o.diffuse_path_factor = p["optics.diffuse_path_factor"];
+  o.refractive_index = p["optics.refractive_index"];
+  o.surface_blood_patch_um = p["optics.surface_blood_patch_um"];
+  return o;
+}
+
+double melaninFraction(int fitzpatrick, const OpticsParameters& optics) {
   if (fitzpatrick < 1 || fitzpatrick > 6)
     throw std::invalid_argument("Fitzpatrick skin type must be 1..6, got " +
                                 std::to_string(fitzpatrick));
-  return parameters["optics.melanin_fraction_type" + std::to_string(fitzpatrick)];
+  return optics.melanin_fraction[static_cast<std::size_t>(fitzpatrick - 1)];
 }
 
-double erythemaBloodFraction(double erythema, const ModelParameters& parameters) {
-  const double rest = parameters["optics.baseline_blood_fraction"];
-  const double full = parameters["optics.max_erythema_blood_fraction"];
+double erythemaBloodFraction(double erythema, const OpticsParameters& optics) {
+  const double rest = optics.baseline_blood_fraction;
+  const double full = optics.max_erythema_blood_fraction;
   return std::max(0.0, rest + erythema * (full - rest));
 }
 
-SkinOpticalInputs restingSkin(int fitzpatrick, double epidermisMm,
-                              const ModelParameters& parameters) {
+SkinOpticalInputs restingSkin(int fitzpatrick, double epidermisMm, const OpticsParameters& optics) {
   SkinOpticalInputs in;
-  in.melanin_fraction = melaninFraction(fitzpatrick, parameters);
+  in.melanin_fraction = melaninFraction(fitzpatrick, optics);
   in.epidermis_mm = epidermisMm;
-  in.blood_fraction = parameters["optics.baseline_blood_fraction"];
-  in.oxygen_saturation = parameters["optics.dermal_oxygen_saturation"];
+  in.blood_fraction = optics.baseline_blood_fraction;
+  in.oxygen_saturation = optics.dermal_oxygen_saturation;
   in.surface_blood_um = 0;
   return in;
 }
 
-Spectrum skinReflectance(const SkinOpticalInputs& inputs, const ModelParameters& parameters) {
-  return SpectralModel(parameters).spectrum(inputs);
+Spectrum skinReflectance(const SkinOpticalInputs& inputs, const OpticsParameters& optics) {
+  return SpectralModel(optics).spectrum(inputs);
 }
 
 Lab labFromReflectance(const Spectrum& reflectance) {
   return labFromXyz(xyzFromReflectance(reflectance));
 }
 
-Lab skinLab(const SkinOpticalInputs& inputs, const ModelParameters& parameters) {
-  return labFromReflectance(skinReflectance(inputs, parameters));
+Lab skinLab(const SkinOpticalInputs& inputs, const OpticsParameters& optics) {
+  return labFromReflectance(skinReflectance(inputs, optics));
 }
 
 Srgb toSrgb(const Lab& lab) {
@@ -280,23 +299,22 @@ Srgb toSrgb(const Lab& lab) {
 // patches join (a kink), and then darkens exponentially as the film thickens: that axis is
 // uniform in t up to the patch thickness, with a node on the kink, and in log(t) above it.
 
-SkinColourTable::SkinColourTable(double melanin, double epidermisMm,
-                                 const ModelParameters& parameters, double maxBloodFraction,
-                                 double maxSurfaceBloodUm)
+SkinColourTable::SkinColourTable(double melanin, double epidermisMm, const OpticsParameters& optics,
+                                 double maxBloodFraction, double maxSurfaceBloodUm)
     : maxBlood_(maxBloodFraction),
       maxSurface_(maxSurfaceBloodUm),
-      patchUm_(parameters["optics.surface_blood_patch_um"]),
+      patchUm_(optics.surface_blood_patch_um),
       nodes_(static_cast<std::size_t>(kBloodNodes) * kSurfaceNodes) {
   if (!(maxBloodFraction > 0 && maxBloodFraction <= 1 && maxSurfaceBloodUm > patchUm_))
     throw std::invalid_argument(
         "SkinColourTable: blood fraction limit must be in (0, 1] and the surface blood limit "
         "above optics.surface_blood_patch_um");
   logNodesPerUnit_ = (kSurfaceNodes - 1 - kPatchNodes) / std::log(maxSurface_ / patchUm_);
-  const SpectralModel model(parameters);
+  const SpectralModel model(optics);
   SkinOpticalInputs in;
   in.melanin_fraction = melanin;
   in.epidermis_mm = epidermisMm;
-  in.oxygen_saturation = parameters["optics.dermal_oxygen_saturation"];
+  in.oxygen_saturation = optics.dermal_oxygen_saturation;
   for (int i = 0; i < kBloodNodes; ++i) {
     const double s = static_cast<double>(i) / (kBloodNodes - 1);
     in.blood_fraction = maxBlood_ * s * s;

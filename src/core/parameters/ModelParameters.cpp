@@ -1,5 +1,6 @@
 #include "core/parameters/ModelParameters.hpp"
 
+#include <atomic>
 #include <stdexcept>
 
 #include "core/numerics/NumberText.hpp"
@@ -159,9 +160,6 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"anatomy.papillary_fibroblast_ratio", "1", 2.0, 1.2, 4.0,
        "estimate from fibroblast-heterogeneity reviews (papillary fibroblasts more numerous)",
        "fibroblast density of the papillary dermis relative to the reticular dermis"},
-      {"anatomy.fibroblast_density_mm3", "1/mm3", 3000.0, 2100.0, 4100.0,
-       "Miller 2003 via compilation (2.1-4.1e3 cells/mm3)",
-       "mean dermal fibroblast density: what a relative density of 1 stands for"},
       {"anatomy.vessel_papillary", "1", 0.03, 0.01, 0.06,
        "estimate (capillary loops in the papillae; layered optical skin models such as "
        "Meglinski & Matcher 2002 give the papillary dermis a few %)",
@@ -177,9 +175,14 @@ const std::vector<ParameterSpec>& parameterTable() {
        "estimate (deep plexus at the dermis-fat border)",
        "blood vessel volume fraction in the deep plexus"},
       {"anatomy.plexus_thickness_um", "um", 100.0, 50.0, 200.0, "estimate",
-       "thickness of the superficial plexus band (at most a fifth of the dermis)"},
+       "thickness of the superficial plexus band (at most anatomy.plexus_max_fraction of the "
+       "dermis)"},
       {"anatomy.deep_plexus_thickness_um", "um", 150.0, 50.0, 300.0, "estimate",
-       "thickness of the deep plexus band at the bottom of the dermis (at most a fifth of it)"},
+       "thickness of the deep plexus band at the bottom of the dermis (at most "
+       "anatomy.plexus_max_fraction of it)"},
+      {"anatomy.plexus_max_fraction", "1", 0.2, 0.1, 0.3,
+       "estimate (keeps both plexus bands, and reticular dermis between them, in a thin dermis)",
+       "largest share of the dermis either plexus band may take"},
       // Baseline skin features (BaselineSkin.cpp). Scar types after Jacob 2001.
       {"baseline.deficit_cap", "1", 0.8, 0.5, 0.95,
        "estimate (some matrix and fibroblasts remain under every scar)",
@@ -223,15 +226,35 @@ const std::vector<ParameterSpec>& parameterTable() {
        "depth of a fine line"},
       {"baseline.line_width_mm", "mm", 0.3, 0.1, 0.6, "estimate (~0.2-0.4 mm)",
        "surface width of a fine line"},
+      {"baseline.line_width_spread", "1", 0.2, 0.0, 0.4, "estimate",
+       "log-normal spread of fine-line widths about baseline.line_width_mm"},
+      {"baseline.line_depth_spread", "1", 0.25, 0.0, 0.5, "estimate",
+       "log-normal spread of fine-line depths about baseline.line_depth_um"},
+      {"baseline.line_wave_mm", "mm", 0.2, 0.0, 0.5, "estimate (lines are not ruled straight)",
+       "largest sideways wave of a fine line's centre across the patch"},
       {"baseline.striae_width_mm", "mm", 2.0, 0.5, 4.0, "estimate (bands ~1-3 mm wide)",
        "width of a stretch-mark band"},
       {"baseline.striae_depth_um", "um", 100.0, 30.0, 200.0, "estimate (~50-150 um)",
        "surface depression of a stretch-mark band"},
+      {"baseline.striae_width_spread", "1", 0.2, 0.0, 0.4, "estimate",
+       "log-normal spread of stretch-mark widths about baseline.striae_width_mm"},
+      {"baseline.striae_depth_spread", "1", 0.2, 0.0, 0.4, "estimate",
+       "log-normal spread of stretch-mark depths about baseline.striae_depth_um"},
+      {"baseline.striae_wall_fraction", "1", 0.3, 0.1, 1.0,
+       "estimate (flat-floored bands with sloping edges)",
+       "share of a stretch mark's half-width taken by its sloping edge"},
+      {"baseline.striae_wave_mm", "mm", 0.3, 0.0, 1.0, "estimate",
+       "largest sideways wave of a stretch mark's centre across the patch"},
       {"baseline.striae_disorder", "1", 0.7, 0.4, 0.9, "estimate",
        "matrix disorder through the dermis of a stretch-mark band"},
       {"baseline.surgical_width_mm", "mm", 1.0, 0.3, 3.0, "estimate", "width of a surgical scar"},
       {"baseline.surgical_depth_um", "um", 80.0, 20.0, 300.0, "estimate",
        "surface depression of a surgical scar"},
+      {"baseline.surgical_wall_fraction", "1", 0.3, 0.1, 1.0, "estimate",
+       "share of a surgical scar's half-width taken by its sloping edge"},
+      {"baseline.surgical_wave_mm", "mm", 0.1, 0.0, 0.5,
+       "estimate (an incision runs nearly straight)",
+       "largest sideways wave of a surgical scar's centre across the patch"},
       {"baseline.surgical_disorder", "1", 0.9, 0.5, 1.0,
        "estimate (dense scar collagen in parallel sheets, through the dermis)",
        "matrix disorder through the dermis of a surgical scar"},
@@ -244,11 +267,19 @@ const std::vector<ParameterSpec>& parameterTable() {
        "surface width of an enlarged pore"},
       {"baseline.pore_depth_mm", "mm", 0.15, 0.05, 0.3, "estimate (~0.1-0.2 mm)",
        "depth of an enlarged pore"},
+      {"baseline.pore_width_spread", "1", 0.2, 0.0, 0.4, "estimate",
+       "log-normal spread of pore widths about baseline.pore_width_mm"},
+      {"baseline.pore_depth_spread", "1", 0.25, 0.0, 0.5, "estimate",
+       "log-normal spread of pore depths about baseline.pore_depth_mm"},
       {"baseline.texture_ra_um", "um", 3.0, 0.0, 10.0, "estimate",
-       "roughness Ra of the fine random surface texture at age 25"},
+       "roughness Ra of the fine random surface texture up to baseline.texture_onset_age"},
       {"baseline.texture_ra_per_decade_um", "um", 1.0, 0.0, 3.0,
        "estimate (replica profilometry: roughness rises with age, e.g. Lagarde et al. 2005)",
-       "rise of the texture's Ra per decade past age 25"},
+       "rise of the texture's Ra per decade past baseline.texture_onset_age"},
+      {"baseline.texture_onset_age", "years", 25.0, 20.0, 35.0,
+       "estimate (replica profilometry: roughness rises with age in adults, e.g. Lagarde et "
+       "al. 2005)",
+       "age from which the fine surface texture roughens"},
       {"baseline.texture_correlation_mm", "mm", 0.1, 0.03, 0.5, "estimate",
        "correlation length of the fine surface texture (Gaussian smoothing width)"},
       // --- end: skin anatomy ---
@@ -342,6 +373,10 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"healing.channel_floor_closure_um_h", "um/h", 40.0, 10.0, 200.0,
        "human micropores close with a half-life of 20-26 h (Brogden group 2021); estimate",
        "speed at which a channel fills from its floor upwards"},
+      {"healing.channel_open_lumen", "1", 0.05, 0.01, 0.2,
+       "estimate (a channel narrowed to a few % of its surface voxel no longer lets water out)",
+       "open share of a channel's surface voxel above which the channel counts as open "
+       "(barrier_open)"},
       {"healing.mediator_burst", "1", 1.0, 0.2, 5.0, "estimate",
        "vasoactive mediators released at once per unit of newly injured tissue"},
       {"healing.mediator_release_open_per_day", "1/day", 100.0, 10.0, 300.0, "estimate",
@@ -410,6 +445,15 @@ const std::vector<ParameterSpec>& parameterTable() {
        "half-life of dermal elastin"},
       {"healing.elastin_capacity", "1", 1.6, 1.1, 3.0, "estimate",
        "most elastin the dermis holds, relative to normal"},
+      {"healing.scar_collagen3_excess", "1", 0.2, 0.0, 0.4,
+       "estimate (disorganised scar and striae matrix is richer in type III than normal dermis)",
+       "extra type III share of the collagen in fully disordered matrix"},
+      {"healing.scar_collagen3_max_share", "1", 0.9, 0.6, 1.0,
+       "estimate (even young scar matrix keeps some type I)",
+       "largest type III share of the collagen in disordered matrix"},
+      {"healing.scar_elastin_loss", "1", 0.7, 0.3, 0.9,
+       "estimate (elastic fibres sparse and fragmented in atrophic scars and striae)",
+       "fraction of normal elastin missing from fully disordered matrix"},
       {"healing.epidermis_growth_per_day", "1/day", 0.02, 0.0, 0.2, "estimate",
        "epidermal thickening per unit of papillary remodelling activity"},
       {"healing.epidermis_max_gain", "1", 0.6, 0.2, 1.0,
@@ -438,14 +482,29 @@ const std::vector<ParameterSpec>& parameterTable() {
   return table;
 }
 
-const ParameterSpec* findParameter(std::string_view key) {
-  for (const auto& spec : parameterTable())
-    if (spec.key == key) return &spec;
-  return nullptr;
+namespace {
+
+// Row of `key` in parameterTable(), or npos; built once, so a lookup is a map search.
+std::size_t rowOf(std::string_view key) {
+  static const std::map<std::string_view, std::size_t> rows = [] {
+    std::map<std::string_view, std::size_t> m;
+    const auto& table = parameterTable();
+    for (std::size_t i = 0; i < table.size(); ++i) m.emplace(table[i].key, i);
+    return m;
+  }();
+  const auto it = rows.find(key);
+  return it == rows.end() ? std::string_view::npos : it->second;
 }
 
-ModelParameters::ModelParameters() {
-  for (const auto& spec : parameterTable()) values_.emplace(std::string(spec.key), spec.value);
+}  // namespace
+
+const ParameterSpec* findParameter(std::string_view key) {
+  const std::size_t row = rowOf(key);
+  return row == std::string_view::npos ? nullptr : &parameterTable()[row];
+}
+
+ModelParameters::ModelParameters() : read_(parameterTable().size(), 0) {
+  for (const auto& spec : parameterTable()) values_.push_back(spec.value);
 }
 
 std::optional<std::string> ModelParameters::validate(
@@ -466,14 +525,25 @@ std::optional<std::string> ModelParameters::validate(
 ModelParameters ModelParameters::withOverrides(const std::map<std::string, double>& overrides) {
   if (auto error = validate(overrides)) throw std::invalid_argument(*error);
   ModelParameters p;
-  for (const auto& [key, value] : overrides) p.values_[key] = value;
+  for (const auto& [key, value] : overrides) p.values_[rowOf(key)] = value;
   return p;
 }
 
 double ModelParameters::operator[](std::string_view key) const {
-  auto it = values_.find(key);
-  if (it == values_.end()) throw std::out_of_range("no model parameter named " + std::string(key));
-  return it->second;
+  const std::size_t row = rowOf(key);
+  if (row == std::string_view::npos)
+    throw std::out_of_range("no model parameter named " + std::string(key));
+  std::atomic_ref<unsigned char>(read_[row]).store(1, std::memory_order_relaxed);
+  return values_[row];
+}
+
+std::vector<std::string_view> ModelParameters::unreadKeys() const {
+  std::vector<std::string_view> unread;
+  const auto& table = parameterTable();
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (std::atomic_ref<unsigned char>(read_[i]).load(std::memory_order_relaxed) == 0)
+      unread.push_back(table[i].key);
+  return unread;
 }
 
 }  // namespace dermasim

@@ -1,6 +1,9 @@
 #pragma once
 // The one home of every model parameter: unit, default, plausible range and source.
 // Scenario files may override any of them in a [parameters] table, within the range.
+// Each mechanism reads its own rows once, into a typed struct (HealingRates::from,
+// PenParameters::from, AnatomyParameters::from, ...); the table remembers which rows were
+// read, so a test can prove that no row is left without a reader.
 
 #include <map>
 #include <optional>
@@ -33,11 +36,17 @@ class ModelParameters {
   static ModelParameters withOverrides(const std::map<std::string, double>& overrides);
 
   // Throws std::out_of_range for a key not in the table: that is a programming error.
+  // Marks the key as read: lookups belong in a mechanism's from(), not in hot loops.
   double operator[](std::string_view key) const;
-  const std::map<std::string, double, std::less<>>& values() const { return values_; }
+
+  // Keys of the table no lookup has asked for yet on this object, in table order.
+  std::vector<std::string_view> unreadKeys() const;
 
  private:
-  std::map<std::string, double, std::less<>> values_;
+  std::vector<double> values_;  // in parameterTable() order
+  // Per row, whether it was read. Marked through std::atomic_ref, so structs may be built
+  // from one shared table on several threads; copies start with the original's marks.
+  mutable std::vector<unsigned char> read_;
 };
 
 }  // namespace dermasim

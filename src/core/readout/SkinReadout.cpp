@@ -31,19 +31,27 @@ double roughnessRaUm(const Field& h) {
 
 }  // namespace
 
+ReadoutParameters ReadoutParameters::from(const ModelParameters& p) {
+  return {p["redness.sampling_depth_mm"], p["surface.smoothing_length_mm"]};
+}
+
 SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const ModelParameters& p)
+    : SkinReadout(model, fitzpatrick, OpticsParameters::from(p), ReadoutParameters::from(p)) {}
+
+SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const OpticsParameters& optics,
+                         const ReadoutParameters& readout)
     : surfaceGrid_{model.grid().nx, model.grid().ny, 1, model.grid().dx_mm, model.grid().dz_mm},
       // One implicit step with D dt = l^2 is the membrane smoothing (1 - l^2 lap)^-1 per axis.
-      smoother_(surfaceGrid_, std::pow(p["surface.smoothing_length_mm"], 2), 0.0),
-      colours_(melaninFraction(fitzpatrick, p), model.baseline().layers.epidermis_mm, p),
-      restBlood_(erythemaBloodFraction(0.0, p)),
-      fullBlood_(erythemaBloodFraction(1.0, p)),
+      smoother_(surfaceGrid_, std::pow(readout.surface_smoothing_length_mm, 2), 0.0),
+      colours_(melaninFraction(fitzpatrick, optics), model.baseline().layers.epidermis_mm, optics),
+      restBlood_(erythemaBloodFraction(0.0, optics)),
+      fullBlood_(erythemaBloodFraction(1.0, optics)),
       epidermisMm_(model.baseline().layers.epidermis_mm) {
   restA_ = colours_.lab(restBlood_, 0.0).a;
   fullA_ = colours_.lab(fullBlood_, 0.0).a;
   const Grid& g = model.grid();
   const DepthProfile& prof = model.baseline().profile;
-  const double depthScale = p["redness.sampling_depth_mm"];
+  const double depthScale = readout.redness_sampling_depth_mm;
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     opticalWeight_.push_back(prof.vessels[ku] *

@@ -13,9 +13,18 @@
 
 namespace dermasim {
 
+// How the readings look into the skin: the `redness.*` and `surface.*` rows of the table.
+struct ReadoutParameters {
+  double redness_sampling_depth_mm;  // depth scale of the vessels that colour the skin
+  double surface_smoothing_length_mm;
+  static ReadoutParameters from(const ModelParameters& p);
+};
+
 class SkinReadout {
  public:
   SkinReadout(const HealingModel& model, int fitzpatrick, const ModelParameters& parameters);
+  SkinReadout(const HealingModel& model, int fitzpatrick, const OpticsParameters& optics,
+              const ReadoutParameters& readout);
 
   SkinReading read(const HealingModel& model);
 

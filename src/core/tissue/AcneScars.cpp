@@ -41,12 +41,12 @@ std::vector<ScarType> assignTypes(int n, const ScarMix& mix, CounterRandom& rng)
   return types;
 }
 
-double depthFactor(ScarType t, const ModelParameters& p) {
+double depthFactor(ScarType t, const BaselineParameters& p) {
   switch (t) {
     case ScarType::Icepick:
-      return p["baseline.icepick_depth_factor"];
+      return p.icepick_depth_factor;
     case ScarType::Rolling:
-      return p["baseline.rolling_depth_factor"];
+      return p.rolling_depth_factor;
     case ScarType::Boxcar:
       return 1.0;
   }
@@ -54,26 +54,26 @@ double depthFactor(ScarType t, const ModelParameters& p) {
 }
 
 // Widths stay inside the ranges that define each type (Jacob 2001).
-double typeWidthMm(ScarType t, double spread, const ModelParameters& p) {
+double typeWidthMm(ScarType t, double spread, const BaselineParameters& p) {
   switch (t) {
     case ScarType::Icepick:
-      return std::clamp(p["baseline.icepick_width_mm"] * spread, 0.3, 1.9);
+      return std::clamp(p.icepick_width_mm * spread, 0.3, 1.9);
     case ScarType::Boxcar:
-      return std::clamp(p["baseline.boxcar_width_mm"] * spread, 1.5, 4.0);
+      return std::clamp(p.boxcar_width_mm * spread, 1.5, 4.0);
     case ScarType::Rolling:
-      return std::clamp(p["baseline.rolling_width_mm"] * spread, 4.0, 8.0);
+      return std::clamp(p.rolling_width_mm * spread, 4.0, 8.0);
   }
   return 0.0;
 }
 
-double rangeFraction(ScarType t, const ModelParameters& p) {
+double rangeFraction(ScarType t, const BaselineParameters& p) {
   switch (t) {
     case ScarType::Icepick:
-      return p["baseline.icepick_range_fraction"];
+      return p.icepick_range_fraction;
     case ScarType::Boxcar:
-      return p["baseline.boxcar_range_fraction"];
+      return p.boxcar_range_fraction;
     case ScarType::Rolling:
-      return p["baseline.rolling_range_fraction"];
+      return p.rolling_range_fraction;
   }
   return 0.0;
 }
@@ -102,14 +102,14 @@ void placeCentre(Scar& scar, const std::vector<Scar>& placed, double patch, Coun
 }
 
 std::vector<Scar> drawScars(const FeatureFrame& f, const BaselineScars& b,
-                            const ModelParameters& p) {
+                            const BaselineParameters& p) {
   if (b.count_per_cm2 <= 0.0) return {};
   const double patch = f.patchMm();
   const int n = std::max(1, static_cast<int>(std::lround(b.count_per_cm2 * patch * patch / 100.0)));
   CounterRandom rng = f.stream(1);
   const std::vector<ScarType> types = assignTypes(n, b.mix, rng);
-  const double depthSpread = p["baseline.scar_depth_spread"];
-  const double widthSpread = p["baseline.scar_width_spread"];
+  const double depthSpread = p.scar_depth_spread;
+  const double widthSpread = p.scar_width_spread;
 
   std::vector<Scar> scars;
   double rawSum = 0.0;
@@ -133,14 +133,14 @@ std::vector<Scar> drawScars(const FeatureFrame& f, const BaselineScars& b,
 
 }  // namespace
 
-double scarSurfaceDepthMm(const Scar& scar, double r_mm, const ModelParameters& p) {
+double scarSurfaceDepthMm(const Scar& scar, double r_mm, const BaselineParameters& p) {
   const double radius = 0.5 * scar.width_mm;
   if (r_mm >= radius) return 0.0;
   switch (scar.type) {
     case ScarType::Icepick:
       return scar.depth_mm * (1.0 - r_mm / radius);
     case ScarType::Boxcar:
-      return scar.depth_mm * flatFloorProfile(r_mm, radius, p["baseline.boxcar_wall_fraction"]);
+      return scar.depth_mm * flatFloorProfile(r_mm, radius, p.boxcar_wall_fraction);
     case ScarType::Rolling:
       return scar.depth_mm * flatFloorProfile(r_mm, radius, 1.0);
   }
@@ -148,7 +148,7 @@ double scarSurfaceDepthMm(const Scar& scar, double r_mm, const ModelParameters& 
 }
 
 double scarsSurfaceDepthMm(const std::vector<Scar>& scars, double x_mm, double y_mm,
-                           double patch_mm, const ModelParameters& p) {
+                           double patch_mm, const BaselineParameters& p) {
   double deepest = 0.0;
   for (const Scar& s : scars) {
     const double r = periodicDistanceMm(x_mm, y_mm, s.x_mm, s.y_mm, patch_mm);
@@ -158,11 +158,11 @@ double scarsSurfaceDepthMm(const std::vector<Scar>& scars, double x_mm, double y
 }
 
 void addAcneScars(FeatureMap& m, const FeatureFrame& f, const BaselineScars& b,
-                  const ModelParameters& p) {
+                  const BaselineParameters& p) {
   m.scars = drawScars(f, b, p);
-  const double disorder = p["baseline.scar_disorder"];
-  const double fibrosis = p["baseline.scar_fibrosis_um"] / 1000.0;
-  const double tether = p["baseline.rolling_tether"];
+  const double disorder = p.scar_disorder;
+  const double fibrosis = p.scar_fibrosis_um / 1000.0;
+  const double tether = p.rolling_tether;
   for (std::size_t idx = 0; idx < m.scars.size(); ++idx) {
     const Scar& scar = m.scars[idx];
     if (scar.depth_mm <= 0.0) continue;

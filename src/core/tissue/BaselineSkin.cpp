@@ -81,7 +81,7 @@ Grid makeGrid(const ModelSettings& m, const Layers& layers) {
 }
 
 void addFeatures(FeatureMap& m, const FeatureFrame& f, const Patient& patient,
-                 const ModelParameters& p) {
+                 const BaselineParameters& p) {
   switch (patient.indication) {
     case Indication::AcneScars:
       addAcneScars(m, f, patient.scars, p);
@@ -108,27 +108,78 @@ void addFeatures(FeatureMap& m, const FeatureFrame& f, const Patient& patient,
 
 }  // namespace
 
-double textureRaUm(double age_years, const ModelParameters& p) {
-  return p["baseline.texture_ra_um"] +
-         p["baseline.texture_ra_per_decade_um"] * std::max(0.0, age_years - 25.0) / 10.0;
+BaselineParameters BaselineParameters::from(const ModelParameters& p) {
+  BaselineParameters b{};
+  b.deficit_cap = p["baseline.deficit_cap"];
+  b.icepick_depth_factor = p["baseline.icepick_depth_factor"];
+  b.rolling_depth_factor = p["baseline.rolling_depth_factor"];
+  b.scar_depth_spread = p["baseline.scar_depth_spread"];
+  b.icepick_width_mm = p["baseline.icepick_width_mm"];
+  b.boxcar_width_mm = p["baseline.boxcar_width_mm"];
+  b.rolling_width_mm = p["baseline.rolling_width_mm"];
+  b.scar_width_spread = p["baseline.scar_width_spread"];
+  b.boxcar_wall_fraction = p["baseline.boxcar_wall_fraction"];
+  b.icepick_range_fraction = p["baseline.icepick_range_fraction"];
+  b.boxcar_range_fraction = p["baseline.boxcar_range_fraction"];
+  b.rolling_range_fraction = p["baseline.rolling_range_fraction"];
+  b.rolling_tether = p["baseline.rolling_tether"];
+  b.scar_disorder = p["baseline.scar_disorder"];
+  b.scar_fibrosis_um = p["baseline.scar_fibrosis_um"];
+  b.line_spacing_mm = p["baseline.line_spacing_mm"];
+  b.line_depth_um = p["baseline.line_depth_um"];
+  b.line_width_mm = p["baseline.line_width_mm"];
+  b.line_width_spread = p["baseline.line_width_spread"];
+  b.line_depth_spread = p["baseline.line_depth_spread"];
+  b.line_wave_mm = p["baseline.line_wave_mm"];
+  b.striae_width_mm = p["baseline.striae_width_mm"];
+  b.striae_depth_um = p["baseline.striae_depth_um"];
+  b.striae_width_spread = p["baseline.striae_width_spread"];
+  b.striae_depth_spread = p["baseline.striae_depth_spread"];
+  b.striae_wall_fraction = p["baseline.striae_wall_fraction"];
+  b.striae_wave_mm = p["baseline.striae_wave_mm"];
+  b.striae_disorder = p["baseline.striae_disorder"];
+  b.surgical_width_mm = p["baseline.surgical_width_mm"];
+  b.surgical_depth_um = p["baseline.surgical_depth_um"];
+  b.surgical_wall_fraction = p["baseline.surgical_wall_fraction"];
+  b.surgical_wave_mm = p["baseline.surgical_wave_mm"];
+  b.surgical_disorder = p["baseline.surgical_disorder"];
+  b.feature_range_fraction = p["baseline.feature_range_fraction"];
+  b.pore_density_cm2 = p["baseline.pore_density_cm2"];
+  b.pore_width_mm = p["baseline.pore_width_mm"];
+  b.pore_depth_mm = p["baseline.pore_depth_mm"];
+  b.pore_width_spread = p["baseline.pore_width_spread"];
+  b.pore_depth_spread = p["baseline.pore_depth_spread"];
+  b.texture_ra_um = p["baseline.texture_ra_um"];
+  b.texture_ra_per_decade_um = p["baseline.texture_ra_per_decade_um"];
+  b.texture_onset_age = p["baseline.texture_onset_age"];
+  b.texture_correlation_mm = p["baseline.texture_correlation_mm"];
+  return b;
 }
 
-Grid gridFor(const Scenario& s, const ModelParameters& p) {
-  return makeGrid(s.model, layersFor(s.patient.site, s.patient.age_years, p));
+double textureRaUm(double age_years, const BaselineParameters& b) {
+  return b.texture_ra_um +
+         b.texture_ra_per_decade_um * std::max(0.0, age_years - b.texture_onset_age) / 10.0;
 }
 
-BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& p) {
+Grid gridFor(const Scenario& s, const ModelParameters& parameters) {
+  const AnatomyParameters anatomy = AnatomyParameters::from(parameters);
+  return makeGrid(s.model, layersFor(s.patient.site, s.patient.age_years, anatomy));
+}
+
+BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& parameters) {
+  const AnatomyParameters anatomy = AnatomyParameters::from(parameters);
+  const BaselineParameters p = BaselineParameters::from(parameters);
   BaselineSkin b;
-  b.layers = layersFor(s.patient.site, s.patient.age_years, p);
+  b.layers = layersFor(s.patient.site, s.patient.age_years, anatomy);
   b.grid = makeGrid(s.model, b.layers);
-  b.profile = normalProfile(b.layers, b.grid, p);
+  b.profile = normalProfile(b.layers, b.grid, anatomy);
   const Grid& g = b.grid;
   const DermisRows rows{b.profile.first_dermis_row, b.profile.end_dermis_row, g.dz_mm,
-                        p["baseline.deficit_cap"]};
+                        p.deficit_cap};
 
   const Eigen::ArrayXd texture =
-      surfaceTexture(g, textureRaUm(s.patient.age_years, p) / 1000.0,
-                     p["baseline.texture_correlation_mm"], CounterRandom(s.seed, {0xBA5E, 2}));
+      surfaceTexture(g, textureRaUm(s.patient.age_years, p) / 1000.0, p.texture_correlation_mm,
+                     CounterRandom(s.seed, {0xBA5E, 2}));
   // Features get whatever room the dermis has once the texture is sure to fit.
   FeatureFrame frame{g, b.layers, 0.0, s.seed};
   frame.max_depth_mm = std::max(0.0, (1.0 - 1e-9) * rows.capacityMm() - texture.maxCoeff());

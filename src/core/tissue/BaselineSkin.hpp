@@ -3,8 +3,9 @@
 // indication has taken away. Scars, lines, stretch marks and pores are a missing fraction of
 // normal tissue ("deficit") beneath them, so the surface height of a column is
 // -sum_k deficit * dz. Every skin also has a fine random relief that grows with age.
-// Shape numbers are the `baseline.*` rows of the parameter table; randomness comes from the
-// scenario seed through stream keys {0xBA5E, ...}.
+// Shape numbers are the `baseline.*` rows of the parameter table, read once into
+// BaselineParameters; randomness comes from the scenario seed through stream keys
+// {0xBA5E, ...}.
 
 #include <vector>
 
@@ -37,17 +38,40 @@ struct BaselineSkin {
   Field scarIndex;          // 2-D: index into `scars` + 1 inside a scar's footprint, else 0
 };
 
+// The `baseline.*` rows: shapes of scars, lines, stretch marks and pores, and the texture.
+struct BaselineParameters {
+  double deficit_cap;
+  // Acne scars (Jacob 2001); depths relative to a boxcar scar, log-normal spreads.
+  double icepick_depth_factor, rolling_depth_factor, scar_depth_spread;
+  double icepick_width_mm, boxcar_width_mm, rolling_width_mm, scar_width_spread;
+  double boxcar_wall_fraction;
+  double icepick_range_fraction, boxcar_range_fraction, rolling_range_fraction;  // of the dermis
+  double rolling_tether, scar_disorder, scar_fibrosis_um;
+  // Fine lines, stretch marks and surgical scars: furrows across the patch.
+  double line_spacing_mm, line_depth_um, line_width_mm, line_width_spread, line_depth_spread,
+      line_wave_mm;
+  double striae_width_mm, striae_depth_um, striae_width_spread, striae_depth_spread,
+      striae_wall_fraction, striae_wave_mm, striae_disorder;
+  double surgical_width_mm, surgical_depth_um, surgical_wall_fraction, surgical_wave_mm,
+      surgical_disorder;
+  double feature_range_fraction;  // of the dermis, for pores, striae and surgical scars
+  double pore_density_cm2, pore_width_mm, pore_depth_mm, pore_width_spread, pore_depth_spread;
+  // Fine random relief.
+  double texture_ra_um, texture_ra_per_decade_um, texture_onset_age, texture_correlation_mm;
+  static BaselineParameters from(const ModelParameters& p);
+};
+
 BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& p);
 // The grid makeBaselineSkin would build, without building anything (for resource estimates).
 Grid gridFor(const Scenario& s, const ModelParameters& p);
 
 // Surface depth (mm) a scar leaves at distance r_mm from its centre; 0 outside it.
-double scarSurfaceDepthMm(const Scar& scar, double r_mm, const ModelParameters& p);
+double scarSurfaceDepthMm(const Scar& scar, double r_mm, const BaselineParameters& b);
 // Where scars overlap the deeper one shapes the surface.
 double scarsSurfaceDepthMm(const std::vector<Scar>& scars, double x_mm, double y_mm,
-                           double patch_mm, const ModelParameters& p);
+                           double patch_mm, const BaselineParameters& b);
 
 // Roughness Ra (um) of the fine random relief at this age, before any scars or lines.
-double textureRaUm(double age_years, const ModelParameters& p);
+double textureRaUm(double age_years, const BaselineParameters& b);
 
 }  // namespace dermasim

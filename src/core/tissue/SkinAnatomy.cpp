@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
 
 namespace dermasim {
 namespace {
@@ -11,10 +10,6 @@ namespace {
 // a straight line would otherwise leave no skin at all.
 double ageFactor(double ratePerYear, double age, double onset) {
   return std::max(0.4, 1.0 - ratePerYear * std::max(0.0, age - onset));
-}
-
-double siteValue(const ModelParameters& p, Site site, const char* quantity) {
-  return p["anatomy." + std::string(toString(site)) + "." + quantity];
 }
 
 // Tissue properties at one depth: the layers are piecewise constant in depth, so a voxel
@@ -26,19 +21,20 @@ struct Props {
 
 class LayerModel {
  public:
-  LayerModel(const Layers& layers, const ModelParameters& p) : l_(layers) {
-    papCollagen_ = p["anatomy.papillary_collagen"];
-    col3Pap_ = p["anatomy.collagen3_papillary"];
-    col3Ret_ = p["anatomy.collagen3_reticular"];
-    papElastin_ = p["anatomy.papillary_elastin"];
-    papFibro_ = p["anatomy.papillary_fibroblast_ratio"];
-    vesPap_ = p["anatomy.vessel_papillary"];
-    vesPlexus_ = p["anatomy.vessel_plexus"];
-    vesRet_ = p["anatomy.vessel_reticular"];
-    vesDeep_ = p["anatomy.vessel_deep_plexus"];
+  LayerModel(const Layers& layers, const AnatomyParameters& a) : l_(layers) {
+    papCollagen_ = a.papillary_collagen;
+    col3Pap_ = a.collagen3_papillary;
+    col3Ret_ = a.collagen3_reticular;
+    papElastin_ = a.papillary_elastin;
+    papFibro_ = a.papillary_fibroblast_ratio;
+    vesPap_ = a.vessel_papillary;
+    vesPlexus_ = a.vessel_plexus;
+    vesRet_ = a.vessel_reticular;
+    vesDeep_ = a.vessel_deep_plexus;
     // Bands are kept inside the dermis even when it is thin, so each stays visible.
-    plexusHalf_ = 0.5 * std::min(p["anatomy.plexus_thickness_um"] / 1000.0, 0.2 * l_.dermis_mm);
-    deepThickness_ = std::min(p["anatomy.deep_plexus_thickness_um"] / 1000.0, 0.2 * l_.dermis_mm);
+    const double bandMax = a.plexus_max_fraction * l_.dermis_mm;
+    plexusHalf_ = 0.5 * std::min(a.plexus_thickness_um / 1000.0, bandMax);
+    deepThickness_ = std::min(a.deep_plexus_thickness_um / 1000.0, bandMax);
     // Fibroblasts are relative to the dermis mean, so the profile means the same thing at
     // every site whatever the papillary share.
     const double pap = l_.papillary_mm, derm = l_.dermis_mm;
@@ -105,16 +101,54 @@ Props voxelAverage(const LayerModel& model, const std::vector<double>& breaks, d
 
 }  // namespace
 
-Layers layersFor(Site site, double age_years, const ModelParameters& p) {
-  const double onset = p["anatomy.thinning_onset_age"];
+AnatomyParameters AnatomyParameters::from(const ModelParameters& p) {
+  AnatomyParameters a{};
+  const auto site = [&a](Site s, double epidermisUm, double dermisMm) {
+    a.sites[static_cast<std::size_t>(s)] = {epidermisUm, dermisMm};
+  };
+  site(Site::Forehead, p["anatomy.forehead.epidermis_um"], p["anatomy.forehead.dermis_mm"]);
+  site(Site::Periorbital, p["anatomy.periorbital.epidermis_um"],
+       p["anatomy.periorbital.dermis_mm"]);
+  site(Site::Nose, p["anatomy.nose.epidermis_um"], p["anatomy.nose.dermis_mm"]);
+  site(Site::Cheek, p["anatomy.cheek.epidermis_um"], p["anatomy.cheek.dermis_mm"]);
+  site(Site::Chin, p["anatomy.chin.epidermis_um"], p["anatomy.chin.dermis_mm"]);
+  site(Site::UpperLip, p["anatomy.upper_lip.epidermis_um"], p["anatomy.upper_lip.dermis_mm"]);
+  site(Site::Neck, p["anatomy.neck.epidermis_um"], p["anatomy.neck.dermis_mm"]);
+  site(Site::Decollete, p["anatomy.decollete.epidermis_um"], p["anatomy.decollete.dermis_mm"]);
+  site(Site::Hand, p["anatomy.hand.epidermis_um"], p["anatomy.hand.dermis_mm"]);
+  site(Site::Scalp, p["anatomy.scalp.epidermis_um"], p["anatomy.scalp.dermis_mm"]);
+  site(Site::Abdomen, p["anatomy.abdomen.epidermis_um"], p["anatomy.abdomen.dermis_mm"]);
+  site(Site::Thigh, p["anatomy.thigh.epidermis_um"], p["anatomy.thigh.dermis_mm"]);
+  site(Site::Back, p["anatomy.back.epidermis_um"], p["anatomy.back.dermis_mm"]);
+  a.stratum_corneum_um = p["anatomy.stratum_corneum_um"];
+  a.papillary_um = p["anatomy.papillary_um"];
+  a.papillary_max_fraction = p["anatomy.papillary_max_fraction"];
+  a.thinning_onset_age = p["anatomy.thinning_onset_age"];
+  a.dermis_thinning_per_year = p["anatomy.dermis_thinning_per_year"];
+  a.epidermis_thinning_per_year = p["anatomy.epidermis_thinning_per_year"];
+  a.papillary_collagen = p["anatomy.papillary_collagen"];
+  a.papillary_elastin = p["anatomy.papillary_elastin"];
+  a.papillary_fibroblast_ratio = p["anatomy.papillary_fibroblast_ratio"];
+  a.collagen3_reticular = p["anatomy.collagen3_reticular"];
+  a.collagen3_papillary = p["anatomy.collagen3_papillary"];
+  a.vessel_papillary = p["anatomy.vessel_papillary"];
+  a.vessel_plexus = p["anatomy.vessel_plexus"];
+  a.vessel_reticular = p["anatomy.vessel_reticular"];
+  a.vessel_deep_plexus = p["anatomy.vessel_deep_plexus"];
+  a.plexus_thickness_um = p["anatomy.plexus_thickness_um"];
+  a.deep_plexus_thickness_um = p["anatomy.deep_plexus_thickness_um"];
+  a.plexus_max_fraction = p["anatomy.plexus_max_fraction"];
+  return a;
+}
+
+Layers layersFor(Site site, double age_years, const AnatomyParameters& a) {
+  const double onset = a.thinning_onset_age;
   Layers l;
-  l.epidermis_mm = siteValue(p, site, "epidermis_um") / 1000.0 *
-                   ageFactor(p["anatomy.epidermis_thinning_per_year"], age_years, onset);
-  l.dermis_mm = siteValue(p, site, "dermis_mm") *
-                ageFactor(p["anatomy.dermis_thinning_per_year"], age_years, onset);
-  l.stratum_corneum_mm = std::min(p["anatomy.stratum_corneum_um"] / 1000.0, 0.5 * l.epidermis_mm);
-  l.papillary_mm = std::min(p["anatomy.papillary_um"] / 1000.0,
-                            p["anatomy.papillary_max_fraction"] * l.dermis_mm);
+  l.epidermis_mm =
+      a.at(site).epidermis_um / 1000.0 * ageFactor(a.epidermis_thinning_per_year, age_years, onset);
+  l.dermis_mm = a.at(site).dermis_mm * ageFactor(a.dermis_thinning_per_year, age_years, onset);
+  l.stratum_corneum_mm = std::min(a.stratum_corneum_um / 1000.0, 0.5 * l.epidermis_mm);
+  l.papillary_mm = std::min(a.papillary_um / 1000.0, a.papillary_max_fraction * l.dermis_mm);
   // The superficial plexus runs along the papillary-reticular border.
   l.plexus_depth_mm = l.papillaryBottomMm();
   return l;
@@ -125,8 +159,9 @@ int depthCells(const Layers& layers, double dz_mm) {
   return std::max(1, static_cast<int>(std::ceil(layers.totalMm() / dz_mm - 1e-9)));
 }
 
-DepthProfile normalProfile(const Layers& layers, const Grid& grid, const ModelParameters& p) {
-  const LayerModel model(layers, p);
+DepthProfile normalProfile(const Layers& layers, const Grid& grid,
+                           const AnatomyParameters& anatomy) {
+  const LayerModel model(layers, anatomy);
   const std::vector<double> breaks = model.breakpoints();
   const auto nz = static_cast<std::size_t>(grid.nz);
   DepthProfile d;

@@ -1,7 +1,10 @@
 #pragma once
 // Normal (untreated) skin by body site: layer thicknesses and the depth profile of what
-// the healing model tracks. Numbers come from the `anatomy.*` rows of the parameter table.
+// the healing model tracks. Numbers come from the `anatomy.*` rows of the parameter table,
+// read once into AnatomyParameters.
 
+#include <array>
+#include <cstddef>
 #include <vector>
 
 #include "core/numerics/Grid.hpp"
@@ -23,8 +26,30 @@ struct Layers {
   double papillaryBottomMm() const { return epidermis_mm + papillary_mm; }
 };
 
+inline constexpr std::size_t kSiteCount = static_cast<std::size_t>(Site::Back) + 1;
+
+struct SiteThickness {
+  double epidermis_um;  // stratum corneum included
+  double dermis_mm;
+};
+
+// The `anatomy.*` rows: site thicknesses, and the make-up of the layers at every site.
+struct AnatomyParameters {
+  std::array<SiteThickness, kSiteCount> sites;  // indexed by Site
+  double stratum_corneum_um, papillary_um, papillary_max_fraction;
+  double thinning_onset_age, dermis_thinning_per_year, epidermis_thinning_per_year;
+  // Relative to the reticular dermis.
+  double papillary_collagen, papillary_elastin, papillary_fibroblast_ratio;
+  double collagen3_reticular, collagen3_papillary;  // type III share of the collagen
+  double vessel_papillary, vessel_plexus, vessel_reticular, vessel_deep_plexus;  // fractions
+  double plexus_thickness_um, deep_plexus_thickness_um, plexus_max_fraction;
+
+  const SiteThickness& at(Site site) const { return sites[static_cast<std::size_t>(site)]; }
+  static AnatomyParameters from(const ModelParameters& p);
+};
+
 // Site thicknesses at age `anatomy.thinning_onset_age`, thinned linearly beyond it.
-Layers layersFor(Site site, double age_years, const ModelParameters& p);
+Layers layersFor(Site site, double age_years, const AnatomyParameters& a);
 
 // Grid rows (of thickness dz_mm) needed so the grid reaches the bottom of the dermis.
 int depthCells(const Layers& layers, double dz_mm);
@@ -46,6 +71,7 @@ struct DepthProfile {
   int end_dermis_row = 0;
 };
 
-DepthProfile normalProfile(const Layers& layers, const Grid& grid, const ModelParameters& p);
+DepthProfile normalProfile(const Layers& layers, const Grid& grid,
+                           const AnatomyParameters& anatomy);
 
 }  // namespace dermasim

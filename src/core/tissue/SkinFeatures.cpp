@@ -75,13 +75,13 @@ std::vector<Furrow> spreadFurrows(int n, double period, double maxWaveMm, Counte
 
 }  // namespace
 
-void addFineLines(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p) {
+void addFineLines(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p) {
   CounterRandom rng = f.stream(3);
   const double period = f.patchMm();
-  const int n = std::max(1, static_cast<int>(std::lround(period / p["baseline.line_spacing_mm"])));
-  for (Furrow u : spreadFurrows(n, period, 0.2, rng)) {
-    u.width_mm = p["baseline.line_width_mm"] * spreadFactor(rng, 0.2);
-    u.depth_mm = p["baseline.line_depth_um"] / 1000.0 * spreadFactor(rng, 0.25);
+  const int n = std::max(1, static_cast<int>(std::lround(period / p.line_spacing_mm)));
+  for (Furrow u : spreadFurrows(n, period, p.line_wave_mm, rng)) {
+    u.width_mm = p.line_width_mm * spreadFactor(rng, p.line_width_spread);
+    u.depth_mm = p.line_depth_um / 1000.0 * spreadFactor(rng, p.line_depth_spread);
     u.wall = 1.0;  // a rounded V
     // Fine lines are a papillary-dermis change.
     u.range_bottom_mm = f.layers.papillaryBottomMm();
@@ -89,47 +89,48 @@ void addFineLines(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p
   }
 }
 
-void addStretchMarks(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p) {
+void addStretchMarks(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p) {
   CounterRandom rng = f.stream(4);
   const double period = f.patchMm();
   const int n = rng.uniform() < 0.5 ? 1 : 2;
-  for (Furrow u : spreadFurrows(n, period, 0.3, rng)) {
+  for (Furrow u : spreadFurrows(n, period, p.striae_wave_mm, rng)) {
     // Kept narrower than the spacing so normal skin shows between the bands.
-    u.width_mm = std::min(p["baseline.striae_width_mm"] * spreadFactor(rng, 0.2), 0.8 * period / n);
-    u.depth_mm = p["baseline.striae_depth_um"] / 1000.0 * spreadFactor(rng, 0.2);
-    u.wall = 0.3;
-    u.range_bottom_mm = f.dermisDepthMm(p["baseline.feature_range_fraction"]);
+    u.width_mm =
+        std::min(p.striae_width_mm * spreadFactor(rng, p.striae_width_spread), 0.8 * period / n);
+    u.depth_mm = p.striae_depth_um / 1000.0 * spreadFactor(rng, p.striae_depth_spread);
+    u.wall = p.striae_wall_fraction;
+    u.range_bottom_mm = f.dermisDepthMm(p.feature_range_fraction);
     // Striae disorganise the whole dermis, not just the part that is missing.
-    u.disorder = p["baseline.striae_disorder"];
+    u.disorder = p.striae_disorder;
     u.disorder_bottom_mm = f.layers.totalMm();
     stampFurrow(m, f, u);
   }
 }
 
-void addSurgicalScar(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p) {
+void addSurgicalScar(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p) {
   CounterRandom rng = f.stream(5);
-  for (Furrow u : spreadFurrows(1, f.patchMm(), 0.1, rng)) {
-    u.width_mm = std::min(p["baseline.surgical_width_mm"], 0.8 * f.patchMm());
-    u.depth_mm = p["baseline.surgical_depth_um"] / 1000.0;
-    u.wall = 0.3;
-    u.range_bottom_mm = f.dermisDepthMm(p["baseline.feature_range_fraction"]);
+  for (Furrow u : spreadFurrows(1, f.patchMm(), p.surgical_wave_mm, rng)) {
+    u.width_mm = std::min(p.surgical_width_mm, 0.8 * f.patchMm());
+    u.depth_mm = p.surgical_depth_um / 1000.0;
+    u.wall = p.surgical_wall_fraction;
+    u.range_bottom_mm = f.dermisDepthMm(p.feature_range_fraction);
     // An incision heals as scar through the full thickness of the dermis.
-    u.disorder = p["baseline.surgical_disorder"];
+    u.disorder = p.surgical_disorder;
     u.disorder_bottom_mm = f.layers.totalMm();
     stampFurrow(m, f, u);
   }
 }
 
-void addEnlargedPores(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p) {
+void addEnlargedPores(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p) {
   CounterRandom rng = f.stream(6);
   const double period = f.patchMm();
-  const auto n = std::lround(p["baseline.pore_density_cm2"] * period * period / 100.0);
-  const double rangeBottom = f.dermisDepthMm(p["baseline.feature_range_fraction"]);
+  const auto n = std::lround(p.pore_density_cm2 * period * period / 100.0);
+  const double rangeBottom = f.dermisDepthMm(p.feature_range_fraction);
   for (long k = 0; k < n; ++k) {
     const double x = rng.uniform(0.0, period), y = rng.uniform(0.0, period);
-    const double radius = 0.5 * p["baseline.pore_width_mm"] * spreadFactor(rng, 0.2);
+    const double radius = 0.5 * p.pore_width_mm * spreadFactor(rng, p.pore_width_spread);
     const double depth =
-        std::min(p["baseline.pore_depth_mm"] * spreadFactor(rng, 0.25), f.max_depth_mm);
+        std::min(p.pore_depth_mm * spreadFactor(rng, p.pore_depth_spread), f.max_depth_mm);
     forEachColumnNear(f.grid, x, y, radius, [&](std::size_t c, double r) {
       // A funnel: the follicular opening narrows smoothly into the skin.
       m.stamp(c, depth * flatFloorProfile(r, radius, 1.0), rangeBottom, 0.0, 0.0);

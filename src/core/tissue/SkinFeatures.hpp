@@ -89,10 +89,10 @@ inline double spreadFactor(CounterRandom& rng, double sigma) {
 }
 
 void addAcneScars(FeatureMap& m, const FeatureFrame& f, const BaselineScars& scars,
-                  const ModelParameters& p);
-void addFineLines(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p);
-void addStretchMarks(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p);
-void addSurgicalScar(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p);
-void addEnlargedPores(FeatureMap& m, const FeatureFrame& f, const ModelParameters& p);
+                  const BaselineParameters& p);
+void addFineLines(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p);
+void addStretchMarks(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p);
+void addSurgicalScar(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p);
+void addEnlargedPores(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p);
 
 }  // namespace dermasim

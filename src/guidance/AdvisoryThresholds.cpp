@@ -1,0 +1,43 @@
+#include "guidance/AdvisoryThresholds.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace dermasim {
+namespace {
+
+double valueOf(std::string_view key) {
+  for (const ParameterSpec& spec : advisoryThresholdTable())
+    if (spec.key == key) return spec.value;
+  throw std::out_of_range("no advisory threshold named " + std::string(key));
+}
+
+}  // namespace
+
+const std::vector<ParameterSpec>& advisoryThresholdTable() {
+  // Sources: calibration sheet (docs/MODEL.md names it); sections 3 (time course) and 6
+  // (makers' depth charts).
+  static const std::vector<ParameterSpec> table{
+      {"advisories.deep_needle_mm", "mm", 1.0, 0.5, 1.5,
+       "calibration sheet section 6 (scar and stretch-mark depths start at 1.0 mm); estimate",
+       "needle length from which a session counts as deep: it injures the reticular dermis"},
+      {"advisories.deep_min_interval_days", "days", 21.0, 14.0, 42.0,
+       "calibration sheet section 3 (proliferation from day 3-5 to ~8 weeks, myofibroblasts "
+       "cleared at 2-4 weeks); estimate",
+       "shortest interval between deep sessions that lets the previous one's proliferative "
+       "phase run its course"},
+      {"advisories.home_use_max_mm", "mm", 0.3, 0.2, 0.5,
+       "calibration sheet section 6 (home rollers 0.2-0.3 mm, makers' charts)",
+       "longest needle for a device used at home, without a practitioner"},
+  };
+  return table;
+}
+
+const AdvisoryThresholds& AdvisoryThresholds::standard() {
+  static const AdvisoryThresholds t{valueOf("advisories.deep_needle_mm"),
+                                    valueOf("advisories.deep_min_interval_days"),
+                                    valueOf("advisories.home_use_max_mm")};
+  return t;
+}
+
+}  // namespace dermasim
