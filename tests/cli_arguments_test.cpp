@@ -65,3 +65,27 @@ TEST_CASE("cli arguments: a scenario that looks like a file and is missing is no
   CHECK(misspelt.exit_code == 2);
   CHECK(misspelt.err.find("did you mean acne_scars_pen?") != std::string::npos);
 }
+
+TEST_CASE("cli arguments: validate lists every rule a file breaks, one line each",
+          "[cli][validate]") {
+  const fs::path dir = scratch("validate_rules");
+  const fs::path file = dir / "two_rules.toml";
+  std::ofstream(file) << "[patient.scars]\nmix = { rolling = 0.5, boxcar = 0.1 }\n"
+                         "[device]\ntype = \"roller\"\nneedle_length_mm = 1\nrows = 5\n"
+                         "[schedule]\nsessions = 2\ninterval_days = 28\n";
+  const Outcome r = dermasim("validate " + file.string());
+  CHECK(r.exit_code == 2);
+  REQUIRE(lineCount(r.err) == 2);
+  CHECK_THAT(r.err, Catch::StartsWith(file.string() + ": patient.scars.mix: ") &&
+                        Catch::Contains(file.string() + ": device.needles: a roller's needles"));
+}
+
+TEST_CASE("cli arguments: check and validate report what a run would need", "[cli][validate]") {
+  const Outcome check = dermasim("check acne_scars_pen");
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.out, Catch::StartsWith("note resources: grid ") &&
+                            Catch::Contains("of memory") && Catch::Contains("time steps"));
+  const Outcome validate = dermasim("validate acne_scars_pen");
+  CHECK(validate.exit_code == 0);
+  CHECK_THAT(validate.out, Catch::Contains("acne_scars_pen: ok: ") && Catch::Contains("grid "));
+}

@@ -108,6 +108,15 @@ const HostileCase kCases[] = {
     {"invalid UTF-8", [] { return "[scenario]\nname = \"\xff\xfe\xc0\x80\"\n" + kPen; }},
     {"huge file of comments", [] { return kPenWithSchedule + repeated("# padding\n", 200000); }},
     {"huge value", [] { return "[patient]\nsite = \"" + std::string(2'000'000, 'x') + "\"\n"; }},
+    {"a pen at its extremes: 15 M punctures/cm2 in a session",
+     [] {
+       return kPenWithSchedule.substr(0, kPenWithSchedule.find("[schedule]")) +
+              "needles = 100\nfrequency_hz = 200\nglide_speed_mm_s = 1\npasses = 30\n"
+              "[schedule]\nsessions = 2\ninterval_days = 28\n";
+     }},
+    {"a seed past 2^53", [] { return "[scenario]\nseed = 9007199254740993\n" + kPenWithSchedule; }},
+    {"integers at the limit of int64",
+     [] { return "[scenario]\nseed = 9223372036854775807\n" + kPenWithSchedule; }},
     {"80,000 unknown keys (880 kB)",
      [] {
        std::string keys;
@@ -161,4 +170,35 @@ TEST_CASE("cli hostile input: validate and check refuse each hostile file quickl
       fs::remove(file);
     }
   }
+}
+
+TEST_CASE(
+    "cli hostile input: a grid larger than the machine's memory is refused before it is "
+    "allocated",
+    "[cli][hostile]") {
+  // 800 x 800 x ~600 cells (20 mm at 25 um, 5 um deep, on the back): ~29 GB by the estimate, so
+  // it is refused on machines with less than ~36 GB; it died with std::bad_alloc before.
+  const double memory =
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGESIZE));
+  if (memory > 34e9) {
+    WARN("this machine has " << memory / 1e9 << " GB: the grid fits, nothing to refuse");
+    return;
+  }
+  fs::create_directories(kScratch);
+  const fs::path file = kScratch / "huge_grid.toml";
+  std::ofstream(file) << "[patient]\nsite = \"back\"\n[model]\npatch_size_mm = 20\n"
+                         "lateral_resolution_um = 25\ndepth_resolution_um = 5\n"
+                      << kPenWithSchedule;
+  const std::string run = "--threads 1 run --out " + (kScratch / "huge_out").string();
+  for (const std::string& command : {std::string("validate"), std::string("check"), run}) {
+    INFO(command);
+    const Outcome r = dermasim(command + " " + file.string(), kScratch / "err.txt");
+    INFO("stderr: " << r.err);
+    CHECK(r.exitCode == 2);
+    CHECK(r.seconds < kWallSeconds);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_THAT(r.err,
+               Catch::Contains("model.lateral_resolution_um") && Catch::Contains("GB of memory"));
+  }
+  CHECK_FALSE(fs::exists(kScratch / "huge_out"));
 }

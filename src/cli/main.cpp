@@ -13,15 +13,17 @@
 #include <vector>
 
 #include "cli/RenderCommand.hpp"
+#include "core/ScenarioCheck.hpp"
 #include "core/Simulation.hpp"
 #include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
-#include "io/AtomicFile.hpp"
 #include "guidance/AdvisoryThresholds.hpp"
+#include "io/AtomicFile.hpp"
 #include "io/InputError.hpp"
+#include "io/PrintableText.hpp"
 #include "io/RunOutputs.hpp"
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioSource.hpp"
@@ -87,6 +89,7 @@ int runCommand(const std::string& scenarioArg, const std::string& outDir, bool q
 
 int checkCommand(const std::string& scenarioArg) {
   const Scenario scenario = resolveScenario(scenarioArg);
+  std::printf("note resources: %s\n", describe(estimateResources(scenario)).c_str());
   bool anyError = false;
   for (const Advisory& a : adviseOn(scenario)) {
     std::printf("%s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
@@ -100,12 +103,13 @@ int checkCommand(const std::string& scenarioArg) {
 bool validateOne(const std::string& file) {
   try {
     const Scenario s = resolveScenario(file);
-    std::printf("%s: ok: %s, %zu session(s), %s %.2f mm\n", file.c_str(), s.name.c_str(),
-                s.sessions.size(), std::string(toString(s.device.type)).c_str(),
-                s.device.needle_length_mm);
+    std::printf("%s: ok: %s, %zu session(s), %s %.2f mm; %s\n", file.c_str(),
+                printable(s.name).c_str(), s.sessions.size(),
+                std::string(toString(s.device.type)).c_str(), s.device.needle_length_mm,
+                describe(estimateResources(s)).c_str());
     return true;
   } catch (const InputError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
+    for (const std::string& line : e.lines()) std::fprintf(stderr, "%s\n", line.c_str());
     return false;
   }
 }

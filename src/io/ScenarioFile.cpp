@@ -174,9 +174,9 @@ Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
   s.model = readModel(read);
   s.parameter_overrides = readParameters(root, check);
   // The rules between keys, and the bounds of what a scenario may ask of this machine, are the
-  // core's: the same checks the viewer's drafts get. The first problem is the one reported.
+  // core's: the same checks the viewer's drafts get. All of them are reported together.
   if (const std::vector<ScenarioProblem> problems = validateScenario(s); !problems.empty())
-    check.fail(problems.front().key, problems.front().expectationAndGot());
+    check.failAll(problems);
   s.source = std::move(sourceName);
   s.source_text = std::string(tomlText);
   return s;

@@ -7,64 +7,7 @@
 namespace dermasim {
 namespace {
 
-// UTF-8 lead bytes and ASCII start a character; continuation bytes (10xxxxxx) do not.
-bool startsCharacter(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-std::size_t characterCount(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), startsCharacter));
-}
-
-// `\xNN` for a byte, `\u00NN` for a C1 control (whose UTF-8 is C2 NN).
-std::string hexEscape(bool codePoint, unsigned code) {
-  constexpr char kDigits[] = "0123456789abcdef";
-  return std::string(codePoint ? "\\u00" : "\\x") + kDigits[(code >> 4) & 0xF] +
-         kDigits[code & 0xF];
-}
-
-// The first `maxChars` characters of `text`, escaped so that no terminal breaks the line or
-// obeys a control sequence in it. C1 controls (U+0080 to U+009F) count too: some terminals act
-// on them as on ESC sequences.
-std::string escapedHead(std::string_view text, std::size_t maxChars, bool inQuotes) {
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (startsCharacter(c) && chars++ == maxChars) break;
-    const auto byte = static_cast<unsigned char>(c);
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0u;
-    if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
-      out += hexEscape(true, next);
-      ++i;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (inQuotes && (c == '\\' || c == '"')) {
-      out.append(1, '\\').append(1, c);
-    } else if (byte < 0x20 || byte == 0x7F) {
-      out += hexEscape(false, byte);
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// What a text cut short after `maxChars` characters gets instead of the rest.
-std::string cutNote(std::string_view text, std::size_t maxChars) {
-  if (text.size() <= maxChars) return "";  // a character is at least one byte
-  const std::size_t chars = characterCount(text);
-  return chars > maxChars ? "... (" + std::to_string(chars) + " characters)" : "";
-}
-
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  out += escapedHead(s, kShownChars, true);
-  out += '"';
-  return out + cutNote(s, kShownChars);
-}
+constexpr std::int64_t kLargestExactInteger = std::int64_t{1} << 53;
 
 // A TOML float as written in TOML: an integral float keeps its ".0" so "expected an integer
 // (got 12.0)" does not read like a contradiction.
@@ -85,14 +28,10 @@ std::vector<std::string> splitChoices(const std::string& joined) {
 
 }  // namespace
 
-std::string printable(std::string_view text, std::size_t maxChars) {
-  return escapedHead(text, maxChars, false) + cutNote(text, maxChars);
-}
-
 std::string describeValue(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::string:
-      return "a string " + quoted(node.as_string()->get());
+      return "a string " + quotedText(node.as_string()->get());
     case toml::node_type::integer:
       return std::to_string(node.as_integer()->get());
     case toml::node_type::floating_point:
@@ -138,6 +77,14 @@ std::vector<std::pair<std::string, const toml::node*>> inFileOrder(const toml::t
   return entries;
 }
 
+void ValueChecker::failAll(const std::vector<ScenarioProblem>& problems) const {
+  std::vector<std::string> lines;
+  for (const ScenarioProblem& p : problems)
+    lines.push_back(InputError(source_, printable(p.key), p.expectationAndGot()).what());
+  const ScenarioProblem& first = problems.front();
+  throw InputError(source_, printable(first.key), first.expectationAndGot(), std::move(lines));
+}
+
 double ValueChecker::number(const toml::node& node, const KeySpec& spec,
                             const std::string& key) const {
   double value = 0;
@@ -147,6 +94,12 @@ double ValueChecker::number(const toml::node& node, const KeySpec& spec,
       return node.as_boolean()->get() ? 1.0 : 0.0;
     case ValueKind::Integer:
       if (!node.is_integer()) fail(key, "expected an integer (got " + describeValue(node) + ")");
+      // Every number is held as a double, exact for integers up to 2^53 only: refuse rather than
+      // round (a seed of 2^53 + 1 would silently become 2^53).
+      if (std::abs(node.as_integer()->get()) > kLargestExactInteger)
+        fail(key, "must be at most " + std::to_string(kLargestExactInteger) +
+                      " (2^53) in size, so that it is held exactly (got " + describeValue(node) +
+                      ")");
       value = static_cast<double>(node.as_integer()->get());
       break;
     case ValueKind::Real:
@@ -178,7 +131,7 @@ std::string ValueChecker::choice(const toml::node& node, const KeySpec& spec,
   const std::string& name = node.as_string()->get();
   const std::vector<std::string> names = splitChoices(allowed);
   if (std::find(names.begin(), names.end(), name) == names.end())
-    fail(key, "must be one of " + allowed + " (got " + quoted(name) + ")");
+    fail(key, "must be one of " + allowed + " (got " + quotedText(name) + ")");
   return name;
 }
 
@@ -192,7 +145,7 @@ std::vector<std::string> ValueChecker::choices(const toml::node& node, const Key
     const std::string item = key + "[" + std::to_string(i) + "]";
     std::string name = choice((*array)[i], spec, item);
     if (std::find(names.begin(), names.end(), name) != names.end())
-      fail(item, "listed twice (got " + quoted(name) + ")");
+      fail(item, "listed twice (got " + quotedText(name) + ")");
     names.push_back(std::move(name));
   }
   return names;

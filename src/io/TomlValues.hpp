@@ -10,21 +10,12 @@
 #include <vector>
 
 #include "core/numerics/NumberText.hpp"
+#include "core/scenario/ScenarioRules.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/InputError.hpp"
+#include "io/PrintableText.hpp"
 
 namespace dermasim {
-
-// How many characters of a key or string an error message shows before cutting it short.
-inline constexpr std::size_t kShownChars = 60;
-
-// User text (a key, a file name, a parser's message) as an error message shows it, so that the
-// message stays one line a terminal shows as is: control characters escaped (`\n`, `\x1b`,
-// `\u0085`) and text past `maxChars` characters cut, its length in characters given instead.
-// Backslashes stay as they are, as the parser's messages already escape what they quote.
-//   printable("a\nb") == "a\\nb"
-//   printable(std::string(100000, 'k')) == std::string(60, 'k') + "... (100000 characters)"
-std::string printable(std::string_view text, std::size_t maxChars = kShownChars);
 
 // How a value reads in an error message: 12.5, true, a string "abc", a table.
 std::string describeValue(const toml::node& node);
@@ -43,6 +34,9 @@ class ValueChecker {
   [[noreturn]] void fail(const std::string& key, const std::string& message) const {
     throw InputError(source_, printable(key), message);
   }
+
+  // Every one of `problems` (at least one), the first as the error's own message.
+  [[noreturn]] void failAll(const std::vector<ScenarioProblem>& problems) const;
 
   // Real, Integer or Boolean (as 0/1) within the spec's range.
   double number(const toml::node& node, const KeySpec& spec, const std::string& key) const;
