@@ -9,7 +9,7 @@
 #include "core/Simulation.hpp"
 #include "core/devices/DeviceParameters.hpp"
 #include "core/healing/HealingModel.hpp"
-#include "core/numerics/TimeStepParameters.hpp"
+#include "core/TimeStepParameters.hpp"
 #include "core/optics/SkinOptics.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/readout/SkinReadout.hpp"

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/healing/HealingModel.hpp"
-#include "core/numerics/TimeStepParameters.hpp"
+#include "core/TimeStepParameters.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/numerics/TimeStepParameters.hpp"
+#include "core/TimeStepParameters.hpp"
 
 namespace dermasim {
 
