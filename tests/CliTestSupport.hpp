@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,7 @@ struct Outcome {
   int exit_code;
   std::string err;
   std::string out;
+  double seconds;  // wall time of the whole run
 };
 
 inline const fs::path kBinary = fs::path(DERMASIM_BINARY_DIR) / "dermasim";
@@ -46,7 +48,7 @@ inline fs::path scratch(const std::string& name) {
 }
 
 inline std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
+  std::ifstream in(p, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
@@ -56,9 +58,11 @@ inline Outcome dermasim(const std::string& args) {
   const fs::path dir = scratch("streams");
   const std::string command = kBinary.string() + " " + args + " > " + (dir / "out.txt").string() +
                               " 2> " + (dir / "err.txt").string();
+  const auto start = std::chrono::steady_clock::now();
   const int status = std::system(command.c_str());
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "err.txt"),
-          slurp(dir / "out.txt")};
+          slurp(dir / "out.txt"), took.count()};
 }
 
 // One pen session, ten days, on a small coarse grid: a fraction of a second on one thread.

@@ -10,52 +10,13 @@
 #include <sstream>
 #include <string>
 
-namespace fs = std::filesystem;
+#include "CliTestSupport.hpp"
+
+using namespace cli_test;
 
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string err;
-};
-
-const fs::path kBinary = fs::path(DERMASIM_BINARY_DIR) / "dermasim";
 const fs::path kScenarios = fs::path(DERMASIM_SOURCE_DIR) / "scenarios";
-
-const fs::path kScratchRoot =
-    fs::temp_directory_path() / ("dermasim_cli_test_" + std::to_string(::getpid()));
-
-// Removes this run's scratch folders when the test program ends.
-struct ScratchCleanup {
-  ~ScratchCleanup() {
-    std::error_code ec;
-    fs::remove_all(kScratchRoot, ec);
-  }
-} const kCleanup;
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = kScratchRoot / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Outcome dermasim(const std::string& args) {
-  const fs::path errFile = scratch("stderr") / "err.txt";
-  const std::string command = kBinary.string() + " " + args + " > /dev/null 2> " + errFile.string();
-  const int status = std::system(command.c_str());
-  std::ifstream in(errFile);
-  std::stringstream text;
-  text << in.rdbuf();
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 fs::path writeScenario(const fs::path& dir, const std::string& text) {
   const fs::path file = dir / "scenario.toml";

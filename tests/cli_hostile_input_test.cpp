@@ -16,33 +16,18 @@
 #include <string>
 #include <string_view>
 
-namespace fs = std::filesystem;
+#include "CliTestSupport.hpp"
+#include "HostileText.hpp"
+
+using namespace cli_test;
 
 namespace {
 
-const fs::path kBinary = fs::path(DERMASIM_BINARY_DIR) / "dermasim";
 constexpr double kWallSeconds = 2.0;
+const fs::path kScratch = scratch("hostile");
 
-const fs::path kScratch =
-    fs::temp_directory_path() / ("dermasim_hostile_test_" + std::to_string(::getpid()));
-
-// Removes this run's files when the test program ends.
-struct ScratchCleanup {
-  ~ScratchCleanup() {
-    std::error_code ec;
-    fs::remove_all(kScratch, ec);
-  }
-} const kCleanup;
-
-std::string repeated(std::string_view piece, std::size_t times) {
-  std::string out;
-  out.reserve(piece.size() * times);
-  for (std::size_t i = 0; i < times; ++i) out += piece;
-  return out;
-}
-
-// A dotted key of `parts` parts: "a.a.a".
-std::string dottedKey(std::size_t parts) { return repeated("a.", parts - 1) + "a"; }
+using hostile_text::dottedKey;
+using hostile_text::repeated;
 
 // `count` sessions on different days from 0 to 180: `before`, then for each `open`, the day and
 // `close`, then `after`.
@@ -126,23 +111,6 @@ const HostileCase kCases[] = {
      }},
 };
 
-struct Outcome {
-  int exitCode;
-  std::string err;
-  double seconds;
-};
-
-Outcome dermasim(const std::string& args, const fs::path& errFile) {
-  const std::string command = kBinary.string() + " " + args + " > /dev/null 2> " + errFile.string();
-  const auto start = std::chrono::steady_clock::now();
-  const int status = std::system(command.c_str());
-  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  std::ifstream in(errFile, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str(), took.count()};
-}
-
 }  // namespace
 
 TEST_CASE("cli hostile input: validate and check refuse each hostile file quickly, in one line",
@@ -155,9 +123,9 @@ TEST_CASE("cli hostile input: validate and check refuse each hostile file quickl
       std::ofstream(file, std::ios::binary) << hostile.text();
       for (const std::string command : {"validate", "check"}) {
         INFO(command << " " << file.string());
-        const Outcome r = dermasim(command + " " + file.string(), kScratch / "err.txt");
+        const Outcome r = dermasim(command + " " + file.string());
         INFO("stderr: " << r.err.substr(0, 300));
-        CHECK(r.exitCode == 2);
+        CHECK(r.exit_code == 2);
         CHECK(r.seconds < kWallSeconds);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
         CHECK(r.err.ends_with('\n'));
@@ -192,9 +160,9 @@ TEST_CASE(
   const std::string run = "--threads 1 run --out " + (kScratch / "huge_out").string();
   for (const std::string& command : {std::string("validate"), std::string("check"), run}) {
     INFO(command);
-    const Outcome r = dermasim(command + " " + file.string(), kScratch / "err.txt");
+    const Outcome r = dermasim(command + " " + file.string());
     INFO("stderr: " << r.err);
-    CHECK(r.exitCode == 2);
+    CHECK(r.exit_code == 2);
     CHECK(r.seconds < kWallSeconds);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK_THAT(r.err,

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "HostileText.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "io/InputError.hpp"
@@ -501,15 +502,8 @@ TEST_CASE("ScenarioFile: every scenario file in the source tree loads") {
 
 namespace {
 
-std::string repeated(std::string_view piece, std::size_t times) {
-  std::string out;
-  out.reserve(piece.size() * times);
-  for (std::size_t i = 0; i < times; ++i) out += piece;
-  return out;
-}
-
-// A dotted key of `parts` parts: "a.a.a".
-std::string dottedKey(std::size_t parts) { return repeated("a.", parts - 1) + "a"; }
+using hostile_text::dottedKey;
+using hostile_text::repeated;
 
 }  // namespace
 
