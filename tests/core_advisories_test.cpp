@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -24,17 +25,23 @@ bool has(const std::vector<Advisory>& list, const std::string& code, AdvisoryLev
 
 const std::string kMonthly = "[schedule]\nsessions = 3\ninterval_days = 28\n";
 
+// A pen near the calibration sheet's target session, 225 punctures/cm2 (12 needles x 30 Hz
+// over 4 mm at 40 mm/s, 1 pass; openings drawn out to ~0.58 mm by the glide, ~23 % covered): the
+// default settings open nearly all the surface.
+const std::string kRoutinePen =
+    "type = \"pen\"\nfrequency_hz = 30\nglide_speed_mm_s = 40\npasses = 1\n";
+
 }  // namespace
 
 TEST_CASE("Advisories: a routine plan raises nothing", "[advisories]") {
   const auto s = scenario("site = \"cheek\"\nindication = \"acne_scars\"",
-                          "type = \"pen\"\nneedle_length_mm = 1.5", kMonthly);
+                          kRoutinePen + "needle_length_mm = 1.5", kMonthly);
   CHECK(adviseOn(s).empty());
 }
 
 TEST_CASE("Advisories: too deep for the site", "[advisories]") {
   const auto s = scenario("site = \"forehead\"\nindication = \"fine_lines\"",
-                          "type = \"pen\"\nneedle_length_mm = 1.5", kMonthly);
+                          kRoutinePen + "needle_length_mm = 1.5", kMonthly);
   const auto list = adviseOn(s);
   CHECK(has(list, "depth_exceeds_site", AdvisoryLevel::Warning));
   CHECK(list.size() == 3);  // one per session
@@ -83,7 +90,8 @@ TEST_CASE("Advisories: thresholds come from their table, each row documented and
   CHECK(t.deep_needle_mm == tableValue("advisories.deep_needle_mm"));
   CHECK(t.deep_min_interval_days == tableValue("advisories.deep_min_interval_days"));
   CHECK(t.home_use_max_mm == tableValue("advisories.home_use_max_mm"));
-  CHECK(advisoryThresholdTable().size() == 3);
+  CHECK(t.confluent_injury_fraction == tableValue("advisories.confluent_injury_fraction"));
+  CHECK(advisoryThresholdTable().size() == 4);
   for (const ParameterSpec& spec : advisoryThresholdTable()) {
     INFO(spec.key);
     CHECK(!spec.unit.empty());
@@ -113,4 +121,98 @@ TEST_CASE("Advisories: the table's thresholds are where the warnings start", "[a
   const double home = t.home_use_max_mm;
   CHECK_FALSE(has(adviseOn(plan(home, gap, true)), "home_use_depth", AdvisoryLevel::Warning));
   CHECK(has(adviseOn(plan(home + 0.05, gap, true)), "home_use_depth", AdvisoryLevel::Warning));
+}
+
+namespace {
+
+std::string pct(double fraction) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f %%", 100 * fraction);
+  return buf;
+}
+
+}  // namespace
+
+TEST_CASE("Advisories: a dense pen session opens a confluent injury", "[advisories]") {
+  // 12 needles at 110 Hz, 10 mm/s over 4 mm, 3 passes: ~9,900 punctures/cm2 of 0.25 mm.
+  const auto dense = scenario("", "type = \"pen\"\nneedle_length_mm = 1.0\npasses = 3", kMonthly);
+  const OpeningCoverage opened =
+      estimateOpeningCoverage(dense.sessions.front().device, ModelParameters());
+  CHECK(opened.punctures_per_cm2 == Approx(9900));
+  CHECK(opened.covered_fraction > 0.99);
+  const auto list = adviseOn(dense);
+  CHECK(has(list, "confluent_injury", AdvisoryLevel::Warning));
+  for (const Advisory& a : list) {
+    if (a.code != "confluent_injury") continue;
+    INFO(a.message);
+    CHECK(a.message.find("over 99 %") != std::string::npos);
+    CHECK(a.message.find("9900 punctures/cm2") != std::string::npos);
+    CHECK(a.message.find("110 Hz") != std::string::npos);
+    CHECK(a.message.find("3 passes") != std::string::npos);
+    CHECK(a.message.find("under 30 %") != std::string::npos);
+  }
+}
+
+TEST_CASE("Advisories: a medical roller's session stays fractional", "[advisories]") {
+  // 192 needles on a 20 x 20 mm drum, 4 passes: ~61 punctures/cm2.
+  const auto sparse =
+      scenario("", "type = \"roller\"\nneedle_length_mm = 1.0\npasses = 4", kMonthly);
+  const OpeningCoverage opened =
+      estimateOpeningCoverage(sparse.sessions.front().device, ModelParameters());
+  CHECK(opened.covered_fraction < 0.1);
+  CHECK(opened.covered_fraction > 0);
+  CHECK_FALSE(has(adviseOn(sparse), "confluent_injury", AdvisoryLevel::Warning));
+}
+
+TEST_CASE("Advisories: covered fraction is 1 - exp(-density x opening area)", "[advisories]") {
+  const auto roller =
+      scenario("", "type = \"roller\"\nneedle_length_mm = 1.5\npasses = 15", kMonthly);
+  const OpeningCoverage opened =
+      estimateOpeningCoverage(roller.sessions.front().device, ModelParameters());
+  // A roller tears its openings along the rolling direction.
+  CHECK(opened.opening_length_mm > 1.2 * opened.opening_width_mm);
+  const double areaCm2 = 3.14159265 / 4 * opened.opening_width_mm * opened.opening_length_mm / 100;
+  CHECK(opened.covered_fraction ==
+        Approx(1 - std::exp(-opened.punctures_per_cm2 * areaCm2)).epsilon(1e-6));
+}
+
+TEST_CASE("Advisories: the confluence threshold is where the warning starts", "[advisories]") {
+  // More passes of the same roller cover more of the surface; the warning starts at the first
+  // pass count whose estimate exceeds the table's threshold.
+  const double limit = AdvisoryThresholds::standard().confluent_injury_fraction;
+  const auto withPasses = [](int passes) {
+    return scenario("",
+                    "type = \"roller\"\nneedle_length_mm = 1.5\npasses = " + std::to_string(passes),
+                    kMonthly);
+  };
+  int first = 0;
+  for (int passes = 1; passes <= 30 && first == 0; ++passes)
+    if (estimateOpeningCoverage(withPasses(passes).sessions.front().device, ModelParameters())
+            .covered_fraction > limit)
+      first = passes;
+  REQUIRE(first > 1);
+  CHECK_FALSE(has(adviseOn(withPasses(first - 1)), "confluent_injury", AdvisoryLevel::Warning));
+  const auto list = adviseOn(withPasses(first));
+  CHECK(has(list, "confluent_injury", AdvisoryLevel::Warning));
+  const double covered =
+      estimateOpeningCoverage(withPasses(first).sessions.front().device, ModelParameters())
+          .covered_fraction;
+  for (const Advisory& a : list)
+    if (a.code == "confluent_injury")
+      CHECK(a.message.find("about " + pct(covered)) != std::string::npos);
+}
+
+TEST_CASE("Advisories: the scenario's parameters shape the openings", "[advisories]") {
+  // A stiffer skin tears less: the same roller's openings shrink and cover less.
+  const std::string device = "type = \"roller\"\nneedle_length_mm = 1.5\npasses = 15";
+  const auto plain = scenario("", device, kMonthly);
+  const auto stiff =
+      scenario("", device, kMonthly + "[parameters]\n\"roller.tear_compliance\" = 0.2\n");
+  const ModelParameters p;
+  const double base = estimateOpeningCoverage(plain.sessions.front().device, p).covered_fraction;
+  const double less =
+      estimateOpeningCoverage(stiff.sessions.front().device,
+                              ModelParameters::withOverrides(stiff.parameter_overrides))
+          .covered_fraction;
+  CHECK(less < base);
 }

@@ -1,5 +1,11 @@
 #include "guidance/Advisories.hpp"
 
+#include <cmath>
+#include <numbers>
+
+#include "core/devices/DeviceParameters.hpp"
+#include "core/devices/NeedleDevice.hpp"
+#include "core/devices/Roller.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/AdvisoryThresholds.hpp"
 
@@ -14,7 +20,52 @@ std::string span(double days) {
                                           : fixedNumber(days, 0) + " days";
 }
 
+// The settings behind a session's density, in the words on the device, for messages.
+std::string densitySettings(const DeviceSettings& d) {
+  const std::string common = ", " + std::to_string(d.passes) +
+                             (d.passes == 1 ? " pass" : " passes") + ", " +
+                             roundedNumber(d.needle_diameter_mm, 2) + " mm needles";
+  if (d.type == DeviceType::Pen)
+    return std::to_string(d.needles) + " needles at " + roundedNumber(d.frequency_hz, 1) +
+           " Hz gliding " + roundedNumber(d.glide_speed_mm_s, 1) + " mm/s over a " +
+           roundedNumber(d.cartridge_width_mm, 1) + " mm cartridge" + common;
+  return std::to_string(d.needles) + " needles on a " + roundedNumber(d.drum_diameter_mm, 1) +
+         " x " + roundedNumber(d.drum_width_mm, 1) + " mm drum" + common;
+}
+
+std::string percent(double fraction) { return fixedNumber(100.0 * fraction, 0) + " %"; }
+
+// An estimate, said as one. Overlapping openings approach full cover without reaching it, so
+// "100 %" would claim more than the estimate does.
+std::string estimatedPercent(double fraction) {
+  return fraction >= 0.995 ? "over 99 %" : "about " + percent(fraction);
+}
+
 }  // namespace
+
+OpeningCoverage estimateOpeningCoverage(const DeviceSettings& d, const ModelParameters& p) {
+  OpeningCoverage out;
+  out.punctures_per_cm2 = makeNeedleDevice(d, p)->nominalDensityPerPassCm2() * d.passes;
+  // The opening as the devices draw it at their mean depth (Pen::pass, Roller::pass), without
+  // the spread of depths or a pen's small tilt.
+  if (d.type == DeviceType::Pen) {
+    const PenParameters pen = PenParameters::from(p);
+    const double depth = pen.penetration_fraction * d.needle_length_mm;
+    out.opening_width_mm = openingWidthMm(d.needle_diameter_mm, depth, pen.tip_half_angle_deg);
+    out.opening_length_mm =
+        out.opening_width_mm + d.glide_speed_mm_s * pen.contact_fraction / d.frequency_hz;
+  } else {
+    const RollerParameters roller = RollerParameters::from(p);
+    const double depth = roller.penetrationFraction(d.pressure) * d.needle_length_mm;
+    out.opening_width_mm = openingWidthMm(d.needle_diameter_mm, depth, roller.tip_half_angle_deg);
+    out.opening_length_mm =
+        out.opening_width_mm + roller.tear_compliance * Roller(d, roller).rigidSweepMm(depth);
+  }
+  const double areaCm2 =
+      std::numbers::pi / 4.0 * out.opening_width_mm * out.opening_length_mm / 100.0;
+  out.covered_fraction = 1.0 - std::exp(-out.punctures_per_cm2 * areaCm2);
+  return out;
+}
 
 std::string_view toString(AdvisoryLevel level) {
   switch (level) {
@@ -92,6 +143,7 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
     }
   }
   const AdvisoryThresholds& limits = AdvisoryThresholds::standard();
+  const ModelParameters parameters = ModelParameters::withOverrides(s.parameter_overrides);
   const double maxDepth = maxGuidedDepthMm(s.patient.site, s.patient.indication);
   double previousDay = -1e9;
   for (std::size_t i = 0; i < s.sessions.size(); ++i) {
@@ -114,6 +166,20 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
                      where + fixedNumber(interval, 1) + " days after the previous session; at " +
                          mm(needle) + " allow at least " + span(limits.deep_min_interval_days) +
                          " between sessions"});
+    const OpeningCoverage opened = estimateOpeningCoverage(plan.device, parameters);
+    if (opened.covered_fraction > limits.confluent_injury_fraction)
+      out.push_back(
+          {AdvisoryLevel::Warning, "confluent_injury",
+           where + "the openings would cover " + estimatedPercent(opened.covered_fraction) +
+               " of the skin (" + fixedNumber(opened.punctures_per_cm2, 0) +
+               " punctures/cm2, openings " + fixedNumber(opened.opening_width_mm, 2) + " x " +
+               fixedNumber(opened.opening_length_mm, 2) + " mm, from " +
+               densitySettings(plan.device) + "); needling heals from the intact skin between " +
+               "channels, so keep it under " + percent(limits.confluent_injury_fraction) +
+               " with fewer passes" +
+               (plan.device.type == DeviceType::Pen
+                    ? ", fewer needles, a lower frequency or a faster glide"
+                    : " or fewer needles")});
     previousDay = plan.day;
   }
   return out;

@@ -15,8 +15,8 @@ double valueOf(std::string_view key) {
 }  // namespace
 
 const std::vector<ParameterSpec>& advisoryThresholdTable() {
-  // Sources: calibration sheet (docs/MODEL.md names it); sections 3 (time course) and 6
-  // (makers' depth charts).
+  // Sources: calibration sheet (docs/MODEL.md names it); sections 1 (devices and punctures),
+  // 3 (time course) and 6 (makers' depth charts).
   static const std::vector<ParameterSpec> table{
       {"advisories.deep_needle_mm", "mm", 1.0, 0.5, 1.5,
        "calibration sheet section 6 (scar and stretch-mark depths start at 1.0 mm); estimate",
@@ -29,14 +29,20 @@ const std::vector<ParameterSpec>& advisoryThresholdTable() {
       {"advisories.home_use_max_mm", "mm", 0.3, 0.2, 0.5,
        "calibration sheet section 6 (home rollers 0.2-0.3 mm, makers' charts)",
        "longest needle for a device used at home, without a practitioner"},
+      {"advisories.confluent_injury_fraction", "1", 0.3, 0.1, 0.6,
+       "estimate: needling is a fractional injury that heals from the intact skin left between "
+       "channels; the calibration sheet's target session (section 1: 250-300 punctures/cm2 of "
+       "0.25 mm needles) opens ~11-14 % of the surface",
+       "share of the skin surface one session's openings may cover (estimated for randomly "
+       "placed openings) before the injury counts as confluent"},
   };
   return table;
 }
 
 const AdvisoryThresholds& AdvisoryThresholds::standard() {
-  static const AdvisoryThresholds t{valueOf("advisories.deep_needle_mm"),
-                                    valueOf("advisories.deep_min_interval_days"),
-                                    valueOf("advisories.home_use_max_mm")};
+  static const AdvisoryThresholds t{
+      valueOf("advisories.deep_needle_mm"), valueOf("advisories.deep_min_interval_days"),
+      valueOf("advisories.home_use_max_mm"), valueOf("advisories.confluent_injury_fraction")};
   return t;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The one home of the numbers behind the advisories: what counts as deep needling, how far
-// apart deep sessions must be, how deep a home device may go. Same fields as the model's
-// parameter table, printed as its own section by `dermasim params`; not overridable by
-// scenarios, since they judge a plan rather than simulate skin.
+// apart deep sessions must be, how deep a home device may go, how much of the surface one
+// session may open. Same fields as the model's parameter table, printed as its own section by
+// `dermasim params`; not overridable by scenarios, since they judge a plan rather than
+// simulate skin.
 //
 //   const AdvisoryThresholds& t = AdvisoryThresholds::standard();
 //   if (needleMm >= t.deep_needle_mm && intervalDays < t.deep_min_interval_days) ...
@@ -17,9 +18,10 @@ namespace dermasim {
 const std::vector<ParameterSpec>& advisoryThresholdTable();
 
 struct AdvisoryThresholds {
-  double deep_needle_mm;          // needles at least this long count as deep
-  double deep_min_interval_days;  // shortest interval after a deep session
-  double home_use_max_mm;         // longest needle for a home device
+  double deep_needle_mm;             // needles at least this long count as deep
+  double deep_min_interval_days;     // shortest interval after a deep session
+  double home_use_max_mm;            // longest needle for a home device
+  double confluent_injury_fraction;  // share of the surface one session's openings may cover
   // Read from advisoryThresholdTable() once.
   static const AdvisoryThresholds& standard();
 };

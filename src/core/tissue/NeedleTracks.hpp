@@ -22,13 +22,16 @@ struct TrackGeometry {
 };
 
 struct TrackStamp {
-  double blood_released_mm3 = 0;  // over the whole patch
+  double blood_released_mm3 = 0;  // over the whole patch; exactly what the surface film gains
   int punctures = 0;
 };
 
 // Injury and lumen take the union (max) of overlapping tracks: tissue is torn or not, however
 // many needles pass; so the result does not depend on the order punctures are stamped in.
-// `vessels` is the blood-vessel volume fraction per depth cell.
+// Bleeding is bounded the same way: each puncture bleeds only from vessels no earlier puncture
+// of this call has cut, so a session never releases more than the bleed ratio times the vessel
+// volume down to its deepest puncture (each call is one session: vessels have reformed since
+// the last). `vessels` is the blood-vessel volume fraction per depth cell.
 TrackStamp stampTracks(const Grid& grid, const std::vector<float>& vessels, double dermisBottomMm,
                        const std::vector<Puncture>& punctures, const TrackGeometry& geometry,
                        TissueState& state);
