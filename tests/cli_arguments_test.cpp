@@ -89,3 +89,11 @@ TEST_CASE("cli arguments: check and validate report what a run would need", "[cl
   CHECK(validate.exit_code == 0);
   CHECK_THAT(validate.out, Catch::Contains("acne_scars_pen: ok: ") && Catch::Contains("grid "));
 }
+
+TEST_CASE("cli arguments: a name with control characters is shown escaped, on one line",
+          "[cli][validate]") {
+  const Outcome r = dermasim("validate \"$(printf 'no\\033[2Jsuch\\nname')\"");
+  CHECK(r.exit_code == 2);
+  CHECK(lineCount(r.err) == 1);
+  CHECK_THAT(r.err, Catch::StartsWith("no\\x1b[2Jsuch\\nname: no built-in scenario"));
+}

@@ -4,6 +4,7 @@
 
 #include "io/InputError.hpp"
 #include "io/NearestName.hpp"
+#include "io/PrintableText.hpp"
 #include "io/ScenarioFile.hpp"
 #include "scenarios_embedded.hpp"
 
@@ -32,7 +33,7 @@ Scenario loadBuiltinScenario(std::string_view name) {
   std::string list;
   for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
   const auto near = nearestName(stem, known);
-  throw InputError(std::string(name) + ": no built-in scenario of that name" +
+  throw InputError(printable(name) + ": no built-in scenario of that name" +
                    (near ? " (did you mean " + *near + "?)" : std::string()) +
                    "; built-in: " + (list.empty() ? "none" : list));
 }
