@@ -1,15 +1,15 @@
 // The parameter table: every row has a reader, and the reads are recorded where they happen.
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include "core/Simulation.hpp"
+#include "core/TimeStepParameters.hpp"
 #include "core/devices/DeviceParameters.hpp"
 #include "core/healing/HealingModel.hpp"
-#include "core/TimeStepParameters.hpp"
 #include "core/optics/SkinOptics.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/readout/SkinReadout.hpp"

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "core/healing/HealingModel.hpp"
 #include "core/TimeStepParameters.hpp"
+#include "core/healing/HealingModel.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 
