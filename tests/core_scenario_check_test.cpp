@@ -70,3 +70,24 @@ TEST_CASE("ScenarioCheck: an implausible puncture density is refused, naming the
   CHECK(validateScenario(s, MachineLimits{1e12}).front().message() ==
         "device.passes: must be between 1 and 30 (got 0)");
 }
+
+TEST_CASE("ScenarioCheck: model.time_step_scale = 0.5 takes every step at half length", "[check]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 100;
+  s.duration_days = 40;
+  s.sessions.resize(2);
+  const RunResult full = simulate(s);
+  s.model.time_step_scale = 0.5;
+  const RunResult half = simulate(s);
+  CHECK(estimateResources(s).time_steps + 1 == half.timeseries.size());
+  // Step by step from the first session, each step half as long, until the half-length steps
+  // have covered half the time of the full ones.
+  for (std::size_t i = 1; i < 20; ++i) {
+    INFO("step " << i);
+    const double fullStep = full.timeseries[i].day - full.timeseries[i - 1].day;
+    const double halfStep = half.timeseries[i].day - half.timeseries[i - 1].day;
+    CHECK(halfStep == Approx(0.5 * fullStep));
+  }
+  CHECK(half.timeseries.size() > full.timeseries.size());
+  CHECK(half.timeseries.size() <= 2 * full.timeseries.size());
+}

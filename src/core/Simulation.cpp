@@ -11,11 +11,15 @@
 namespace dermasim {
 namespace {
 
-// Time steps short right after a session, growing as the skin settles.
+// Time steps short right after a session, growing as the skin settles. `scale` multiplies every
+// step (model.time_step_scale): 0.5 takes twice as many, half as long, to check convergence.
 class StepSchedule {
  public:
-  explicit StepSchedule(const TimeStepParameters& p)
-      : first_(p.first_step_days), growth_(p.step_growth), max_(p.max_step_days), next_(max_) {}
+  StepSchedule(const TimeStepParameters& p, double scale)
+      : first_(p.first_step_days * scale),
+        growth_(p.step_growth),
+        max_(p.max_step_days * scale),
+        next_(max_) {}
   void restart() { next_ = first_; }
   double take(double remaining) {
     const double dt = std::min(next_, remaining);
@@ -82,7 +86,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   // Day 0 shows the untreated skin, before the first session's needles.
   snapshotDue();
 
-  StepSchedule steps(TimeStepParameters::from(params));
+  StepSchedule steps(TimeStepParameters::from(params), scenario.model.time_step_scale);
   // False when cancelled on the way.
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
@@ -150,7 +154,7 @@ namespace dermasim {
 
 std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters) {
   // The same stepping as simulate(), without the model: sessions restart the short steps.
-  StepSchedule steps(TimeStepParameters::from(parameters));
+  StepSchedule steps(TimeStepParameters::from(parameters), scenario.model.time_step_scale);
   std::size_t count = 0;
   double day = 0;
   const auto advanceTo = [&](double until) {

@@ -93,6 +93,7 @@ ModelSettings readModel(const TableReader& read) {
   m.patch_size_mm = read.number("model.patch_size_mm");
   m.lateral_resolution_um = read.number("model.lateral_resolution_um");
   m.depth_resolution_um = read.number("model.depth_resolution_um");
+  m.time_step_scale = read.number("model.time_step_scale");
   return m;
 }
 

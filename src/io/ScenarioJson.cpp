@@ -55,7 +55,8 @@ nlohmann::ordered_json toJson(const Scenario& s) {
   j["sessions"] = sessions;
   j["model"] = {{"patch_size_mm", s.model.patch_size_mm},
                 {"lateral_resolution_um", s.model.lateral_resolution_um},
-                {"depth_resolution_um", s.model.depth_resolution_um}};
+                {"depth_resolution_um", s.model.depth_resolution_um},
+                {"time_step_scale", s.model.time_step_scale}};
   return j;
 }
 

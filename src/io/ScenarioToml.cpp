@@ -189,6 +189,7 @@ void writeModel(Writer& w, const ModelSettings& m) {
           spec("model.lateral_resolution_um"));
   w.entry("depth_resolution_um", exactNumber(m.depth_resolution_um),
           spec("model.depth_resolution_um"));
+  w.entry("time_step_scale", exactNumber(m.time_step_scale), spec("model.time_step_scale"));
 }
 
 void writeParameters(Writer& w, const std::map<std::string, double>& overrides) {

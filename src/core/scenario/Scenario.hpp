@@ -114,6 +114,9 @@ struct ModelSettings {
   double patch_size_mm{};  // square, periodic at the sides
   double lateral_resolution_um{};
   double depth_resolution_um{};
+  // Multiplies every time step; 0.5 halves them. Unlike the other keys it starts at its neutral
+  // value, so a ModelSettings made in code steps as the model was calibrated.
+  double time_step_scale = 1;
 };
 
 struct Scenario {

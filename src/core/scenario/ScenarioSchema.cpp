@@ -164,6 +164,10 @@ std::vector<KeySpec> buildSchema() {
                  "grid spacing across the skin; at most 800 cells per side")),
       reads([](const Scenario& s) -> double { return s.model.depth_resolution_um; },
             real("model.depth_resolution_um", "um", 5, 200, 50, "grid spacing into the skin")),
+      reads([](const Scenario& s) -> double { return s.model.time_step_scale; },
+            real("model.time_step_scale", "", 0.1, 2, 1,
+                 "multiplies every time step (the first after a session and the longest); 0.5 "
+                 "halves them all, to check that results do not depend on the step")),
   };
 }
 
