@@ -507,17 +507,24 @@ ModelParameters::ModelParameters() : read_(parameterTable().size(), 0) {
   for (const auto& spec : parameterTable()) values_.push_back(spec.value);
 }
 
+bool inRange(const ParameterSpec& spec, double value) {
+  return value >= spec.min && value <= spec.max;
+}
+
+std::string rangeText(const ParameterSpec& spec) {
+  std::string text =
+      "must be between " + readableNumber(spec.min) + " and " + readableNumber(spec.max);
+  if (spec.unit != "1") text.append(" ").append(spec.unit);
+  return text;
+}
+
 std::optional<std::string> ModelParameters::validate(
     const std::map<std::string, double>& overrides) {
   for (const auto& [key, value] : overrides) {
     const ParameterSpec* spec = findParameter(key);
     if (!spec) return "parameters." + key + ": unknown model parameter (see `dermasim params`)";
-    if (!(value >= spec->min && value <= spec->max)) {
-      std::string message = "parameters." + key + ": must be between " + readableNumber(spec->min) +
-                            " and " + readableNumber(spec->max);
-      if (spec->unit != "1") message.append(" ").append(spec->unit);
-      return message + " (got " + readableNumber(value) + ")";
-    }
+    if (!inRange(*spec, value))
+      return "parameters." + key + ": " + rangeText(*spec) + " (got " + readableNumber(value) + ")";
   }
   return std::nullopt;
 }

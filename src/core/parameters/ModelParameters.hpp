@@ -26,6 +26,10 @@ struct ParameterSpec {
 // Every model parameter, in a stable order (documentation and summary.json follow it).
 const std::vector<ParameterSpec>& parameterTable();
 const ParameterSpec* findParameter(std::string_view key);
+// A parameter's range rule in the words every message uses: "must be between 0.01 and 0.2 mm".
+// inRange is false for NaN.
+bool inRange(const ParameterSpec& spec, double value);
+std::string rangeText(const ParameterSpec& spec);
 
 // Resolved values: defaults with the scenario's overrides applied.
 class ModelParameters {

@@ -115,20 +115,14 @@ void checkModel(const ModelSettings& m, Problems& out) {
             text(m.lateral_resolution_um));
 }
 
-// The parameter table owns the ranges; its message already starts with the key.
+// The parameter table owns the ranges and their wording.
 void checkParameters(const Scenario& s, Problems& out) {
-  for (const auto& entry : s.parameter_overrides) {
-    const auto error = ModelParameters::validate({entry});
-    if (!error) continue;
-    const std::size_t colon = error->find(": ");
-    std::string rest = error->substr(colon + 2);
-    std::string got;
-    if (const std::size_t at = rest.rfind(" (got ");
-        at != std::string::npos && rest.back() == ')') {
-      got = rest.substr(at + 6, rest.size() - at - 7);
-      rest.resize(at);
-    }
-    out.add(error->substr(0, colon), rest, got);
+  for (const auto& [key, value] : s.parameter_overrides) {
+    const ParameterSpec* spec = findParameter(key);
+    if (spec == nullptr)
+      out.add("parameters." + key, "unknown model parameter (see `dermasim params`)", "");
+    else if (!inRange(*spec, value))
+      out.add("parameters." + key, rangeText(*spec), text(value));
   }
 }
 
