@@ -135,16 +135,21 @@ std::string pct(double fraction) {
 
 TEST_CASE("Advisories: a dense pen session opens a confluent injury", "[advisories]") {
   // 12 needles at 110 Hz, 10 mm/s over 4 mm, 3 passes: ~9,900 punctures/cm2 of 0.25 mm.
-  const auto dense = scenario("", "type = \"pen\"\nneedle_length_mm = 1.0\npasses = 3", kMonthly);
+  const auto dense = scenario(
+      "", "type = \"pen\"\nneedle_length_mm = 1.0\npasses = 3\nglide_speed_mm_s = 10", kMonthly);
   const OpeningCoverage opened =
       estimateOpeningCoverage(dense.sessions.front().device, ModelParameters());
   CHECK(opened.punctures_per_cm2 == Approx(9900));
   CHECK(opened.covered_fraction > 0.99);
+  // The channels left behind are narrower and closing, yet still cover most of the skin.
+  CHECK(opened.open_surface_fraction > 0.5);
+  CHECK(opened.open_surface_fraction < opened.covered_fraction);
   const auto list = adviseOn(dense);
   CHECK(has(list, "confluent_injury", AdvisoryLevel::Warning));
   for (const Advisory& a : list) {
     if (a.code != "confluent_injury") continue;
     INFO(a.message);
+    CHECK(a.message.find("about " + pct(opened.open_surface_fraction)) != std::string::npos);
     CHECK(a.message.find("over 99 %") != std::string::npos);
     CHECK(a.message.find("9900 punctures/cm2") != std::string::npos);
     CHECK(a.message.find("110 Hz") != std::string::npos);
@@ -177,18 +182,17 @@ TEST_CASE("Advisories: covered fraction is 1 - exp(-density x opening area)", "[
 }
 
 TEST_CASE("Advisories: the confluence threshold is where the warning starts", "[advisories]") {
-  // More passes of the same roller cover more of the surface; the warning starts at the first
-  // pass count whose estimate exceeds the table's threshold.
+  // More passes of the same pen leave more of the surface open; the warning starts at the
+  // first pass count whose estimate exceeds the table's threshold.
   const double limit = AdvisoryThresholds::standard().confluent_injury_fraction;
   const auto withPasses = [](int passes) {
-    return scenario("",
-                    "type = \"roller\"\nneedle_length_mm = 1.5\npasses = " + std::to_string(passes),
-                    kMonthly);
+    return scenario(
+        "", "type = \"pen\"\nneedle_length_mm = 1.5\npasses = " + std::to_string(passes), kMonthly);
   };
   int first = 0;
   for (int passes = 1; passes <= 30 && first == 0; ++passes)
     if (estimateOpeningCoverage(withPasses(passes).sessions.front().device, ModelParameters())
-            .covered_fraction > limit)
+            .open_surface_fraction > limit)
       first = passes;
   REQUIRE(first > 1);
   CHECK_FALSE(has(adviseOn(withPasses(first - 1)), "confluent_injury", AdvisoryLevel::Warning));
@@ -196,7 +200,7 @@ TEST_CASE("Advisories: the confluence threshold is where the warning starts", "[
   CHECK(has(list, "confluent_injury", AdvisoryLevel::Warning));
   const double covered =
       estimateOpeningCoverage(withPasses(first).sessions.front().device, ModelParameters())
-          .covered_fraction;
+          .open_surface_fraction;
   for (const Advisory& a : list)
     if (a.code == "confluent_injury")
       CHECK(a.message.find("about " + pct(covered)) != std::string::npos);
@@ -215,4 +219,16 @@ TEST_CASE("Advisories: the scenario's parameters shape the openings", "[advisori
                               ModelParameters::withOverrides(stiff.parameter_overrides))
           .covered_fraction;
   CHECK(less < base);
+}
+
+TEST_CASE("Advisories: a pen at its default settings stays fractional", "[advisories]") {
+  for (double depth : {0.5, 1.5, 2.5}) {
+    const auto plain =
+        scenario("", "type = \"pen\"\nneedle_length_mm = " + std::to_string(depth), kMonthly);
+    const OpeningCoverage opened =
+        estimateOpeningCoverage(plain.sessions.front().device, ModelParameters());
+    INFO(depth << " mm: open surface an hour after " << opened.open_surface_fraction);
+    CHECK(opened.open_surface_fraction < 0.3);
+    CHECK_FALSE(has(adviseOn(plain), "confluent_injury", AdvisoryLevel::Warning));
+  }
 }

@@ -66,6 +66,7 @@ TEST_CASE("ModelParameters: every row is read by some mechanism's struct", "[par
   BaselineParameters::from(p);
   TrackGeometry::from(p);
   HealingRates::from(p);
+  ChannelClosure::from(p);
   OpticsParameters::from(p);
   ReadoutParameters::from(p);
   TimeStepParameters::from(p);

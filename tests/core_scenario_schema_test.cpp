@@ -107,12 +107,13 @@ TEST_CASE("ScenarioSchema: default devices follow the table") {
   CHECK(roller.needles == 192);
   CHECK(roller.rows == 8);
   CHECK(roller.needles % roller.rows == 0);
-  CHECK(pen.passes == 4);
+  CHECK(pen.passes == 2);
+  CHECK(roller.passes == 4);
   CHECK(pen.needle_diameter_mm == 0.25);
   CHECK(pen.pressure == Pressure::Medium);
   CHECK_FALSE(pen.home_use);
   CHECK(pen.frequency_hz == 110);
-  CHECK(pen.glide_speed_mm_s == 10);
+  CHECK(pen.glide_speed_mm_s == 40);
   CHECK(pen.cartridge_width_mm == 4);
   // The other type's keys are filled too, so nothing is left unset.
   CHECK(pen.drum_diameter_mm == 20);
@@ -137,11 +138,13 @@ TEST_CASE("ScenarioSchema: switching type resets only keys that differ by type")
   pen.needle_length_mm = 1.5;
   pen.passes = 6;
   pen.needles = 36;
+  pen.needle_diameter_mm = 0.2;
   const DeviceSettings roller = withDeviceType(pen, DeviceType::Roller);
   CHECK(roller.type == DeviceType::Roller);
   CHECK(roller.needles == 192);
+  CHECK(roller.passes == 4);  // pens and rollers are passed over differently often
   CHECK(roller.needle_length_mm == 1.5);
-  CHECK(roller.passes == 6);
+  CHECK(roller.needle_diameter_mm == 0.2);
   CHECK(withDeviceType(roller, DeviceType::Pen).needles == 12);
 }
 

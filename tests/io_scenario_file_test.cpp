@@ -153,12 +153,12 @@ TEST_CASE("ScenarioFile: a minimal pen file gets every documented default") {
   CHECK(s.device.type == DeviceType::Pen);
   CHECK(s.device.needle_length_mm == 1.5);
   CHECK(s.device.needles == 12);
-  CHECK(s.device.passes == 4);
+  CHECK(s.device.passes == 2);
   CHECK(s.device.needle_diameter_mm == 0.25);
   CHECK(s.device.pressure == Pressure::Medium);
   CHECK_FALSE(s.device.home_use);
   CHECK(s.device.frequency_hz == 110);
-  CHECK(s.device.glide_speed_mm_s == 10);
+  CHECK(s.device.glide_speed_mm_s == 40);
   CHECK(s.device.cartridge_width_mm == 4);
   CHECK(s.device.drum_diameter_mm == 20);
   CHECK(s.device.drum_width_mm == 20);

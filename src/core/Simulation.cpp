@@ -1,6 +1,7 @@
 #include "core/Simulation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "core/TimeStepParameters.hpp"
@@ -45,8 +46,12 @@ double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
     if (r.erythema >= threshold) {
       above = true;
     } else if (above && previous) {
-      const double span = previous->erythema - r.erythema;
-      const double f = span > 0 ? (previous->erythema - threshold) / span : 1.0;
+      // Redness fades exponentially between readings, so interpolate its logarithm: exact for
+      // an exponential, where a straight line would cross late by ~ step^2 / (8 x decay time).
+      const double hi = previous->erythema, lo = r.erythema;
+      const double f = lo > 0 && hi > lo ? std::log(hi / threshold) / std::log(hi / lo)
+                       : hi > lo         ? (hi - threshold) / (hi - lo)
+                                         : 1.0;
       return previous->day + f * (r.day - previous->day) - sessionDay;
     }
     previous = &r;
@@ -115,7 +120,10 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
     s.device = plan.device;
     s.needling =
         needleSession(plan.device, params, result.patch, scenario.seed, static_cast<int>(i));
-    s.blood_released_mm3 = model.applySession(s.needling.punctures).blood_released_mm3;
+    const SessionInjury injury = model.applySession(s.needling.punctures, scenario.seed);
+    s.blood_released_mm3 = injury.blood_released_mm3;
+    s.open_surface_fraction = injury.open_surface_fraction;
+    s.injured_area_fraction = injury.injured_area_fraction;
     result.sessions.push_back(std::move(s));
     steps.restart();
   }

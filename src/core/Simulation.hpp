@@ -23,6 +23,10 @@ struct SessionResult {
   DeviceSettings device;
   SessionPunctures needling;
   double blood_released_mm3 = 0;
+  // How fractional the injury is: surface over open lumen an hour after, and papillary dermis
+  // injured (HealingModel's SessionInjury).
+  double open_surface_fraction = 0;
+  double injured_area_fraction = 0;
   double downtime_days = 0;  // until erythema falls below 0.1
   double peak_erythema = 0;
 };

@@ -64,6 +64,13 @@ OpeningCoverage estimateOpeningCoverage(const DeviceSettings& d, const ModelPara
   const double areaCm2 =
       std::numbers::pi / 4.0 * out.opening_width_mm * out.opening_length_mm / 100.0;
   out.covered_fraction = 1.0 - std::exp(-out.punctures_per_cm2 * areaCm2);
+  // As NeedleChannels closes them: semi-axes times the recoil, less an hour of wall closure.
+  const double recoil = p["tracks.lumen_recoil"];
+  const double closedMm = p["healing.channel_wall_closure_um_h"] / 1000.0;
+  const double a = std::max(0.0, 0.5 * recoil * out.opening_length_mm - closedMm);
+  const double b = std::max(0.0, 0.5 * recoil * out.opening_width_mm - closedMm);
+  out.open_surface_fraction =
+      1.0 - std::exp(-out.punctures_per_cm2 * std::numbers::pi * a * b / 100.0);
   return out;
 }
 
@@ -167,19 +174,21 @@ std::vector<Advisory> adviseOn(const Scenario& s) {
                          mm(needle) + " allow at least " + span(limits.deep_min_interval_days) +
                          " between sessions"});
     const OpeningCoverage opened = estimateOpeningCoverage(plan.device, parameters);
-    if (opened.covered_fraction > limits.confluent_injury_fraction)
-      out.push_back(
-          {AdvisoryLevel::Warning, "confluent_injury",
-           where + "the openings would cover " + estimatedPercent(opened.covered_fraction) +
-               " of the skin (" + fixedNumber(opened.punctures_per_cm2, 0) +
-               " punctures/cm2, openings " + fixedNumber(opened.opening_width_mm, 2) + " x " +
-               fixedNumber(opened.opening_length_mm, 2) + " mm, from " +
-               densitySettings(plan.device) + "); needling heals from the intact skin between " +
-               "channels, so keep it under " + percent(limits.confluent_injury_fraction) +
-               " with fewer passes" +
-               (plan.device.type == DeviceType::Pen
-                    ? ", fewer needles, a lower frequency or a faster glide"
-                    : " or fewer needles")});
+    if (opened.open_surface_fraction > limits.confluent_injury_fraction)
+      out.push_back({AdvisoryLevel::Warning, "confluent_injury",
+                     where + "an hour after, open channels would still cover " +
+                         estimatedPercent(opened.open_surface_fraction) +
+                         " of the skin (the openings " + estimatedPercent(opened.covered_fraction) +
+                         " as the needles leave; " + fixedNumber(opened.punctures_per_cm2, 0) +
+                         " punctures/cm2, openings " + fixedNumber(opened.opening_width_mm, 2) +
+                         " x " + fixedNumber(opened.opening_length_mm, 2) + " mm, from " +
+                         densitySettings(plan.device) +
+                         "); needling heals from the intact skin between " +
+                         "channels, so keep it under " + percent(limits.confluent_injury_fraction) +
+                         " with fewer passes" +
+                         (plan.device.type == DeviceType::Pen
+                              ? ", fewer needles, a lower frequency or a faster glide"
+                              : " or fewer needles")});
     previousDay = plan.day;
   }
   return out;

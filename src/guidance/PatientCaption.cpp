@@ -29,11 +29,11 @@ constexpr double kEarlyDays = 3.0;
 constexpr double kRednessNewsDays = 14.0;
 
 struct State {
-  double erythema, barrierOpen, bloodUm, collagenRel, improvementPct;
+  double erythema, channelsOpen, bloodUm, collagenRel, improvementPct;
 };
 
 State stateOf(const SkinReading& r) {
-  return {r.erythema, r.barrier_open, r.surface_blood_um, r.collagen_rel, r.improvement_pct};
+  return {r.erythema, r.channels_open, r.surface_blood_um, r.collagen_rel, r.improvement_pct};
 }
 
 // Linear between readings, which come at least daily and minutes apart after a session.
@@ -47,7 +47,7 @@ State stateAt(const std::vector<SkinReading>& series, double day) {
   const double span = b.day - a.day;
   const double f = span > 0 ? (day - a.day) / span : 1.0;
   const auto mix = [&](double x, double y) { return x + f * (y - x); };
-  return {mix(a.erythema, b.erythema), mix(a.barrier_open, b.barrier_open),
+  return {mix(a.erythema, b.erythema), mix(a.channels_open, b.channels_open),
           mix(a.surface_blood_um, b.surface_blood_um), mix(a.collagen_rel, b.collagen_rel),
           mix(a.improvement_pct, b.improvement_pct)};
 }
@@ -250,8 +250,8 @@ std::string patientCaption(const std::vector<SkinReading>& timeseries,
   clauses.push_back(bloodClause(now.bloodUm));
   if (since < kRednessNewsDays || now.erythema >= kGoneErythema)
     clauses.push_back(rednessClause(timeseries, session.day, nextDay, day, now.erythema));
-  if (since < kEarlyDays || now.barrierOpen >= kClosedChannels)
-    clauses.push_back(channelsClause(now.barrierOpen));
+  if (since < kEarlyDays || now.channelsOpen >= kClosedChannels)
+    clauses.push_back(channelsClause(now.channelsOpen));
   const bool still = day - sessions.front().day >= kRednessNewsDays;
   clauses.push_back(collagenClause(timeseries, day, gain, still));
   clauses.push_back(textureClause(now.improvementPct, scars, since));

@@ -71,6 +71,8 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
          {"mean_entry_angle_deg", st.mean_entry_angle_deg},
          {"mean_opening_elongation", st.mean_elongation},
          {"blood_released_ul_per_cm2", s.blood_released_mm3 / result.patch.areaCm2()},
+         {"open_surface_fraction", s.open_surface_fraction},
+         {"injured_area_fraction", s.injured_area_fraction},
          {"peak_erythema", s.peak_erythema},
          {"downtime_days", s.downtime_days}});
   }
@@ -104,7 +106,7 @@ std::string timeseriesCsv(const RunResult& result) {
   std::string out =
       "day,redness_a,erythema,barrier_open,roughness_um,scar_depth_um,collagen_rel,collagen1_rel,"
       "collagen3_rel,elastin_rel,improvement_pct,papillary_collagen_rel,epidermis_rel,"
-      "fibroblasts_rel,surface_blood_um,lightness_L\n";
+      "fibroblasts_rel,surface_blood_um,lightness_L,channels_open\n";
   for (const SkinReading& r : result.timeseries) {
     appendRow(out, {{r.day, 6},
                     {r.redness_a, 4},
@@ -121,7 +123,8 @@ std::string timeseriesCsv(const RunResult& result) {
                     {r.epidermis_rel, 5},
                     {r.fibroblasts_rel, 5},
                     {r.surface_blood_um, 4},
-                    {r.lightness_L, 4}});
+                    {r.lightness_L, 4},
+                    {r.channels_open, 5}});
   }
   return out;
 }

@@ -24,20 +24,23 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
   float maxInjury = 0, maxMediators = 0, maxSignal = 0, maxFibroblasts = 0;
 #pragma omp simd reduction(max : maxInjury, maxMediators, maxSignal, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
-    const float exposure = injury[c] * r.injury_exposure;
+    const float injured = injury[c];
+    const float exposure = injured * r.injury_exposure;
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
     maxInjury = std::max(maxInjury, hurt);
 
     // Mediators: an open channel keeps releasing them, unrepaired tissue a little; the growth
-    // signal comes from injured tissue. Both decay here (implicitly, see HealingModel::step)
-    // and spread in the diffusion step.
-    const float m = flush((mediators[c] + r.open_release * lumen[c] + r.injury_release * exposure) *
-                          r.mediator_keep);
+    // signal comes from injured tissue. Both decay here (see HealingModel::react) and spread in
+    // the diffusion step.
+    const float before = mediators[c];
+    const float m =
+        flush(before * r.mediator_keep + r.open_release * lumen[c] + r.injury_release * injured);
     mediators[c] = m;
     maxMediators = std::max(maxMediators, m);
-    const float target = m / (1.0F + m);
-    vaso[c] = flush(target + (vaso[c] - target) * r.vaso_keep);
+    // The vessels chase a target that moves over the step; exact for a linear move.
+    const float from = before / (1.0F + before), to = m / (1.0F + m);
+    vaso[c] = flush(std::max(0.0F, to + (vaso[c] - from) * r.vaso_keep - (to - from) * r.vaso_lag));
 
     float fibro = fibroblasts[c];
     const float sig =

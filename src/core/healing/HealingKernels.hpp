@@ -12,7 +12,13 @@ namespace dermasim {
 struct PlaneRates {
   float dt;
   float injury_keep, injury_exposure;
-  float open_release, injury_release, mediator_keep, vaso_keep;
+  // Mediators over the step, integrated exactly for their decay (see HealingModel::react):
+  // what remains of the starting amount, and what remains of the release per unit of open
+  // lumen (mean over the step) and per unit of injury at the step's start.
+  float mediator_keep, open_release, injury_release;
+  // Vessels following the mediators' target over the step as a ramp: e^(-dt/tau) and the lag
+  // share (1 - e^(-dt/tau)) tau / dt.
+  float vaso_keep, vaso_lag;
   float signal_release, autocrine, signal_keep;
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;

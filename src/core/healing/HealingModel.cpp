@@ -28,8 +28,6 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   HealingRates r{};
   r.injury_repair_epidermis = perDayFromHalfLifeHours(p["healing.epidermis_repair_half_life_h"]);
   r.injury_repair_dermis = perDayFromHalfLifeHours(p["healing.dermis_repair_half_life_h"]);
-  r.lumen_lateral_mm_day = p["healing.channel_wall_closure_um_h"] * kHoursPerDay / 1000.0;
-  r.lumen_floor_mm_day = p["healing.channel_floor_closure_um_h"] * kHoursPerDay / 1000.0;
   r.mediator_burst = p["healing.mediator_burst"];
   r.mediator_release_open = p["healing.mediator_release_open_per_day"];
   r.mediator_release_injury = p["healing.mediator_release_injury_per_day"];
@@ -67,7 +65,6 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.scar_collagen3_excess = p["healing.scar_collagen3_excess"];
   r.scar_collagen3_max_share = p["healing.scar_collagen3_max_share"];
   r.scar_elastin_loss = p["healing.scar_elastin_loss"];
-  r.channel_open_lumen = p["healing.channel_open_lumen"];
   return r;
 }
 
@@ -78,7 +75,8 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       // Decay is taken implicitly in react() (see step()), so these only spread.
       mediatorSpread_(base_.grid, rates_.mediator_diffusivity, 0.0),
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
-      fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0) {
+      fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
+      channels_(base_.grid, ChannelClosure::from(parameters), tracks_) {
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
   for (Field* f : {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.signal,
@@ -124,85 +122,58 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       papillaryCells_.push_back(k);
   }
   if (papillaryCells_.empty()) papillaryCells_.push_back(std::min(g.nz - 1, 1));
-  lumenScratch_ = g.zeros3();
 }
 
-TrackStamp HealingModel::applySession(const std::vector<Puncture>& punctures) {
+SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
+                                         std::uint64_t seed) {
   const Grid& g = base_.grid;
-  lastSessionColumns_.clear();
-  for (const Puncture& p : punctures) {
-    const int i = std::clamp(static_cast<int>(p.x_mm / g.dx_mm), 0, g.nx - 1);
-    const int j = std::clamp(static_cast<int>(p.y_mm / g.dx_mm), 0, g.ny - 1);
-    lastSessionColumns_.push_back(g.column(i, j));
-  }
   const Field before = st_.injury;
   const TrackStamp stamp =
       stampTracks(g, base_.profile.vessels, base_.layers.totalMm(), punctures, tracks_, st_);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
   st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
   mediatorsPresent_ = mediatorsPresent_ || !punctures.empty();
-  channelsOpen_ = injuryPresent_ = !punctures.empty() || injuryPresent_;
-  return stamp;
-}
+  injuryPresent_ = !punctures.empty() || injuryPresent_;
+  channels_.open(punctures, day_, seed, sessions_++);
+  channelsOpen_ = channels_.lastClosureDay() > day_;
 
-double HealingModel::barrierOpen() const {
-  if (lastSessionColumns_.empty()) return 0.0;
-  // A channel counts as open while its surface voxel still holds some lumen.
-  const auto openLumen = static_cast<float>(rates_.channel_open_lumen);
-  std::size_t open = 0;
-  for (std::size_t c : lastSessionColumns_)
-    if (st_.lumen[at(c)] > openLumen) ++open;
-  return static_cast<double>(open) / static_cast<double>(lastSessionColumns_.size());
+  SessionInjury out;
+  out.blood_released_mm3 = stamp.blood_released_mm3;
+  constexpr double kOneHourDays = 1.0 / 24.0;
+  out.open_surface_fraction = channels_.openSurfaceFraction(day_ + kOneHourDays);
+  // A column's papillary dermis counts as injured when most of it is.
+  const std::size_t columns = g.columns();
+  std::size_t injured = 0;
+  for (std::size_t c = 0; c < columns; ++c) {
+    float hurt = 0;
+    for (int k : papillaryCells_) hurt += st_.injury[at(static_cast<std::size_t>(k) * columns + c)];
+    if (hurt > 0.5F * static_cast<float>(papillaryCells_.size())) ++injured;
+  }
+  out.injured_area_fraction = static_cast<double>(injured) / static_cast<double>(columns);
+  return out;
 }
 
 void HealingModel::step(double dt) {
-  if (channelsOpen_) closeChannels(dt);
+  if (channelsOpen_) openLumen(dt);
   react(dt);
   growEpidermis(dt);
-  // Mediators and signal decay within minutes to hours, far faster than most steps. Implicit
-  // Euler of the whole operator, (1 + k dt - dt D lap) u = u_old + dt s, is the same as the
-  // decay-and-source update (u_old + dt s) / (1 + k dt) done in react(), followed by pure
-  // diffusion over the shortened time dt / (1 + k dt): stable, and it reaches the correct
-  // quasi-steady balance s / k with its screening length sqrt(D / k).
+  // Mediators and signal decay within minutes to hours, far faster than most steps, so they
+  // spread only over the time they live within the step: (1 - e^(-k dt)) / k for mediators
+  // (decayed exactly in react()), dt / (1 + k dt) for the signal (implicit Euler of the whole
+  // operator, (1 + k dt - dt D lap) u = u_old + dt s, is the update (u_old + dt s) / (1 + k dt)
+  // followed by pure diffusion over that time). Both tend to dt for short steps and reach the
+  // quasi-steady screening length sqrt(D / k) for long ones.
   // A field that is zero everywhere stays zero.
-  if (mediatorsPresent_)
-    mediatorSpread_.step(st_.mediators, dt / (1.0 + rates_.mediator_decay * dt));
+  if (mediatorsPresent_) mediatorSpread_.step(st_.mediators, mediatorLifeInStep(dt));
   if (signalPresent_) signalSpread_.step(st_.signal, dt / (1.0 + rates_.signal_decay * dt));
   if (fibroblastsPresent_) fibroblastSpread_.step(st_.fibroblasts, dt);
   day_ += dt;
 }
 
-void HealingModel::closeChannels(double dt) {
-  // Channels close where they meet closed tissue: from their walls, and from their floor
-  // upwards; so wide channels and deep ones stay open longest.
-  const Grid& g = base_.grid;
-  lumenScratch_ = st_.lumen;
-  const Field& old = lumenScratch_;
-  const double wall = rates_.lumen_lateral_mm_day / g.dx_mm;
-  const double floor = rates_.lumen_floor_mm_day / g.dz_mm;
-  bool anyOpen = false;
-#pragma omp parallel for schedule(static) reduction(|| : anyOpen)
-  for (int k = 0; k < g.nz; ++k) {
-    for (int j = 0; j < g.ny; ++j) {
-      const int jm = (j + g.ny - 1) % g.ny, jp = (j + 1) % g.ny;
-      for (int i = 0; i < g.nx; ++i) {
-        const std::size_t v = g.index(i, j, k);
-        const float open = old[at(v)];
-        if (open <= 0.0F) continue;
-        const int im = (i + g.nx - 1) % g.nx, ip = (i + 1) % g.nx;
-        const float walls =
-            1.0F - 0.25F * (old[at(g.index(im, j, k))] + old[at(g.index(ip, j, k))] +
-                            old[at(g.index(i, jm, k))] + old[at(g.index(i, jp, k))]);
-        const float below = k + 1 < g.nz ? 1.0F - old[at(g.index(i, j, k + 1))] : 1.0F;
-        const double rate = wall * static_cast<double>(walls) + floor * static_cast<double>(below);
-        // Below a thousandth of a voxel the channel is closed.
-        const auto left = static_cast<float>(static_cast<double>(open) / (1.0 + dt * rate));
-        st_.lumen[at(v)] = left < 1e-3F ? 0.0F : left;
-        anyOpen = anyOpen || left >= 1e-3F;
-      }
-    }
-  }
-  channelsOpen_ = anyOpen;
+void HealingModel::openLumen(double dt) {
+  // Once the last channel has closed, the lumen is cleared one last time and left alone.
+  channelsOpen_ =
+      channels_.meanLumen(day_, day_ + dt, st_.lumen) || channels_.lastClosureDay() > day_ + dt;
 }
 
 void HealingModel::react(double dt) {
@@ -215,10 +186,16 @@ void HealingModel::react(double dt) {
 
   PlaneRates common{};
   common.dt = f(dt);
-  common.open_release = f(r.mediator_release_open * dt);
-  common.injury_release = f(r.mediator_release_injury);
-  common.mediator_keep = f(1.0 / (1.0 + r.mediator_decay * dt));
+  // Mediators decay within hours while their sources (open lumen, injury under repair) change
+  // over the day: integrated exactly, dm/dt = -k m + release, so long steps neither lag nor
+  // overshoot (an implicit step would lag by half a step).
+  const double mediatorKeep = std::exp(-r.mediator_decay * dt);
+  const double mediatorLife = mediatorLifeInStep(dt);
+  common.mediator_keep = f(mediatorKeep);
+  common.open_release = f(r.mediator_release_open * mediatorLife);
   common.vaso_keep = f(std::exp(-r.vasodilation_rate * dt));
+  common.vaso_lag =
+      dt > 0 ? f(-std::expm1(-r.vasodilation_rate * dt) / (r.vasodilation_rate * dt)) : 1.0F;
   common.signal_release = f(r.signal_release);
   common.autocrine = f(r.signal_autocrine * dt);
   common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
@@ -248,6 +225,13 @@ void HealingModel::react(double dt) {
     pr.injury_keep = std::exp(-repair * pr.dt);
     // Injury present over the step, integrated exactly for its exponential repair.
     pr.injury_exposure = repair > 0 ? (1.0F - pr.injury_keep) / repair : pr.dt;
+    // Release proportional to injury repairing at rate q, decaying at k: the integral of
+    // e^(-q s) e^(-k (dt - s)) over the step.
+    const double q = repair, decay = r.mediator_decay;
+    const double released = std::abs(decay - q) > 1e-9 * decay
+                                ? (std::exp(-q * dt) - mediatorKeep) / (decay - q)
+                                : dt * mediatorKeep;
+    pr.injury_release = f(r.mediator_release_injury * released);
     pr.resting = prof.fibroblasts[ku];
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
@@ -274,6 +258,10 @@ void HealingModel::react(double dt) {
   mediatorsPresent_ = maxMediators > 0;
   signalPresent_ = maxSignal > 0;
   fibroblastsPresent_ = maxFibroblasts > 0;
+}
+
+double HealingModel::mediatorLifeInStep(double dt) const {
+  return -std::expm1(-rates_.mediator_decay * dt) / rates_.mediator_decay;
 }
 
 void HealingModel::growEpidermis(double dt) {

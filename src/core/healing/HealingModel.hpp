@@ -2,16 +2,19 @@
 // The skin's response to needling, from the first hours to the months after a series: a
 // model that owns its fields and advances them with step(). Each process is a mechanism on
 // the grid (docs/MODEL.md section 2):
-//   tracks injure tissue and leave open channels, which close from their floor and walls;
+//   tracks injure tissue and leave open channels, which close from their floor and walls
+//   (NeedleChannels);
 //   fresh injury and open channels release vasoactive mediators (-> erythema), injured
 //   tissue a growth signal, both diffusing and decaying; the signal activates fibroblasts, which
 //   proliferate, migrate and lay down collagen III then I into the room the matrix has; a slower
 //   remodelling activity refills deficits toward normal density and lays down elastin; collagen III
 //   matures to I.
 
+#include <cstdint>
 #include <vector>
 
 #include "core/devices/Puncture.hpp"
+#include "core/healing/NeedleChannels.hpp"
 #include "core/numerics/LodDiffusion.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/tissue/BaselineSkin.hpp"
@@ -23,7 +26,6 @@ namespace dermasim {
 struct HealingRates {
   // all per day unless stated
   double injury_repair_epidermis, injury_repair_dermis;
-  double lumen_lateral_mm_day, lumen_floor_mm_day;
   double mediator_burst, mediator_release_open, mediator_release_injury, mediator_decay,
       mediator_diffusivity, vasodilation_rate;
   double signal_release, signal_autocrine, signal_decay, signal_diffusivity;
@@ -36,18 +38,27 @@ struct HealingRates {
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
-  // disorder, and how much lumen keeps a channel counted as open.
+  // disorder.
   double scar_collagen3_excess, scar_collagen3_max_share, scar_elastin_loss;
-  double channel_open_lumen;
   static HealingRates from(const ModelParameters& p);
+};
+
+// What one session did to the tissue, beyond the punctures themselves.
+struct SessionInjury {
+  double blood_released_mm3 = 0;
+  // Share of the skin surface over open channel lumen one hour after the session, and share of
+  // the papillary dermis's area injured: how fractional (not confluent) the injury is.
+  double open_surface_fraction = 0;
+  double injured_area_fraction = 0;
 };
 
 class HealingModel {
  public:
   HealingModel(BaselineSkin baseline, const ModelParameters& parameters);
 
-  // A session's punctures land on the tissue as the last session left it.
-  TrackStamp applySession(const std::vector<Puncture>& punctures);
+  // A session's punctures land on the tissue as the last session left it. `seed` draws how fast
+  // each of its channels closes.
+  SessionInjury applySession(const std::vector<Puncture>& punctures, std::uint64_t seed = 0);
   void step(double dtDays);
 
   double day() const { return day_; }
@@ -59,15 +70,20 @@ class HealingModel {
   const Field& baseCollagen1() const { return c1Base_; }
   const Field& baseCollagen3() const { return c3Base_; }
   const Field& baseElastin() const { return elastinBase_; }
-  // Fraction of the last session's channels still open at the surface.
-  double barrierOpen() const;
+  // Of the last session's channels: the share still open at any depth, and the share whose
+  // epidermal opening (the water barrier) has not sealed.
+  double channelsOpen() const { return channels_.channelsOpen(day_); }
+  double barrierOpen() const { return channels_.barrierOpen(day_); }
+  const NeedleChannels& channels() const { return channels_; }
 
-  // The stages of step(), public so benchmarks can time each kernel on its own.
+  // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
+  // sets the lumen to its mean over the coming step of length dt.
   void react(double dt);
-  void closeChannels(double dt);
+  void openLumen(double dt);
 
  private:
   void growEpidermis(double dt);
+  double mediatorLifeInStep(double dt) const;
 
   BaselineSkin base_;
   HealingRates rates_;
@@ -77,8 +93,8 @@ class HealingModel {
   std::vector<float> repairRate_;  // per depth cell, blending epidermis and dermis
   std::vector<int> papillaryCells_;
   LodDiffusion mediatorSpread_, signalSpread_, fibroblastSpread_;
-  std::vector<std::size_t> lastSessionColumns_;
-  Field lumenScratch_;
+  NeedleChannels channels_;
+  int sessions_ = 0;
   double day_ = 0;
   // Which fields hold anything: empty ones are skipped.
   bool channelsOpen_ = false, injuryPresent_ = false, mediatorsPresent_ = false,

@@ -188,6 +188,7 @@ SkinReading SkinReadout::read(const HealingModel& model) {
         colours_.lab(restBlood_ + static_cast<double>(ery[c]) * (fullBlood_ - restBlood_), 0.0).a;
   out.erythema = fullA_ > restA_ ? (vascularA / n - restA_) / (fullA_ - restA_) : 0.0;
   out.barrier_open = model.barrierOpen();
+  out.channels_open = model.channelsOpen();
 
   const Field h = surfaceHeightMm(model);
   out.roughness_um = roughnessRaUm(h);

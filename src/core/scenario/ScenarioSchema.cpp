@@ -129,16 +129,24 @@ std::vector<KeySpec> buildSchema() {
              only(kRoller, integer("device.needles", "", 24, 1200, 192,
                                    "needles on the drum; a multiple of device.rows"))),
       member(&DeviceSettings::passes,
-             integer("device.passes", "", 1, 30, 4, "passes over the area in one session")),
+             only(kPen, integer("device.passes", "", 1, 30, 2,
+                                "passes over the area in one session (pens: 2-3 crossing "
+                                "passes in makers' protocols; 2 keeps the injury fractional "
+                                "at the default glide)"))),
+      member(&DeviceSettings::passes,
+             only(kRoller,
+                  integer("device.passes", "", 1, 30, 4, "passes over the area in one session"))),
       member(&DeviceSettings::needle_diameter_mm,
              real("device.needle_diameter_mm", "mm", 0.05, 0.5, 0.25, "needle shaft diameter")),
       enumeration("device.pressure", allPressures, "medium", "hand pressure"),
       member(&DeviceSettings::home_use, boolean("device.home_use", false, "a home-use device")),
       member(&DeviceSettings::frequency_hz,
              only(kPen, real("device.frequency_hz", "Hz", 10, 200, 110, "stamping frequency"))),
-      member(&DeviceSettings::glide_speed_mm_s,
-             only(kPen,
-                  real("device.glide_speed_mm_s", "mm/s", 1, 100, 10, "speed along the stroke"))),
+      member(
+          &DeviceSettings::glide_speed_mm_s,
+          only(kPen, real("device.glide_speed_mm_s", "mm/s", 1, 100, 40,
+                          "speed along the stroke (a full face in 15-30 min with 3-4 passes of a "
+                          "4 mm cartridge implies ~25-45 mm/s)"))),
       member(&DeviceSettings::cartridge_width_mm,
              only(kPen,
                   real("device.cartridge_width_mm", "mm", 1, 10, 4, "width of the needle field"))),

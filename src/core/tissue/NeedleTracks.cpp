@@ -5,32 +5,10 @@
 #include <numbers>
 
 #include "core/numerics/Periodic.hpp"
+#include "core/tissue/TrackSection.hpp"
 
 namespace dermasim {
 namespace {
-
-// The track's elliptical cross-section at one depth, in the patch plane.
-struct Section {
-  double cx, cy;  // centre
-  double ux, uy;  // long axis
-  double a, b;    // semi-axes along and across
-};
-
-// Fraction of the column (i, j) inside the ellipse grown by `grow`, from 2 x 2 samples.
-float coverage(const Grid& g, int i, int j, const Section& s, double grow) {
-  const double a = s.a + grow, b = s.b + grow;
-  if (a <= 0 || b <= 0) return 0.0F;
-  int inside = 0;
-  for (int si = 0; si < 2; ++si) {
-    for (int sj = 0; sj < 2; ++sj) {
-      const double x = (i + 0.25 + 0.5 * si) * g.dx_mm - s.cx;
-      const double y = (j + 0.25 + 0.5 * sj) * g.dx_mm - s.cy;
-      const double u = x * s.ux + y * s.uy, v = -x * s.uy + y * s.ux;
-      if ((u / a) * (u / a) + (v / b) * (v / b) <= 1.0) ++inside;
-    }
-  }
-  return static_cast<float>(inside) * 0.25F;
-}
 
 // Vessel volume under one unit of skin area, from the surface down to `depthMm`, mm3/mm2.
 // Vessels below the grid's bottom are not modelled, so a deeper needle cuts no more.
@@ -104,34 +82,16 @@ TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double 
       if (p.depth_mm <= zTop) continue;
       // Partial voxel at the tip; the cone narrows the track over the last stretch.
       const float depthShare = static_cast<float>(std::min(1.0, (p.depth_mm - zTop) / g.dz_mm));
-      const double halfWidth = 0.5 * p.opening_width_mm;
-      // Radius halfway down the part of the voxel the needle reached.
-      const double zEval = 0.5 * (zTop + std::min(zTop + g.dz_mm, p.depth_mm));
-      const double radius = std::min(halfWidth, (p.depth_mm - zEval) * tanTip);
-      const double scale = halfWidth > 0 ? radius / halfWidth : 0.0;
-      const double theta = p.opening_direction_deg * std::numbers::pi / 180.0;
-      const Section s{
-          p.x_mm, p.y_mm, std::cos(theta), std::sin(theta), 0.5 * p.opening_length_mm * scale,
-          radius};
-      const double reach = s.a + geo.injury_halo_mm;
-      const int i0 = static_cast<int>(std::floor((p.x_mm - reach) / g.dx_mm));
-      const int i1 = static_cast<int>(std::floor((p.x_mm + reach) / g.dx_mm));
-      const int j0 = static_cast<int>(std::floor((p.y_mm - reach) / g.dx_mm));
-      const int j1 = static_cast<int>(std::floor((p.y_mm + reach) / g.dx_mm));
-      Section lumen = s;
-      lumen.a *= geo.lumen_recoil;
-      lumen.b *= geo.lumen_recoil;
+      const TrackSection s = trackSection(p, zTop, zTop + g.dz_mm, tanTip);
+      const auto [i0, i1, j0, j1] = s.columns(g, geo.injury_halo_mm);
       for (int j = j0; j <= j1; ++j) {
         for (int i = i0; i <= i1; ++i) {
           // Sample in unwrapped coordinates, store in the periodic cell.
-          const float hurt = coverage(g, i, j, s, geo.injury_halo_mm) * depthShare;
+          const float hurt = s.coverage(g, i, j, geo.injury_halo_mm) * depthShare;
           if (hurt <= 0) continue;
           const std::size_t v = g.index(periodicIndex(i, g.nx), periodicIndex(j, g.ny), k);
           st.injury[static_cast<Eigen::Index>(v)] =
               std::max(st.injury[static_cast<Eigen::Index>(v)], hurt);
-          const float open = coverage(g, i, j, lumen, 0.0) * depthShare;
-          st.lumen[static_cast<Eigen::Index>(v)] =
-              std::max(st.lumen[static_cast<Eigen::Index>(v)], open);
         }
       }
     }
