@@ -56,16 +56,29 @@ void distancesFromFootprint(const Grid& g, const std::vector<Eigen::Index>& edge
   // Half the grid each way reaches every column once at its nearest image.
   const int reach = static_cast<int>(std::ceil(reachMm / g.dx_mm));
   const int rx = std::min(reach, g.nx / 2), ry = std::min(reach, g.ny / 2);
+  struct Step {
+    int di, dj;
+    double mm;
+  };
+  std::vector<Step> disc;
+  for (int dj = -ry; dj <= ry; ++dj)
+    for (int di = -rx; di <= rx; ++di) {
+      const double d = g.dx_mm * std::hypot(di, dj);
+      if (d <= reachMm) disc.push_back({di, dj, d});
+    }
+  // Folded indices looked up rather than computed: this loop is most of the set-up.
+  std::vector<std::size_t> foldedI, foldedJ;
+  for (int i = -rx; i < g.nx + rx; ++i)
+    foldedI.push_back(static_cast<std::size_t>(periodicIndex(i, g.nx)));
+  for (int j = -ry; j < g.ny + ry; ++j)
+    foldedJ.push_back(static_cast<std::size_t>(periodicIndex(j, g.ny)) *
+                      static_cast<std::size_t>(g.nx));
   for (Eigen::Index e : edge) {
-    const int ei = static_cast<int>(e % g.nx), ej = static_cast<int>(e / g.nx);
-    for (int dj = -ry; dj <= ry; ++dj) {
-      const int j = periodicIndex(ej + dj, g.ny);
-      for (int di = -rx; di <= rx; ++di) {
-        const double d = g.dx_mm * std::hypot(di, dj);
-        if (d > reachMm) continue;
-        double& best = dist[g.column(periodicIndex(ei + di, g.nx), j)];
-        best = std::min(best, d);
-      }
+    const int ei = static_cast<int>(e % g.nx) + rx, ej = static_cast<int>(e / g.nx) + ry;
+    for (const Step& s : disc) {
+      double& best = dist[foldedI[static_cast<std::size_t>(ei + s.di)] +
+                          foldedJ[static_cast<std::size_t>(ej + s.dj)]];
+      best = std::min(best, s.mm);
     }
   }
 }
