@@ -167,6 +167,19 @@ TEST_CASE("BaselineSkin scar shapes follow Jacob 2001") {
   CHECK(scarsSurfaceDepthMm(edge, 4.9, 2.5, 5.0, shapes) == Approx(0.3));
 }
 
+TEST_CASE("BaselineSkin draws a scar wider than the patch at its width, wrapping round") {
+  // A 6 mm rolling scar on a 3 mm patch: once cut to 0.9 of the patch (2.7 mm).
+  const ModelParameters p = ModelParameters::withOverrides(
+      {{"baseline.rolling_width_mm", 6.0}, {"baseline.scar_width_spread", 0.0}});
+  Scenario s = acneScenario(10, {1, 0, 0});
+  s.model = ModelSettings{3.0, 100.0, 50.0};
+  const BaselineSkin b = makeBaselineSkin(s, p);
+  REQUIRE(b.scars.size() == 1);
+  CHECK(b.scars[0].width_mm == Approx(6.0));
+  // Every column lies within 3 mm of the centre on a 3 mm periodic patch: all are scar.
+  CHECK(b.scarIndex.minCoeff() == 1.0F);
+}
+
 TEST_CASE("BaselineSkin missing tissue under scars equals their surface depth exactly") {
   const ModelParameters p = noTexture();
   const BaselineParameters shapes = BaselineParameters::from(p);

@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "io/RunOutputs.hpp"
 #include "io/ScenarioFile.hpp"
@@ -70,4 +72,54 @@ TEST_CASE("RunOutputs: values that round to zero are written without a sign", "[
   const std::string summary = summaryJson(scenario, result, {});
   CHECK_FALSE(hasNegativeZero(summary));
   CHECK(summary.find("\"improvement_pct\": 0.0") != std::string::npos);
+}
+
+TEST_CASE("RunOutputs: the scar readouts by type and volume follow the interface's columns",
+          "[outputs]") {
+  RunResult result;
+  SkinReading r;
+  r.scar_depth_rolling_um = 123.0;
+  r.scar_depth_boxcar_um = 234.0;
+  r.scar_depth_icepick_um = 345.0;
+  r.scar_volume_rel = 0.625;
+  result.timeseries.push_back(r);
+  result.outcome.scar_volume_rel = 0.625;
+  result.outcome.baseline_scar_depth_icepick_um = 345.0;
+
+  const std::string csv = timeseriesCsv(result);
+  INFO(csv);
+  const auto split = [](const std::string& line) {
+    std::vector<std::string> cells;
+    std::size_t from = 0;
+    for (std::size_t comma; (comma = line.find(',', from)) != std::string::npos; from = comma + 1)
+      cells.push_back(line.substr(from, comma - from));
+    cells.push_back(line.substr(from));
+    return cells;
+  };
+  const std::size_t eol = csv.find('\n');
+  const std::vector<std::string> header = split(csv.substr(0, eol));
+  const std::vector<std::string> row =
+      split(csv.substr(eol + 1, csv.find('\n', eol + 1) - eol - 1));
+  REQUIRE(header.size() == row.size());
+  // The interface fixes the first eleven; the scar readouts come after them.
+  const std::vector<std::string> first{"day",          "redness_a",      "erythema",
+                                       "barrier_open", "roughness_um",   "scar_depth_um",
+                                       "collagen_rel", "collagen1_rel",  "collagen3_rel",
+                                       "elastin_rel",  "improvement_pct"};
+  REQUIRE(header.size() > first.size());
+  CHECK(std::vector<std::string>(header.begin(), header.begin() + 11) == first);
+  const auto cell = [&](const std::string& name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    CHECK(it - header.begin() >= 11);
+    return row[static_cast<std::size_t>(it - header.begin())];
+  };
+  CHECK(cell("scar_depth_rolling_um") == "123.000");
+  CHECK(cell("scar_depth_boxcar_um") == "234.000");
+  CHECK(cell("scar_depth_icepick_um") == "345.000");
+  CHECK(cell("scar_volume_rel") == "0.62500");
+
+  const std::string summary = summaryJson(loadBuiltinScenario("acne_scars_pen"), result, {});
+  CHECK(summary.find("\"scar_volume_rel\": 0.625") != std::string::npos);
+  CHECK(summary.find("\"baseline_scar_depth_icepick_um\": 345.0") != std::string::npos);
 }

@@ -152,6 +152,13 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   o.baseline_roughness_um = first.roughness_um;
   o.scar_depth_um = last.scar_depth_um;
   o.baseline_scar_depth_um = first.scar_depth_um;
+  o.scar_depth_rolling_um = last.scar_depth_rolling_um;
+  o.baseline_scar_depth_rolling_um = first.scar_depth_rolling_um;
+  o.scar_depth_boxcar_um = last.scar_depth_boxcar_um;
+  o.baseline_scar_depth_boxcar_um = first.scar_depth_boxcar_um;
+  o.scar_depth_icepick_um = last.scar_depth_icepick_um;
+  o.baseline_scar_depth_icepick_um = first.scar_depth_icepick_um;
+  o.scar_volume_rel = last.scar_volume_rel;
   progress.report(1.0, "done");
   return result;
 }

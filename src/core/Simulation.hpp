@@ -39,6 +39,11 @@ struct Outcome {
   double epidermis_rel = 1;
   double roughness_um = 0, baseline_roughness_um = 0;
   double scar_depth_um = 0, baseline_scar_depth_um = 0;
+  // By scar type (0 when the type is absent), and the missing volume (1 = untreated).
+  double scar_depth_rolling_um = 0, baseline_scar_depth_rolling_um = 0;
+  double scar_depth_boxcar_um = 0, baseline_scar_depth_boxcar_um = 0;
+  double scar_depth_icepick_um = 0, baseline_scar_depth_icepick_um = 0;
+  double scar_volume_rel = 1;
 };
 
 struct RunResult {

@@ -88,7 +88,14 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
                   {"roughness_um", o.roughness_um},
                   {"baseline_roughness_um", o.baseline_roughness_um},
                   {"scar_depth_um", o.scar_depth_um},
-                  {"baseline_scar_depth_um", o.baseline_scar_depth_um}};
+                  {"baseline_scar_depth_um", o.baseline_scar_depth_um},
+                  {"scar_depth_rolling_um", o.scar_depth_rolling_um},
+                  {"baseline_scar_depth_rolling_um", o.baseline_scar_depth_rolling_um},
+                  {"scar_depth_boxcar_um", o.scar_depth_boxcar_um},
+                  {"baseline_scar_depth_boxcar_um", o.baseline_scar_depth_boxcar_um},
+                  {"scar_depth_icepick_um", o.scar_depth_icepick_um},
+                  {"baseline_scar_depth_icepick_um", o.baseline_scar_depth_icepick_um},
+                  {"scar_volume_rel", o.scar_volume_rel}};
   j["grid"] = {{"nx", result.grid.nx},
                {"ny", result.grid.ny},
                {"nz", result.grid.nz},
@@ -106,7 +113,8 @@ std::string timeseriesCsv(const RunResult& result) {
   std::string out =
       "day,redness_a,erythema,barrier_open,roughness_um,scar_depth_um,collagen_rel,collagen1_rel,"
       "collagen3_rel,elastin_rel,improvement_pct,papillary_collagen_rel,epidermis_rel,"
-      "fibroblasts_rel,surface_blood_um,lightness_L,channels_open\n";
+      "fibroblasts_rel,surface_blood_um,lightness_L,channels_open,scar_depth_rolling_um,"
+      "scar_depth_boxcar_um,scar_depth_icepick_um,scar_volume_rel\n";
   for (const SkinReading& r : result.timeseries) {
     appendRow(out, {{r.day, 6},
                     {r.redness_a, 4},
@@ -124,7 +132,11 @@ std::string timeseriesCsv(const RunResult& result) {
                     {r.fibroblasts_rel, 5},
                     {r.surface_blood_um, 4},
                     {r.lightness_L, 4},
-                    {r.channels_open, 5}});
+                    {r.channels_open, 5},
+                    {r.scar_depth_rolling_um, 3},
+                    {r.scar_depth_boxcar_um, 3},
+                    {r.scar_depth_icepick_um, 3},
+                    {r.scar_volume_rel, 5}});
   }
   return out;
 }

@@ -60,8 +60,9 @@ struct RenderOptions {
   // Heights are multiplied by this in the surface view: real atrophic scars (~0.1-0.5 mm deep
   // on a 5 mm patch) are nearly invisible at true scale. Stated in the view's caption.
   float relief_exaggeration = 3;
-  // The periodic patch drawn tiles x tiles times, so it reads as a larger area of skin.
-  int tiles = 3;
+  // The periodic patch drawn tiles x tiles times. One by default: repeated copies showed a
+  // patient the same craters over and over, which no skin has.
+  int tiles = 1;
   SectionOverlay overlay = SectionOverlay::Collagen;
   // Width of skin the section shows, mm; 0 picks it to fill the view (at least 2.5 mm or the
   // whole patch). The window is centred on the patch.

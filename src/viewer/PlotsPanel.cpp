@@ -1,9 +1,11 @@
-// Plots of what a clinician would measure, against time: redness, scar depth or roughness, and
-// the new matrix. Other scenarios' results are drawn beside the one on show for comparison.
+// Plots of what a clinician would measure, against time: redness, scar depth (by type too) or
+// roughness, and the new matrix. Other scenarios' results are drawn beside the one on show for
+// comparison.
 #include <imgui.h>
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "viewer/Panels.hpp"
@@ -105,6 +107,26 @@ void drawPlots(ViewerState& state) {
       std::vector<Column> cols{column(*shown, relief)};
       std::vector<std::string> labels{shownName};
       std::vector<ImU32> colours{IM_COL32(200, 200, 210, 255)};
+      // Alone, a scarred patch also shows each type its patient has: they respond differently
+      // to needling (rolling and boxcar well, ice-pick little), which the mean hides.
+      if (scars && others.empty()) {
+        using Depth = double SkinReading::*;
+        const std::array<std::pair<const char*, Depth>, 3> types{
+            {{"rolling", &SkinReading::scar_depth_rolling_um},
+             {"boxcar", &SkinReading::scar_depth_boxcar_um},
+             {"ice-pick", &SkinReading::scar_depth_icepick_um}}};
+        const std::array<ImU32, 3> typeColours{IM_COL32(120, 170, 255, 255),
+                                               IM_COL32(170, 220, 120, 255),
+                                               IM_COL32(250, 220, 110, 255)};
+        labels.front() = "all scars";
+        for (std::size_t t = 0; t < types.size(); ++t) {
+          const Depth depth = types[t].second;
+          if (!(shown->timeseries.front().*depth > 0)) continue;
+          cols.push_back(column(*shown, [depth](const SkinReading& r) { return r.*depth; }));
+          labels.emplace_back(types[t].first);
+          colours.push_back(typeColours[t]);
+        }
+      }
       for (std::size_t i = 0; i < others.size(); ++i) {
         cols.push_back(column(*others[i]->result, relief));
         labels.push_back(others[i]->scenario.name);

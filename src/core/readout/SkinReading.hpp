@@ -1,6 +1,7 @@
 #pragma once
 // One moment's readings of the simulated skin, as a clinician would measure them: colour
-// (CIELAB a*, L*), erythema, open channels, relief, and the dermal matrix relative to the
+// (CIELAB a*, L*), erythema, open channels, relief (roughness; scar depth and volume against
+// the skin around each scar, as profilometry measures them), and the dermal matrix relative to the
 // untreated skin. Plain data: the columns of timeseries.csv, and what a snapshot carries to the
 // renderer. SkinReadout (SkinReadout.hpp) takes them.
 //
@@ -25,6 +26,11 @@ struct SkinReading {
   double fibroblasts_rel = 0;  // activated fibroblasts, per resting fibroblast
   double surface_blood_um = 0;
   double lightness_L = 0;
+  // Scar profilometry (ScarProfilometry.hpp): depth by type, 0 when the type is absent, and
+  // the scars' missing volume relative to the untreated skin's (1 = unchanged, also without
+  // scars).
+  double scar_depth_rolling_um = 0, scar_depth_boxcar_um = 0, scar_depth_icepick_um = 0;
+  double scar_volume_rel = 1;
 };
 
 }  // namespace dermasim

@@ -46,7 +46,8 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
       colours_(melaninFraction(fitzpatrick, optics), model.baseline().layers.epidermis_mm, optics),
       restBlood_(erythemaBloodFraction(0.0, optics)),
       fullBlood_(erythemaBloodFraction(1.0, optics)),
-      epidermisMm_(model.baseline().layers.epidermis_mm) {
+      epidermisMm_(model.baseline().layers.epidermis_mm),
+      scarProfilometry_(surfaceGrid_, model.baseline().scarIndex, model.baseline().scars) {
   restA_ = colours_.lab(restBlood_, 0.0).a;
   fullA_ = colours_.lab(fullBlood_, 0.0).a;
   const Grid& g = model.grid();
@@ -60,13 +61,11 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
       papillaryCells_.push_back(k);
   }
   scars_ = !model.baseline().scars.empty();
-  scarIndex_ = model.baseline().scarIndex;
-  scarCount_ = model.baseline().scars.size();
   baseRaw_ = rawHeightMm(model);
   Field h = baseRaw_;
   smoother_.step(h, 1.0);
   baseRoughness_ = roughnessRaUm(h);
-  baseScarDepth_ = meanScarDepthUm(h);
+  baseScarVolumeMm3_ = scarProfilometry_.measure(h).volume_mm3;
   const std::vector<double> c1 = planeSums(model.baseCollagen1(), g);
   const std::vector<double> c3 = planeSums(model.baseCollagen3(), g);
   baseCollagen1_ = total(c1);
@@ -132,37 +131,6 @@ Field SkinReadout::columnErythema(const HealingModel& model) const {
   return total > 0 ? Field(weighted / total) : weighted;
 }
 
-double SkinReadout::meanScarDepthUm(const Field& h) const {
-  // A scar's depth is how far its floor lies below the surrounding skin, as a clinician
-  // would gauge it; averaged over the scars.
-  if (!scars_) return 0.0;
-  const Field& index = scarIndex_;
-  const std::size_t count = scarCount_;
-  double outside = 0;
-  std::size_t outsideColumns = 0;
-  std::vector<double> floor(count, 1e9);
-  for (Eigen::Index c = 0; c < h.size(); ++c) {
-    const int s = static_cast<int>(index[c]);
-    if (s == 0) {
-      outside += static_cast<double>(h[c]);
-      ++outsideColumns;
-    } else {
-      floor[static_cast<std::size_t>(s - 1)] =
-          std::min(floor[static_cast<std::size_t>(s - 1)], static_cast<double>(h[c]));
-    }
-  }
-  const double level =
-      outsideColumns > 0 ? outside / static_cast<double>(outsideColumns) : h.cast<double>().mean();
-  double sum = 0;
-  std::size_t seen = 0;
-  for (double f : floor) {
-    if (f > 1e8) continue;  // a scar with no column on the grid
-    sum += std::max(0.0, level - f);
-    ++seen;
-  }
-  return seen > 0 ? 1000.0 * sum / static_cast<double>(seen) : 0.0;
-}
-
 SkinReading SkinReadout::read(const HealingModel& model) {
   const Grid& g = model.grid();
   const TissueState& st = model.state();
@@ -192,9 +160,16 @@ SkinReading SkinReadout::read(const HealingModel& model) {
 
   const Field h = surfaceHeightMm(model);
   out.roughness_um = roughnessRaUm(h);
-  out.scar_depth_um = meanScarDepthUm(h);
-  if (scars_ && baseScarDepth_ > 0)
-    out.improvement_pct = 100.0 * (1.0 - out.scar_depth_um / baseScarDepth_);
+  const ScarReadings scars = scarProfilometry_.measure(h);
+  out.scar_depth_um = scars.mean_depth_um;
+  out.scar_depth_rolling_um = scars.rolling_depth_um;
+  out.scar_depth_boxcar_um = scars.boxcar_depth_um;
+  out.scar_depth_icepick_um = scars.icepick_depth_um;
+  out.scar_volume_rel = baseScarVolumeMm3_ > 0 ? scars.volume_mm3 / baseScarVolumeMm3_ : 1.0;
+  // Scars improve as their missing volume refills: what needling changes, and what PRIMOS
+  // reports. Their depth can stay while the floor narrows, and a deepest point misses it.
+  if (scars_ && baseScarVolumeMm3_ > 0)
+    out.improvement_pct = 100.0 * (1.0 - out.scar_volume_rel);
   else if (baseRoughness_ > 0)
     out.improvement_pct = 100.0 * (1.0 - out.roughness_um / baseRoughness_);
 

@@ -1,7 +1,8 @@
 #pragma once
 // What a clinician would measure on the simulated skin at one moment: colour (CIELAB a*),
-// erythema, open channels, surface relief (roughness, scar depth), and the dermal matrix
-// relative to the untreated skin. The columns of timeseries.csv.
+// erythema, open channels, surface relief (roughness; scar depth and volume by profilometry,
+// ScarProfilometry.hpp), and the dermal matrix relative to the untreated skin. The columns of
+// timeseries.csv.
 
 #include <optional>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/healing/HealingModel.hpp"
 #include "core/numerics/LodDiffusion.hpp"
 #include "core/optics/SkinOptics.hpp"
+#include "core/readout/ScarProfilometry.hpp"
 #include "core/readout/SkinReading.hpp"
 
 namespace dermasim {
@@ -39,7 +41,6 @@ class SkinReadout {
 
  private:
   Field rawHeightMm(const HealingModel& model) const;
-  double meanScarDepthUm(const Field& height) const;
 
   Grid surfaceGrid_;
   LodDiffusion smoother_;
@@ -49,10 +50,9 @@ class SkinReadout {
   std::vector<float> opticalWeight_;  // per depth cell: vessels seen by light
   double epidermisMm_;
   Field baseRaw_;
-  double baseRoughness_ = 0, baseScarDepth_ = 0;
+  double baseRoughness_ = 0, baseScarVolumeMm3_ = 0;
   bool scars_ = false;
-  Field scarIndex_;
-  std::size_t scarCount_ = 0;
+  ScarProfilometry scarProfilometry_;
   double baseCollagen1_ = 0, baseCollagen3_ = 0, baseElastin_ = 0, basePapillary_ = 0;
   std::vector<int> papillaryCells_;
 };

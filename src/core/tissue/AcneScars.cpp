@@ -117,9 +117,9 @@ std::vector<Scar> drawScars(const FeatureFrame& f, const BaselineScars& b,
     Scar s;
     s.type = t;
     s.depth_mm = depthFactor(t, p) * spreadFactor(rng, depthSpread);
-    // A scar wider than the patch would meet itself across the periodic boundary and
-    // leave no normal skin to compare it with.
-    s.width_mm = std::min(typeWidthMm(t, spreadFactor(rng, widthSpread), p), 0.9 * patch);
+    // Not limited by the patch: a scar wider than it wraps across the periodic sides, and its
+    // reference skin (ScarProfilometry) is found wherever unscarred skin remains.
+    s.width_mm = typeWidthMm(t, spreadFactor(rng, widthSpread), p);
     rawSum += s.depth_mm;
     placeCentre(s, scars, patch, rng);
     scars.push_back(s);

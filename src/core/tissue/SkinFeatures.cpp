@@ -94,9 +94,9 @@ void addStretchMarks(FeatureMap& m, const FeatureFrame& f, const BaselineParamet
   const double period = f.patchMm();
   const int n = rng.uniform() < 0.5 ? 1 : 2;
   for (Furrow u : spreadFurrows(n, period, p.striae_wave_mm, rng)) {
-    // Kept narrower than the spacing so normal skin shows between the bands.
-    u.width_mm =
-        std::min(p.striae_width_mm * spreadFactor(rng, p.striae_width_spread), 0.8 * period / n);
+    // As wide as drawn, whatever the patch: bands wider than their spacing merge, as they
+    // would on skin.
+    u.width_mm = p.striae_width_mm * spreadFactor(rng, p.striae_width_spread);
     u.depth_mm = p.striae_depth_um / 1000.0 * spreadFactor(rng, p.striae_depth_spread);
     u.wall = p.striae_wall_fraction;
     u.range_bottom_mm = f.dermisDepthMm(p.feature_range_fraction);
@@ -110,7 +110,7 @@ void addStretchMarks(FeatureMap& m, const FeatureFrame& f, const BaselineParamet
 void addSurgicalScar(FeatureMap& m, const FeatureFrame& f, const BaselineParameters& p) {
   CounterRandom rng = f.stream(5);
   for (Furrow u : spreadFurrows(1, f.patchMm(), p.surgical_wave_mm, rng)) {
-    u.width_mm = std::min(p.surgical_width_mm, 0.8 * f.patchMm());
+    u.width_mm = p.surgical_width_mm;
     u.depth_mm = p.surgical_depth_um / 1000.0;
     u.wall = p.surgical_wall_fraction;
     u.range_bottom_mm = f.dermisDepthMm(p.feature_range_fraction);
