@@ -67,7 +67,7 @@ TEST_CASE("cli dermasim: defaults are written out in full", "[cli]") {
   CHECK(s["scenario"]["scenario"]["duration_days"] == 180.0);
   CHECK(s["scenario"]["device"]["needles"] == 192);
   CHECK(s["scenario"]["device"]["drum_diameter_mm"] == 20.0);
-  CHECK(s["scenario"]["model"]["patch_size_mm"] == 5.0);
+  CHECK(s["scenario"]["model"]["patch_size_mm"] == 15.0);
   CHECK(s["sessions"][1]["day"] == 30.0);
 }
 

@@ -163,8 +163,8 @@ TEST_CASE("ScenarioFile: a minimal pen file gets every documented default") {
   CHECK(s.device.drum_diameter_mm == 20);
   CHECK(s.device.drum_width_mm == 20);
   CHECK(s.device.rows == 8);
-  CHECK(s.model.patch_size_mm == 5);
-  CHECK(s.model.lateral_resolution_um == 25);
+  CHECK(s.model.patch_size_mm == 15);
+  CHECK(s.model.lateral_resolution_um == 75);
   CHECK(s.model.depth_resolution_um == 50);
   CHECK(s.parameter_overrides.empty());
   REQUIRE(s.sessions.size() == 3);
@@ -321,7 +321,7 @@ TEST_CASE("ScenarioFile: values out of range") {
   CHECK(errorOf("[patient]\nfitzpatrick = 7\n" + penWith("")) ==
         "scenarios/x.toml: patient.fitzpatrick: must be between 1 and 6 (got 7)");
   CHECK(errorOf("[model]\npatch_size_mm = nan\n" + penWith("")) ==
-        "scenarios/x.toml: model.patch_size_mm: must be between 1 and 20 mm (got nan)");
+        "scenarios/x.toml: model.patch_size_mm: must be between 1 and 30 mm (got nan)");
   CHECK(errorOf("[scenario]\nduration_days = 0.5\n" + penWith("")) ==
         "scenarios/x.toml: scenario.duration_days: must be between 1 and 3650 days (got 0.5)");
   CHECK(errorOf(penWith("", "[parameters]\n\"pen.depth_spread\" = 0.9\n")) ==

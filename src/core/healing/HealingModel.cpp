@@ -1,6 +1,7 @@
 #include "core/healing/HealingModel.hpp"
 
 #include "core/healing/HealingKernels.hpp"
+#include "core/numerics/OrderedSum.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -122,6 +123,16 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       papillaryCells_.push_back(k);
   }
   if (papillaryCells_.empty()) papillaryCells_.push_back(std::min(g.nz - 1, 1));
+  totals_.resize(static_cast<std::size_t>(g.nz));
+  for (int k = 0; k < g.nz; ++k) totalPlane(k);
+}
+
+void HealingModel::totalPlane(int k) {
+  const auto columns = static_cast<std::ptrdiff_t>(base_.grid.columns());
+  const std::size_t o = static_cast<std::size_t>(k) * static_cast<std::size_t>(columns);
+  totals_[static_cast<std::size_t>(k)] = {
+      orderedSum(st_.collagen1.data() + o, columns), orderedSum(st_.collagen3.data() + o, columns),
+      orderedSum(st_.elastin.data() + o, columns), orderedSum(st_.fibroblasts.data() + o, columns)};
 }
 
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
@@ -251,6 +262,7 @@ void HealingModel::react(double dt) {
     maxSignal = std::max(maxSignal, m.signal);
     maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
     if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
+    totalPlane(k);
   }
   st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);

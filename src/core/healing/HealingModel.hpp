@@ -52,6 +52,12 @@ struct SessionInjury {
   double injured_area_fraction = 0;
 };
 
+// Sums over one depth plane of the matrix and the activated cells, kept up to date by step()
+// while each plane is still in cache, so the readout need not sweep the grid again.
+struct PlaneTotals {
+  double collagen1 = 0, collagen3 = 0, elastin = 0, fibroblasts = 0;
+};
+
 class HealingModel {
  public:
   HealingModel(BaselineSkin baseline, const ModelParameters& parameters);
@@ -75,6 +81,7 @@ class HealingModel {
   double channelsOpen() const { return channels_.channelsOpen(day_); }
   double barrierOpen() const { return channels_.barrierOpen(day_); }
   const NeedleChannels& channels() const { return channels_; }
+  const std::vector<PlaneTotals>& planeTotals() const { return totals_; }
 
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
@@ -83,6 +90,7 @@ class HealingModel {
 
  private:
   void growEpidermis(double dt);
+  void totalPlane(int k);
   double mediatorLifeInStep(double dt) const;
 
   BaselineSkin base_;
@@ -94,6 +102,7 @@ class HealingModel {
   std::vector<int> papillaryCells_;
   LodDiffusion mediatorSpread_, signalSpread_, fibroblastSpread_;
   NeedleChannels channels_;
+  std::vector<PlaneTotals> totals_;
   int sessions_ = 0;
   double day_ = 0;
   // Which fields hold anything: empty ones are skipped.

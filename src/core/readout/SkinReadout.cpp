@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/numerics/OrderedSum.hpp"
+
 namespace dermasim {
 namespace {
 
@@ -11,10 +13,10 @@ Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 // the result does not depend on the thread count.
 std::vector<double> planeSums(const Field& f, const Grid& g) {
   std::vector<double> sums(static_cast<std::size_t>(g.nz));
-  const auto columns = static_cast<Eigen::Index>(g.columns());
+  const auto columns = static_cast<std::ptrdiff_t>(g.columns());
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k)
-    sums[static_cast<std::size_t>(k)] = f.segment(k * columns, columns).cast<double>().sum();
+    sums[static_cast<std::size_t>(k)] = orderedSum(f.data() + k * columns, columns);
   return sums;
 }
 
@@ -49,6 +51,7 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
       epidermisMm_(model.baseline().layers.epidermis_mm),
       scarProfilometry_(surfaceGrid_, model.baseline().scarIndex, model.baseline().scars) {
   restA_ = colours_.lab(restBlood_, 0.0).a;
+  restL_ = colours_.lab(restBlood_, 0.0).L;
   fullA_ = colours_.lab(fullBlood_, 0.0).a;
   const Grid& g = model.grid();
   const DepthProfile& prof = model.baseline().profile;
@@ -138,22 +141,29 @@ SkinReading SkinReadout::read(const HealingModel& model) {
   out.day = model.day();
 
   const Field ery = columnErythema(model);
-  double a = 0, lightness = 0;
+  // Between sessions most columns are back to resting redness: their colour is known.
+  constexpr float kResting = 1e-6F;
+  double a = 0, lightness = 0, vascularA = 0;
   for (Eigen::Index c = 0; c < ery.size(); ++c) {
+    const float sb = st.surface_blood_um[c];
+    if (ery[c] < kResting && sb <= 0.0F) {
+      a += restA_;
+      lightness += restL_;
+      vascularA += restA_;
+      continue;
+    }
     const double blood = restBlood_ + static_cast<double>(ery[c]) * (fullBlood_ - restBlood_);
-    const Lab lab = colours_.lab(blood, static_cast<double>(st.surface_blood_um[c]));
+    const Lab lab = colours_.lab(blood, static_cast<double>(sb));
     a += lab.a;
     lightness += lab.L;
+    // Erythema is the redness the vessels add; blood lying on the skin adds to redness_a but
+    // is not erythema.
+    vascularA += sb > 0.0F ? colours_.lab(blood, 0.0).a : lab.a;
   }
   const auto n = static_cast<double>(ery.size());
   out.redness_a = a / n;
   out.lightness_L = lightness / n;
-  // Erythema is the redness the vessels add, on the scale of full vasodilation everywhere;
-  // blood lying on the skin adds to redness_a but is not erythema.
-  double vascularA = 0;
-  for (Eigen::Index c = 0; c < ery.size(); ++c)
-    vascularA +=
-        colours_.lab(restBlood_ + static_cast<double>(ery[c]) * (fullBlood_ - restBlood_), 0.0).a;
+  // On the scale of full vasodilation everywhere.
   out.erythema = fullA_ > restA_ ? (vascularA / n - restA_) / (fullA_ - restA_) : 0.0;
   out.barrier_open = model.barrierOpen();
   out.channels_open = model.channelsOpen();
@@ -173,11 +183,18 @@ SkinReading SkinReadout::read(const HealingModel& model) {
   else if (baseRoughness_ > 0)
     out.improvement_pct = 100.0 * (1.0 - out.roughness_um / baseRoughness_);
 
-  const std::vector<double> planeC1 = planeSums(st.collagen1, g);
-  const std::vector<double> planeC3 = planeSums(st.collagen3, g);
-  const double c1 = total(planeC1), c3 = total(planeC3);
-  const double elastin = total(planeSums(st.elastin, g));
-  const double fibro = total(planeSums(st.fibroblasts, g));
+  // The model keeps these sums per plane as it steps (the same ordered sums as the baseline's).
+  const std::vector<PlaneTotals>& planes = model.planeTotals();
+  std::vector<double> planeC1(planes.size()), planeC3(planes.size());
+  double c1 = 0, c3 = 0, elastin = 0, fibro = 0;
+  for (std::size_t k = 0; k < planes.size(); ++k) {
+    planeC1[k] = planes[k].collagen1;
+    planeC3[k] = planes[k].collagen3;
+    c1 += planes[k].collagen1;
+    c3 += planes[k].collagen3;
+    elastin += planes[k].elastin;
+    fibro += planes[k].fibroblasts;
+  }
   out.collagen1_rel = baseCollagen1_ > 0 ? c1 / baseCollagen1_ : 1.0;
   out.collagen3_rel = baseCollagen3_ > 0 ? c3 / baseCollagen3_ : 1.0;
   out.collagen_rel =

@@ -46,7 +46,7 @@ class SkinReadout {
   LodDiffusion smoother_;
   SkinColourTable colours_;
   double restBlood_, fullBlood_;
-  double restA_, fullA_;
+  double restA_, fullA_, restL_ = 0;
   std::vector<float> opticalWeight_;  // per depth cell: vessels seen by light
   double epidermisMm_;
   Field baseRaw_;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "core/tissue/SkinFeatures.hpp"
 
@@ -82,6 +83,30 @@ double periodicDistanceMm(double x, double y, double x0, double y0, double perio
   return std::hypot(wrappedOffsetMm(x, x0, period), wrappedOffsetMm(y, y0, period));
 }
 
+// The standard normal quantile, by bisection on erfc: slow next to a rational approximation,
+// but it runs a few times per scar, once per simulation.
+double normalQuantile(double p) {
+  double lo = -9.0, hi = 9.0;
+  for (int i = 0; i < 80; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (0.5 * std::erfc(-mid / std::numbers::sqrt2) < p ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+// n spread factors from the log-normal of spreadFactor(), one from each n-th of its range in
+// random order: a patch's scars of one type span the distribution, so the skin (and its
+// response) changes little from seed to seed, while no two patches are alike.
+std::vector<double> stratifiedSpreads(int n, double sigma, CounterRandom& rng) {
+  std::vector<double> f(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i)
+    f[static_cast<std::size_t>(i)] =
+        std::exp(sigma * normalQuantile((i + rng.uniform()) / n) - 0.5 * sigma * sigma);
+  for (int i = n - 1; i > 0; --i)
+    std::swap(f[static_cast<std::size_t>(i)], f[static_cast<std::size_t>(rng.uniform() * (i + 1))]);
+  return f;
+}
+
 // Best of several candidates, so scars spread over the patch as a clinician sees them
 // rather than piling up, without forbidding overlap where the patch is crowded.
 void placeCentre(Scar& scar, const std::vector<Scar>& placed, double patch, CounterRandom& rng) {
@@ -111,23 +136,49 @@ std::vector<Scar> drawScars(const FeatureFrame& f, const BaselineScars& b,
   const double depthSpread = p.scar_depth_spread;
   const double widthSpread = p.scar_width_spread;
 
+  // Depths and widths stratified within each type.
+  std::array<std::vector<double>, kTypes.size()> depths, widths;
+  std::array<std::size_t, kTypes.size()> used{};
+  for (std::size_t k = 0; k < kTypes.size(); ++k) {
+    const auto count = static_cast<int>(std::count(types.begin(), types.end(), kTypes[k]));
+    depths[k] = stratifiedSpreads(count, depthSpread, rng);
+    widths[k] = stratifiedSpreads(count, widthSpread, rng);
+  }
   std::vector<Scar> scars;
-  double rawSum = 0.0;
   for (ScarType t : types) {
+    const auto k =
+        static_cast<std::size_t>(std::find(kTypes.begin(), kTypes.end(), t) - kTypes.begin());
+    const std::size_t i = used[k]++;
     Scar s;
     s.type = t;
-    s.depth_mm = depthFactor(t, p) * spreadFactor(rng, depthSpread);
+    s.depth_mm = depthFactor(t, p) * depths[k][i];
     // Not limited by the patch: a scar wider than it wraps across the periodic sides, and its
     // reference skin (ScarProfilometry) is found wherever unscarred skin remains.
-    s.width_mm = typeWidthMm(t, spreadFactor(rng, widthSpread), p);
-    rawSum += s.depth_mm;
+    s.width_mm = typeWidthMm(t, widths[k][i], p);
     placeCentre(s, scars, patch, rng);
     scars.push_back(s);
   }
-  // Rescaled so the patient's mean depth holds exactly for the scars drawn; only a dermis
-  // too thin to hold a scar makes it shallower.
-  const double scale = b.mean_depth_mm * n / rawSum;
-  for (Scar& s : scars) s.depth_mm = std::min(s.depth_mm * scale, f.max_depth_mm);
+  // Rescaled so the patient's mean depth holds exactly for the scars drawn. A dermis too thin
+  // to hold a scar caps it, and the others deepen to keep the mean, as far as they can.
+  const double wanted = b.mean_depth_mm * n;
+  std::vector<bool> capped(scars.size(), false);
+  for (std::size_t round = 0; round <= scars.size(); ++round) {
+    double cappedSum = 0.0, free = 0.0;
+    for (std::size_t i = 0; i < scars.size(); ++i)
+      (capped[i] ? cappedSum : free) += scars[i].depth_mm;
+    if (free <= 0.0) break;
+    const double scale = (wanted - cappedSum) / free;
+    bool newlyCapped = false;
+    for (std::size_t i = 0; i < scars.size(); ++i) {
+      if (capped[i]) continue;
+      scars[i].depth_mm *= scale;
+      if (scars[i].depth_mm >= f.max_depth_mm) {
+        scars[i].depth_mm = f.max_depth_mm;
+        capped[i] = newlyCapped = true;
+      }
+    }
+    if (!newlyCapped) break;
+  }
   return scars;
 }
 
