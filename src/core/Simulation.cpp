@@ -12,24 +12,26 @@
 namespace dermasim {
 namespace {
 
-// Time steps short right after a session, growing as the skin settles. `scale` multiplies every
-// step (model.time_step_scale): 0.5 takes twice as many, half as long, to check convergence.
+// Time steps short right after a session, growing as the skin settles: a step taken t days
+// after the session is min(max, first + (growth - 1) t), which for scale 1 is the geometric
+// sequence first, first x growth, ... . `scale` (model.time_step_scale) multiplies the step at
+// every moment, so 0.5 truly halves every step (scaling only the first would leave the later
+// steps of a geometric sequence as they were).
 class StepSchedule {
  public:
   StepSchedule(const TimeStepParameters& p, double scale)
-      : first_(p.first_step_days * scale),
-        growth_(p.step_growth),
-        max_(p.max_step_days * scale),
-        next_(max_) {}
-  void restart() { next_ = first_; }
+      : first_(p.first_step_days), growth_(p.step_growth), max_(p.max_step_days), scale_(scale) {}
+  void restart() { since_ = 0; }
   double take(double remaining) {
-    const double dt = std::min(next_, remaining);
-    next_ = std::min(next_ * growth_, max_);
+    const double wanted = scale_ * std::min(max_, first_ + (growth_ - 1.0) * since_);
+    const double dt = std::min(wanted, remaining);
+    since_ += dt;
     return dt;
   }
 
  private:
-  double first_, growth_, max_, next_;
+  double first_, growth_, max_, scale_;
+  double since_ = 1e30;  // long after any session: the longest steps
 };
 
 }  // namespace

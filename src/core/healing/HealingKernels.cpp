@@ -14,34 +14,20 @@ DERMASIM_CPU_KERNEL float flush(float x) { return x < 1e-12F ? 0.0F : x; }
 DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
                                           std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
-  const float* __restrict lumen = f.lumen;
-  float* __restrict mediators = f.mediators;
-  float* __restrict vaso = f.vasodilation;
   float* __restrict signal = f.signal;
   float* __restrict fibroblasts = f.fibroblasts;
   float* __restrict remodelling = f.remodelling;
   const float* __restrict deficit = f.deficit;
-  float maxInjury = 0, maxMediators = 0, maxSignal = 0, maxFibroblasts = 0;
-#pragma omp simd reduction(max : maxInjury, maxMediators, maxSignal, maxFibroblasts)
+  float maxInjury = 0, maxSignal = 0, maxFibroblasts = 0;
+#pragma omp simd reduction(max : maxInjury, maxSignal, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
-    const float injured = injury[c];
-    const float exposure = injured * r.injury_exposure;
+    const float exposure = injury[c] * r.injury_exposure;
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
     maxInjury = std::max(maxInjury, hurt);
 
-    // Mediators: an open channel keeps releasing them, unrepaired tissue a little; the growth
-    // signal comes from injured tissue. Both decay here (see HealingModel::react) and spread in
-    // the diffusion step.
-    const float before = mediators[c];
-    const float m =
-        flush(before * r.mediator_keep + r.open_release * lumen[c] + r.injury_release * injured);
-    mediators[c] = m;
-    maxMediators = std::max(maxMediators, m);
-    // The vessels chase a target that moves over the step; exact for a linear move.
-    const float from = before / (1.0F + before), to = m / (1.0F + m);
-    vaso[c] = flush(std::max(0.0F, to + (vaso[c] - from) * r.vaso_keep - (to - from) * r.vaso_lag));
-
+    // The growth signal comes from injured tissue (mediators have their own sub-steps, see
+    // mediatorsImpl); it decays here and spreads in the diffusion step.
     float fibro = fibroblasts[c];
     const float sig =
         flush((signal[c] + r.signal_release * exposure + r.autocrine * fibro) * r.signal_keep);
@@ -60,7 +46,30 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
     maxFibroblasts = std::max(maxFibroblasts, fibro);
     remodelling[c] = flush((remodelling[c] + r.remodel_gain * fibro) * r.remodel_keep);
   }
-  return {maxInjury, maxMediators, maxSignal, maxFibroblasts};
+  return {maxInjury, 0.0F, maxSignal, maxFibroblasts};
+}
+
+DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRates& r,
+                                        std::ptrdiff_t n) {
+  const float* __restrict injury = f.injury;
+  const float* __restrict lumen = f.lumen;
+  float* __restrict mediators = f.mediators;
+  float* __restrict vaso = f.vasodilation;
+  float maxMediators = 0;
+#pragma omp simd reduction(max : maxMediators)
+  for (std::ptrdiff_t c = 0; c < n; ++c) {
+    // An open channel keeps releasing mediators, unrepaired tissue a little; they decay here
+    // (exactly, see HealingModel::stepMediators) and spread in the diffusion that follows.
+    const float before = mediators[c];
+    const float m =
+        flush(before * r.keep + r.open_release * lumen[c] + r.injury_release * injury[c]);
+    mediators[c] = m;
+    maxMediators = std::max(maxMediators, m);
+    // The vessels chase a target that moves over the step; exact for a linear move.
+    const float from = before / (1.0F + before), to = m / (1.0F + m);
+    vaso[c] = flush(std::max(0.0F, to + (vaso[c] - from) * r.vaso_keep - (to - from) * r.vaso_lag));
+  }
+  return maxMediators;
 }
 
 DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
@@ -120,15 +129,28 @@ DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r,
   matrixImpl(f, r, n);
 }
 
+float mediatorsBase(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
+  return mediatorsImpl(f, r, n);
+}
+DERMASIM_FOR_AVX2 float mediatorsAvx2(const PlaneFields& f, const MediatorRates& r,
+                                      std::ptrdiff_t n) {
+  return mediatorsImpl(f, r, n);
+}
+DERMASIM_FOR_AVX512 float mediatorsAvx512(const PlaneFields& f, const MediatorRates& r,
+                                          std::ptrdiff_t n) {
+  return mediatorsImpl(f, r, n);
+}
+
 struct Kernels {
   decltype(&cellsBase) cells = cellsBase;
   decltype(&matrixBase) matrix = matrixBase;
+  decltype(&mediatorsBase) mediators = mediatorsBase;
 };
 
 const Kernels& kernels() {
-  static const Kernels chosen =
-      forThisCpu(Kernels{cellsBase, matrixBase}, Kernels{cellsAvx2, matrixAvx2},
-                 Kernels{cellsAvx512, matrixAvx512});
+  static const Kernels chosen = forThisCpu(Kernels{cellsBase, matrixBase, mediatorsBase},
+                                           Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2},
+                                           Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512});
   return chosen;
 }
 
@@ -140,6 +162,10 @@ PlaneMaxima reactCells(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t
 
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   kernels().matrix(f, r, n);
+}
+
+float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
+  return kernels().mediators(f, r, n);
 }
 
 }  // namespace dermasim

@@ -12,19 +12,22 @@ namespace dermasim {
 struct PlaneRates {
   float dt;
   float injury_keep, injury_exposure;
-  // Mediators over the step, integrated exactly for their decay (see HealingModel::react):
-  // what remains of the starting amount, and what remains of the release per unit of open
-  // lumen (mean over the step) and per unit of injury at the step's start.
-  float mediator_keep, open_release, injury_release;
-  // Vessels following the mediators' target over the step as a ramp: e^(-dt/tau) and the lag
-  // share (1 - e^(-dt/tau)) tau / dt.
-  float vaso_keep, vaso_lag;
   float signal_release, autocrine, signal_keep;
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;
   // matrix (only where the plane has dermis)
   float normal, inv_cap, inv_normal, synthesis, refill, share3, mature_keep, collagen_keep;
   float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
+};
+
+// Constants for one mediator sub-step and one depth plane, integrated exactly for their decay
+// (see HealingModel::stepMediators): what remains of the starting amount, and what remains of
+// the release per unit of open lumen (mean over the step) and per unit of injury at the step's
+// start; and the vessels following the mediators' target as a ramp, e^(-h/tau) and the lag
+// share (1 - e^(-h/tau)) tau / h.
+struct MediatorRates {
+  float keep, open_release, injury_release;
+  float vaso_keep, vaso_lag;
 };
 
 struct PlaneFields {
@@ -48,8 +51,10 @@ struct PlaneMaxima {
   float injury = 0, mediators = 0, signal = 0, fibroblasts = 0;
 };
 
-// Injury, mediators, vasodilation, signal, fibroblasts and remodelling over `n` voxels.
+// Injury, signal, fibroblasts and remodelling over `n` voxels.
 PlaneMaxima reactCells(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
+// Mediators and vasodilation over `n` voxels, for one sub-step; returns the largest mediator.
+float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n);
 // Collagen I and III and elastin over `n` voxels (planes with dermis only).
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace dermasim {
@@ -34,6 +35,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_release_injury = p["healing.mediator_release_injury_per_day"];
   r.mediator_decay = perDayFromHalfLifeHours(p["healing.mediator_half_life_h"]);
   r.mediator_diffusivity = p["healing.mediator_diffusivity_mm2_day"];
+  r.mediator_substep_life = p["numerics.mediator_substep_life"];
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
   r.signal_release = p["healing.signal_release_per_day"];
   r.signal_autocrine = p["healing.signal_autocrine_per_day"];
@@ -143,7 +145,10 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
       stampTracks(g, base_.profile.vessels, base_.layers.totalMm(), punctures, tracks_, st_);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
   st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
-  mediatorsPresent_ = mediatorsPresent_ || !punctures.empty();
+  if (!punctures.empty()) {
+    mediatorsPresent_ = true;
+    maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
+  }
   injuryPresent_ = !punctures.empty() || injuryPresent_;
   channels_.open(punctures, day_, seed, sessions_++);
   channelsOpen_ = channels_.lastClosureDay() > day_;
@@ -166,18 +171,18 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
 
 void HealingModel::step(double dt) {
   if (channelsOpen_) openLumen(dt);
+  // Mediators first: their release reads the injury at the step's start.
+  if (mediatorsPresent_) stepMediators(dt);
   react(dt);
   growEpidermis(dt);
-  // Mediators and signal decay within minutes to hours, far faster than most steps, so they
-  // spread only over the time they live within the step: (1 - e^(-k dt)) / k for mediators
-  // (decayed exactly in react()), dt / (1 + k dt) for the signal (implicit Euler of the whole
-  // operator, (1 + k dt - dt D lap) u = u_old + dt s, is the update (u_old + dt s) / (1 + k dt)
-  // followed by pure diffusion over that time). Both tend to dt for short steps and reach the
-  // quasi-steady screening length sqrt(D / k) for long ones.
-  // A field that is zero everywhere stays zero.
-  if (mediatorsPresent_) mediatorSpread_.step(st_.mediators, mediatorLifeInStep(dt));
-  if (signalPresent_) signalSpread_.step(st_.signal, dt / (1.0 + rates_.signal_decay * dt));
-  if (fibroblastsPresent_) fibroblastSpread_.step(st_.fibroblasts, dt);
+  // The signal decays within minutes, far faster than any step: one implicit Euler step of its
+  // whole operator, (1 + k dt - dt D lap) u = u_old + dt s, is the update (u_old + dt s) /
+  // (1 + k dt) in react() followed by pure diffusion over dt / (1 + k dt), reaching the
+  // quasi-steady screening length sqrt(D / k) at any step. A field that is zero everywhere
+  // stays zero.
+  if (maxSignal_ > kSpreadless)
+    signalSpread_.step(st_.signal, dt / (1.0 + rates_.signal_decay * dt));
+  if (maxFibroblasts_ > kSpreadless) fibroblastSpread_.step(st_.fibroblasts, dt);
   day_ += dt;
 }
 
@@ -185,6 +190,62 @@ void HealingModel::openLumen(double dt) {
   // Once the last channel has closed, the lumen is cleared one last time and left alone.
   channelsOpen_ =
       channels_.meanLumen(day_, day_ + dt, st_.lumen) || channels_.lastClosureDay() > day_ + dt;
+}
+
+PlaneFields HealingModel::planeFields(int k) {
+  const std::size_t o = static_cast<std::size_t>(k) * base_.grid.columns();
+  return {st_.injury.data() + o,       st_.lumen.data() + o,     st_.mediators.data() + o,
+          st_.vasodilation.data() + o, st_.signal.data() + o,    st_.fibroblasts.data() + o,
+          st_.remodelling.data() + o,  base_.deficit.data() + o, st_.collagen1.data() + o,
+          st_.collagen3.data() + o,    st_.elastin.data() + o,   c1Base_.data() + o,
+          c3Base_.data() + o,          elastinBase_.data() + o};
+}
+
+void HealingModel::stepMediators(double dt) {
+  // Mediators decay within hours (k ~ 5.5/day) while the redness they cause is read over days,
+  // and how far they spread before decaying sets how red the skin looks. A step much longer
+  // than their life splits diffusion from decay badly (the screened flare comes out too wide),
+  // so while they matter the step is cut into sub-steps of at most
+  // numerics.mediator_substep_life lifetimes. Each sub-step integrates dM/dt = -k M + release
+  // exactly (open lumen at its mean over the step, injury repairing exponentially from the
+  // step's start), then spreads M over the time it lives within the sub-step,
+  // (1 - e^(-k h)) / k.
+  const HealingRates& r = rates_;
+  const Grid& g = base_.grid;
+  const auto n = static_cast<std::ptrdiff_t>(g.columns());
+  const double k = r.mediator_decay;
+  const int substeps =
+      maxMediators_ > kMediatorsVisible
+          ? std::clamp(static_cast<int>(std::ceil(k * dt / r.mediator_substep_life)), 1,
+                       kMaxMediatorSubsteps)
+          : 1;
+  const double h = dt / substeps;
+  const double keep = std::exp(-k * h), life = -std::expm1(-k * h) / k;
+  const auto f = [](double x) { return static_cast<float>(x); };
+  float most = 0;
+  for (int s = 0; s < substeps; ++s) {
+    float maxHere = 0;
+#pragma omp parallel for schedule(static) reduction(max : maxHere)
+    for (int z = 0; z < g.nz; ++z) {
+      const double q = repairRate_[static_cast<std::size_t>(z)];
+      // Release from injury repairing at rate q since the step began, decaying at k: the
+      // integral of e^(-q (t0 + u)) e^(-k (h - u)) over the sub-step starting at t0 = s h.
+      const double released =
+          std::abs(k - q) > 1e-9 * k ? (std::exp(-q * h) - keep) / (k - q) : h * keep;
+      MediatorRates mr{};
+      mr.keep = f(keep);
+      mr.open_release = f(r.mediator_release_open * life);
+      mr.injury_release = f(r.mediator_release_injury * std::exp(-q * s * h) * released);
+      mr.vaso_keep = f(std::exp(-r.vasodilation_rate * h));
+      mr.vaso_lag = f(-std::expm1(-r.vasodilation_rate * h) / (r.vasodilation_rate * h));
+      maxHere = std::max(maxHere, reactMediators(planeFields(z), mr, n));
+    }
+    // Too little to redden anything: its spread no longer matters either.
+    if (std::max(maxHere, most) > kSpreadless) mediatorSpread_.step(st_.mediators, life);
+    most = maxHere;
+  }
+  maxMediators_ = most;
+  mediatorsPresent_ = most > 0;
 }
 
 void HealingModel::react(double dt) {
@@ -197,16 +258,6 @@ void HealingModel::react(double dt) {
 
   PlaneRates common{};
   common.dt = f(dt);
-  // Mediators decay within hours while their sources (open lumen, injury under repair) change
-  // over the day: integrated exactly, dm/dt = -k m + release, so long steps neither lag nor
-  // overshoot (an implicit step would lag by half a step).
-  const double mediatorKeep = std::exp(-r.mediator_decay * dt);
-  const double mediatorLife = mediatorLifeInStep(dt);
-  common.mediator_keep = f(mediatorKeep);
-  common.open_release = f(r.mediator_release_open * mediatorLife);
-  common.vaso_keep = f(std::exp(-r.vasodilation_rate * dt));
-  common.vaso_lag =
-      dt > 0 ? f(-std::expm1(-r.vasodilation_rate * dt) / (r.vasodilation_rate * dt)) : 1.0F;
   common.signal_release = f(r.signal_release);
   common.autocrine = f(r.signal_autocrine * dt);
   common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
@@ -224,25 +275,15 @@ void HealingModel::react(double dt) {
   common.elastin_rate = f(dt * r.elastin_synthesis);
   common.elastin_keep = f(std::exp(-r.elastin_turnover * dt));
 
-  float maxInjury = 0, maxMediators = 0, maxSignal = 0, maxFibroblasts = 0;
-#pragma omp parallel for schedule(static) \
-    reduction(max                         \
-              : maxInjury, maxMediators, maxSignal, maxFibroblasts)
+  float maxInjury = 0, maxSignal = 0, maxFibroblasts = 0;
+#pragma omp parallel for schedule(static) reduction(max : maxInjury, maxSignal, maxFibroblasts)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
-    const std::size_t o = ku * columns;
     PlaneRates pr = common;
     const float repair = repairRate_[ku];
     pr.injury_keep = std::exp(-repair * pr.dt);
     // Injury present over the step, integrated exactly for its exponential repair.
     pr.injury_exposure = repair > 0 ? (1.0F - pr.injury_keep) / repair : pr.dt;
-    // Release proportional to injury repairing at rate q, decaying at k: the integral of
-    // e^(-q s) e^(-k (dt - s)) over the step.
-    const double q = repair, decay = r.mediator_decay;
-    const double released = std::abs(decay - q) > 1e-9 * decay
-                                ? (std::exp(-q * dt) - mediatorKeep) / (decay - q)
-                                : dt * mediatorKeep;
-    pr.injury_release = f(r.mediator_release_injury * released);
     pr.resting = prof.fibroblasts[ku];
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
@@ -250,15 +291,9 @@ void HealingModel::react(double dt) {
     pr.normal_elastin = prof.elastin[ku];
     pr.inv_elastin_cap =
         pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
-    const PlaneFields fields{
-        st_.injury.data() + o,       st_.lumen.data() + o,     st_.mediators.data() + o,
-        st_.vasodilation.data() + o, st_.signal.data() + o,    st_.fibroblasts.data() + o,
-        st_.remodelling.data() + o,  base_.deficit.data() + o, st_.collagen1.data() + o,
-        st_.collagen3.data() + o,    st_.elastin.data() + o,   c1Base_.data() + o,
-        c3Base_.data() + o,          elastinBase_.data() + o};
+    const PlaneFields fields = planeFields(k);
     const PlaneMaxima m = reactCells(fields, pr, n);
     maxInjury = std::max(maxInjury, m.injury);
-    maxMediators = std::max(maxMediators, m.mediators);
     maxSignal = std::max(maxSignal, m.signal);
     maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
     if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
@@ -267,13 +302,8 @@ void HealingModel::react(double dt) {
   st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
   injuryPresent_ = maxInjury > 0;
-  mediatorsPresent_ = maxMediators > 0;
-  signalPresent_ = maxSignal > 0;
-  fibroblastsPresent_ = maxFibroblasts > 0;
-}
-
-double HealingModel::mediatorLifeInStep(double dt) const {
-  return -std::expm1(-rates_.mediator_decay * dt) / rates_.mediator_decay;
+  maxSignal_ = maxSignal;
+  maxFibroblasts_ = maxFibroblasts;
 }
 
 void HealingModel::growEpidermis(double dt) {

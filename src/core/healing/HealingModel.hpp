@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/devices/Puncture.hpp"
+#include "core/healing/HealingKernels.hpp"
 #include "core/healing/NeedleChannels.hpp"
 #include "core/numerics/LodDiffusion.hpp"
 #include "core/parameters/ModelParameters.hpp"
@@ -36,6 +37,7 @@ struct HealingRates {
       collagen_turnover, collagen_capacity;
   double elastin_synthesis, elastin_turnover, elastin_capacity;
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
+  double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
   // disorder.
@@ -91,7 +93,8 @@ class HealingModel {
  private:
   void growEpidermis(double dt);
   void totalPlane(int k);
-  double mediatorLifeInStep(double dt) const;
+  void stepMediators(double dt);
+  PlaneFields planeFields(int k);
 
   BaselineSkin base_;
   HealingRates rates_;
@@ -105,9 +108,15 @@ class HealingModel {
   std::vector<PlaneTotals> totals_;
   int sessions_ = 0;
   double day_ = 0;
+  // Mediators below this no longer redden the skin measurably: no sub-steps for them.
+  static constexpr float kMediatorsVisible = 1e-2F;
+  static constexpr int kMaxMediatorSubsteps = 64;
+  // Fields whose largest value is below this act on nothing measurable (a millionth of their
+  // half-saturation or of the resting cell density): they still react, but are not spread.
+  static constexpr float kSpreadless = 1e-6F;
+  float maxMediators_ = 0, maxSignal_ = 0, maxFibroblasts_ = 0;
   // Which fields hold anything: empty ones are skipped.
-  bool channelsOpen_ = false, injuryPresent_ = false, mediatorsPresent_ = false,
-       signalPresent_ = false, fibroblastsPresent_ = false;
+  bool channelsOpen_ = false, injuryPresent_ = false, mediatorsPresent_ = false;
 };
 
 }  // namespace dermasim
