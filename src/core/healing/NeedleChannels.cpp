@@ -91,16 +91,18 @@ double NeedleChannels::lumenVolumeDays(const Channel& c, int k, double t0, doubl
 }
 
 void NeedleChannels::footprint(const Channel& c, double sinceDays, Footprint& f) const {
-  // The columns the channel's mouth covers; deeper, narrower stretches spread over the same
-  // ones (their volume is exact, only its place within ~0.1 mm is not).
+  // The columns the channel's mouth covers, grown by half a column so that a channel as wide
+  // as a few columns never fills one beyond its volume; deeper, narrower stretches spread over
+  // the same ones (their volume is exact, only its place within ~0.1 mm is not).
   const Grid& g = grid_;
   const TrackSection s = surfaceLumen(c, sinceDays);
-  const TrackSection::Columns box = s.columns(g, 0.0);
+  const double grow = 0.5 * g.dx_mm;
+  const TrackSection::Columns box = s.columns(g, grow);
   f.cells.clear();
   float sum = 0;
   for (int j = box.j0; j <= box.j1; ++j)
     for (int i = box.i0; i <= box.i1; ++i) {
-      const float w = s.coverage(g, i, j, 0.0);
+      const float w = s.coverage(g, i, j, grow);
       if (w <= 0) continue;
       f.cells.push_back({g.column(periodicIndex(i, g.nx), periodicIndex(j, g.ny)), w});
       sum += w;
