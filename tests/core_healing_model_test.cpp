@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "TimeseriesSupport.hpp"
 #include "core/Simulation.hpp"
 #include "io/ScenarioFile.hpp"
 
@@ -36,17 +37,6 @@ const SkinReading& at(const RunResult& r, double day) {
   for (const SkinReading& s : r.timeseries)
     if (std::abs(s.day - day) < std::abs(best->day - day)) best = &s;
   return *best;
-}
-
-// One reading's value on `day`, interpolated between the readings either side.
-double on(const RunResult& r, double day, double SkinReading::*field) {
-  const auto& ts = r.timeseries;
-  for (std::size_t i = 1; i < ts.size(); ++i) {
-    if (ts[i].day < day) continue;
-    const double f = (day - ts[i - 1].day) / (ts[i].day - ts[i - 1].day);
-    return ts[i - 1].*field + f * (ts[i].*field - ts[i - 1].*field);
-  }
-  return ts.back().*field;
 }
 
 }  // namespace
@@ -91,16 +81,16 @@ TEST_CASE("HealingModel: one 1.5 mm pen session's channels close in 12-24 h, the
           "[healing]") {
   // Kalluri 2011: channels closed in 12-18 h; Gupta 2011: water barrier back within ~2 h.
   const RunResult r = run(coarse(pen(1.5), kOneSession, 2));
-  INFO("channels open at 12 h " << on(r, 0.5, &SkinReading::channels_open) << ", 24 h "
-                                << on(r, 1.0, &SkinReading::channels_open)
+  INFO("channels open at 12 h " << readingOn(r, 0.5, &SkinReading::channels_open) << ", 24 h "
+                                << readingOn(r, 1.0, &SkinReading::channels_open)
                                 << "; barrier open at 1 h "
-                                << on(r, 1.0 / 24, &SkinReading::barrier_open) << ", 4 h "
-                                << on(r, 4.0 / 24, &SkinReading::barrier_open));
-  CHECK(on(r, 0.5, &SkinReading::channels_open) > 0.3);
-  CHECK(on(r, 0.5, &SkinReading::channels_open) < 0.7);
-  CHECK(on(r, 1.0, &SkinReading::channels_open) < 0.1);
-  CHECK(on(r, 1.0 / 24, &SkinReading::barrier_open) > 0.5);
-  CHECK(on(r, 4.0 / 24, &SkinReading::barrier_open) < 0.1);
+                                << readingOn(r, 1.0 / 24, &SkinReading::barrier_open) << ", 4 h "
+                                << readingOn(r, 4.0 / 24, &SkinReading::barrier_open));
+  CHECK(readingOn(r, 0.5, &SkinReading::channels_open) > 0.3);
+  CHECK(readingOn(r, 0.5, &SkinReading::channels_open) < 0.7);
+  CHECK(readingOn(r, 1.0, &SkinReading::channels_open) < 0.1);
+  CHECK(readingOn(r, 1.0 / 24, &SkinReading::barrier_open) > 0.5);
+  CHECK(readingOn(r, 4.0 / 24, &SkinReading::barrier_open) < 0.1);
   // The barrier never stays open longer than the channel beneath it.
   for (const SkinReading& s : r.timeseries) CHECK(s.barrier_open <= s.channels_open);
 }

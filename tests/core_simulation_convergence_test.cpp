@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "TimeseriesSupport.hpp"
 #include "core/Simulation.hpp"
 #include "io/ScenarioFile.hpp"
 
@@ -19,17 +20,6 @@ namespace {
 
 Scenario shipped(const std::string& name) {
   return loadScenarioFile(fs::path(DERMASIM_SOURCE_DIR) / "scenarios" / (name + ".toml"));
-}
-
-// A reading's value on `day`, interpolated between the readings either side.
-double on(const RunResult& r, double day, double SkinReading::*field) {
-  const auto& ts = r.timeseries;
-  for (std::size_t i = 1; i < ts.size(); ++i) {
-    if (ts[i].day < day) continue;
-    const double f = (day - ts[i - 1].day) / (ts[i].day - ts[i - 1].day);
-    return ts[i - 1].*field + f * (ts[i].*field - ts[i - 1].*field);
-  }
-  return ts.back().*field;
 }
 
 // The headline outcomes of two runs of one scenario agree as the issue asks.
@@ -44,16 +34,16 @@ void checkSameHeadlines(const RunResult& a, const RunResult& b) {
   const double last = a.sessions.back().day;
   for (double hours : {12.0, 24.0}) {
     INFO("channels open " << hours << " h after the last session");
-    CHECK(on(b, last + hours / 24, &SkinReading::channels_open) ==
-          Approx(on(a, last + hours / 24, &SkinReading::channels_open)).margin(0.02));
+    CHECK(readingOn(b, last + hours / 24, &SkinReading::channels_open) ==
+          Approx(readingOn(a, last + hours / 24, &SkinReading::channels_open)).margin(0.02));
   }
-  INFO("improvement on day 30 " << on(a, 30, &SkinReading::improvement_pct) << " vs "
-                                << on(b, 30, &SkinReading::improvement_pct) << ", at the end "
-                                << a.outcome.improvement_pct << " vs " << b.outcome.improvement_pct
-                                << "; collagen " << a.outcome.collagen_rel << " vs "
-                                << b.outcome.collagen_rel);
-  CHECK(on(b, 30, &SkinReading::improvement_pct) ==
-        Approx(on(a, 30, &SkinReading::improvement_pct)).margin(2.0));
+  INFO("improvement on day 30 " << readingOn(a, 30, &SkinReading::improvement_pct) << " vs "
+                                << readingOn(b, 30, &SkinReading::improvement_pct)
+                                << ", at the end " << a.outcome.improvement_pct << " vs "
+                                << b.outcome.improvement_pct << "; collagen "
+                                << a.outcome.collagen_rel << " vs " << b.outcome.collagen_rel);
+  CHECK(readingOn(b, 30, &SkinReading::improvement_pct) ==
+        Approx(readingOn(a, 30, &SkinReading::improvement_pct)).margin(2.0));
   CHECK(b.outcome.improvement_pct == Approx(a.outcome.improvement_pct).margin(2.0));
   CHECK(b.outcome.collagen_rel == Approx(a.outcome.collagen_rel).epsilon(0.02));
 }
