@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/RenderCommand.hpp"
+#include "cli/ValidationCommand.hpp"
 #include "core/ScenarioCheck.hpp"
 #include "core/Simulation.hpp"
 #include "core/Version.hpp"
@@ -186,6 +187,9 @@ int main(int argc, char** argv) {
   RenderRequest renderRequest;
   auto* render = addRenderCommand(app, renderRequest);
 
+  ValidationRequest validationRequest;
+  auto* validation = addValidationCommand(app, validationRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -199,6 +203,7 @@ int main(int argc, char** argv) {
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);
+    if (*validation) return validationCommand(validationRequest);
     if (*params) return paramsCommand();
     if (*keys) {
       std::printf(
