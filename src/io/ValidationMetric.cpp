@@ -90,7 +90,7 @@ double hoursUntilBelow(const RunResult& result, std::size_t index, std::string_v
   const SkinReading* previous = nullptr;
   for (const SkinReading& r : result.timeseries) {
     if (r.day <= start) continue;
-    if (r.day > end) break;
+    if (r.day >= end) break;  // the next session starts a new count
     const double value = r.*field;
     if (value >= threshold) {
       risen = true;
