@@ -148,6 +148,8 @@ TEST_CASE("Bad cases name the file and the key", "[validation]") {
       errorOf(kScenario + targetWith("metric = \"downtime_days\"\nafter_session = 2",
                                      "metric = \"epidermis_rel\"\nday = 40")),
       StartsWith("validation/case.toml: target[0].day: must fall within") && Contains("(got 40)"));
+  CHECK_THAT(errorOf(kScenario + targetWith("min = 1", "min = nan")),
+             StartsWith("validation/case.toml: target[0].min: expected a finite number (got nan)"));
   // The scenario's own rules, from the scenario reader.
   const std::string badScenario =
       "[scenario]\nduration_days = 20\n[device]\ntype = \"pen\"\nneedle_length_mm = 7\n"

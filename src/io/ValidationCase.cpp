@@ -59,7 +59,10 @@ class TargetReader {
   std::optional<double> number(std::string_view leaf) const {
     const toml::node* node = find(leaf);
     if (node == nullptr) return std::nullopt;
-    return check_.anyNumber(*node, key(leaf));
+    const double value = check_.anyNumber(*node, key(leaf));
+    // TOML allows nan and inf; neither can bound a range or name a day.
+    if (!std::isfinite(value)) fail(leaf, "expected a finite number" + got(leaf));
+    return value;
   }
   std::optional<int> count(std::string_view leaf) const {
     const toml::node* node = find(leaf);
