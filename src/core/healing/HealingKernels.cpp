@@ -18,13 +18,12 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
   float* __restrict fibroblasts = f.fibroblasts;
   float* __restrict remodelling = f.remodelling;
   const float* __restrict deficit = f.deficit;
-  float maxInjury = 0, maxSignal = 0, maxFibroblasts = 0;
-#pragma omp simd reduction(max : maxInjury, maxSignal, maxFibroblasts)
+  float maxSignal = 0, maxFibroblasts = 0;
+#pragma omp simd reduction(max : maxSignal, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     const float exposure = injury[c] * r.injury_exposure;
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
-    maxInjury = std::max(maxInjury, hurt);
 
     // The growth signal comes from injured tissue (mediators have their own sub-steps, see
     // mediatorsImpl); it decays here and spreads in the diffusion step.
@@ -46,7 +45,7 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
     maxFibroblasts = std::max(maxFibroblasts, fibro);
     remodelling[c] = flush((remodelling[c] + r.remodel_gain * fibro) * r.remodel_keep);
   }
-  return {maxInjury, 0.0F, maxSignal, maxFibroblasts};
+  return {maxSignal, maxFibroblasts};
 }
 
 DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRates& r,

@@ -48,7 +48,7 @@ struct PlaneFields {
 };
 
 struct PlaneMaxima {
-  float injury = 0, mediators = 0, signal = 0, fibroblasts = 0;
+  float signal = 0, fibroblasts = 0;
 };
 
 // Injury, signal, fibroblasts and remodelling over `n` voxels.

@@ -146,10 +146,8 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
   st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
   if (!punctures.empty()) {
-    mediatorsPresent_ = true;
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
   }
-  injuryPresent_ = !punctures.empty() || injuryPresent_;
   channels_.open(punctures, day_, seed, sessions_++);
   channelsOpen_ = channels_.lastClosureDay() > day_;
 
@@ -172,7 +170,7 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
 void HealingModel::step(double dt) {
   if (channelsOpen_) openLumen(dt);
   // Mediators first: their release reads the injury at the step's start.
-  if (mediatorsPresent_) stepMediators(dt);
+  if (maxMediators_ > 0) stepMediators(dt);
   react(dt);
   growEpidermis(dt);
   // The signal decays within minutes, far faster than any step: one implicit Euler step of its
@@ -245,7 +243,6 @@ void HealingModel::stepMediators(double dt) {
     most = maxHere;
   }
   maxMediators_ = most;
-  mediatorsPresent_ = most > 0;
 }
 
 void HealingModel::react(double dt) {
@@ -275,8 +272,8 @@ void HealingModel::react(double dt) {
   common.elastin_rate = f(dt * r.elastin_synthesis);
   common.elastin_keep = f(std::exp(-r.elastin_turnover * dt));
 
-  float maxInjury = 0, maxSignal = 0, maxFibroblasts = 0;
-#pragma omp parallel for schedule(static) reduction(max : maxInjury, maxSignal, maxFibroblasts)
+  float maxSignal = 0, maxFibroblasts = 0;
+#pragma omp parallel for schedule(static) reduction(max : maxSignal, maxFibroblasts)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     PlaneRates pr = common;
@@ -293,7 +290,6 @@ void HealingModel::react(double dt) {
         pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
     const PlaneFields fields = planeFields(k);
     const PlaneMaxima m = reactCells(fields, pr, n);
-    maxInjury = std::max(maxInjury, m.injury);
     maxSignal = std::max(maxSignal, m.signal);
     maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
     if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
@@ -301,7 +297,6 @@ void HealingModel::react(double dt) {
   }
   st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
-  injuryPresent_ = maxInjury > 0;
   maxSignal_ = maxSignal;
   maxFibroblasts_ = maxFibroblasts;
 }

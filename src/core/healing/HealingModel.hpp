@@ -116,7 +116,7 @@ class HealingModel {
   static constexpr float kSpreadless = 1e-6F;
   float maxMediators_ = 0, maxSignal_ = 0, maxFibroblasts_ = 0;
   // Which fields hold anything: empty ones are skipped.
-  bool channelsOpen_ = false, injuryPresent_ = false, mediatorsPresent_ = false;
+  bool channelsOpen_ = false;
 };
 
 }  // namespace dermasim

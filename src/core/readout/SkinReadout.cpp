@@ -185,11 +185,8 @@ SkinReading SkinReadout::read(const HealingModel& model) {
 
   // The model keeps these sums per plane as it steps (the same ordered sums as the baseline's).
   const std::vector<PlaneTotals>& planes = model.planeTotals();
-  std::vector<double> planeC1(planes.size()), planeC3(planes.size());
   double c1 = 0, c3 = 0, elastin = 0, fibro = 0;
   for (std::size_t k = 0; k < planes.size(); ++k) {
-    planeC1[k] = planes[k].collagen1;
-    planeC3[k] = planes[k].collagen3;
     c1 += planes[k].collagen1;
     c3 += planes[k].collagen3;
     elastin += planes[k].elastin;
@@ -203,7 +200,8 @@ SkinReading SkinReadout::read(const HealingModel& model) {
 
   double papillary = 0;
   for (int k : papillaryCells_)
-    papillary += planeC1[static_cast<std::size_t>(k)] + planeC3[static_cast<std::size_t>(k)];
+    papillary += planes[static_cast<std::size_t>(k)].collagen1 +
+                 planes[static_cast<std::size_t>(k)].collagen3;
   out.papillary_collagen_rel = basePapillary_ > 0 ? papillary / basePapillary_ : 1.0;
   out.epidermis_rel = 1.0 + st.epidermis_gain.cast<double>().mean();
   out.fibroblasts_rel = fibro / static_cast<double>(g.voxels());
