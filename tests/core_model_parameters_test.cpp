@@ -15,6 +15,7 @@
 #include "core/readout/SkinReadout.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 #include "core/tissue/NeedleTracks.hpp"
+#include "core/tissue/ScarTethers.hpp"
 #include "io/ScenarioFile.hpp"
 
 using namespace dermasim;
@@ -65,6 +66,7 @@ TEST_CASE("ModelParameters: every row is read by some mechanism's struct", "[par
   AnatomyParameters::from(p);
   BaselineParameters::from(p);
   TrackGeometry::from(p);
+  ScarTethers::Parameters::from(p);
   HealingRates::from(p);
   ChannelClosure::from(p);
   OpticsParameters::from(p);

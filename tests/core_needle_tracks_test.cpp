@@ -67,7 +67,7 @@ double filmVolumeMm3(const Grid& g, const TissueState& st) {
 double bleed(const std::vector<Puncture>& punctures) {
   const Grid g = patchGrid();
   TissueState st = untouched(g);
-  return stampTracks(g, vesselProfile(g), 1.0, punctures, geometry(), st).blood_released_mm3;
+  return stampTracks(g, vesselProfile(g), punctures, geometry(), st).blood_released_mm3;
 }
 
 }  // namespace
@@ -87,7 +87,7 @@ TEST_CASE("NeedleTracks: an extreme density bleeds no more than the opened tissu
   }
   TissueState st = untouched(g);
   const TrackGeometry geo = geometry();
-  const TrackStamp stamp = stampTracks(g, vessels, 1.0, punctures, geo, st);
+  const TrackStamp stamp = stampTracks(g, vessels, punctures, geo, st);
   const double budget = vesselVolumeMm3(g, vessels, deepest) * geo.bleed_volume_per_vessel_volume;
   CHECK(stamp.punctures == 2000);
   CHECK(stamp.blood_released_mm3 <= budget);
@@ -121,7 +121,7 @@ TEST_CASE("NeedleTracks: a pen at the session cap bleeds within the tissue's blo
   const std::vector<float> vessels = vesselProfile(g);
   const TrackGeometry geo = TrackGeometry::from(parameters);
   TissueState st = untouched(g);
-  const TrackStamp stamp = stampTracks(g, vessels, 1.0, punctures, geo, st);
+  const TrackStamp stamp = stampTracks(g, vessels, punctures, geo, st);
   const double budget = vesselVolumeMm3(g, vessels, deepest) * geo.bleed_volume_per_vessel_volume;
   CHECK(stamp.blood_released_mm3 <= budget);
   CHECK(filmVolumeMm3(g, st) <= budget * (1 + 1e-5));
@@ -154,8 +154,7 @@ TEST_CASE("NeedleTracks: one puncture bleeds its opening's vessel volume, all on
   const std::vector<float> vessels = vesselProfile(g);
   const TrackGeometry geo = geometry();
   TissueState st = untouched(g);
-  const double blood =
-      stampTracks(g, vessels, 1.0, {needle(1.0, 1.0, 0.6)}, geo, st).blood_released_mm3;
+  const double blood = stampTracks(g, vessels, {needle(1.0, 1.0, 0.6)}, geo, st).blood_released_mm3;
   // The opening's disc, pi r^2, times the vessels down to 0.6 mm, to the grid's sampling.
   const double perArea = vesselVolumeMm3(g, vessels, 0.6) / (g.sizeXMm() * g.sizeXMm());
   const double expected =
@@ -170,7 +169,7 @@ TEST_CASE("NeedleTracks: each session bleeds afresh (vessels reform between sess
   const std::vector<float> vessels = vesselProfile(g);
   TissueState st = untouched(g);
   const std::vector<Puncture> session{needle(1.0, 1.0, 0.6)};
-  const double first = stampTracks(g, vessels, 1.0, session, geometry(), st).blood_released_mm3;
-  const double second = stampTracks(g, vessels, 1.0, session, geometry(), st).blood_released_mm3;
+  const double first = stampTracks(g, vessels, session, geometry(), st).blood_released_mm3;
+  const double second = stampTracks(g, vessels, session, geometry(), st).blood_released_mm3;
   CHECK(second == first);
 }

@@ -78,6 +78,28 @@ TEST_CASE("Simulation: acne scars grow shallower over a series and keep improvin
   CHECK(r.outcome.collagen_rel > 1.05);
 }
 
+TEST_CASE("Simulation: one session's scars show no change in the first week, then fill for months",
+          "[simulation]") {
+  // Visible results come from 4-6 weeks and keep improving for months (calibration sheet 3):
+  // new matrix lifts the surface only once remodelling has refilled the deficit and the new
+  // collagen has cross-linked.
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.sessions.resize(1);
+  s.duration_days = 180;
+  const RunResult r = simulate(s);
+  const auto at = [&](double day) {
+    const SkinReading* best = &r.timeseries.front();
+    for (const SkinReading& x : r.timeseries)
+      if (std::abs(x.day - day) < std::abs(best->day - day)) best = &x;
+    return *best;
+  };
+  CHECK(at(7).improvement_pct < 5.0);
+  CHECK(at(7).collagen_rel > 1.02);  // while collagen is already being laid down
+  CHECK(at(42).improvement_pct > at(7).improvement_pct + 2.0);
+  CHECK(at(90).improvement_pct > at(42).improvement_pct);
+  CHECK(at(180).improvement_pct > at(90).improvement_pct);
+}
+
 TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulation]") {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 50;

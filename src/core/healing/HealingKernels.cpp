@@ -15,11 +15,12 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
                                           std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
   float* __restrict signal = f.signal;
+  float* __restrict paracrine = f.paracrine;
   float* __restrict fibroblasts = f.fibroblasts;
   float* __restrict remodelling = f.remodelling;
   const float* __restrict deficit = f.deficit;
-  float maxSignal = 0, maxFibroblasts = 0;
-#pragma omp simd reduction(max : maxSignal, maxFibroblasts)
+  float maxSignal = 0, maxParacrine = 0, maxFibroblasts = 0;
+#pragma omp simd reduction(max : maxSignal, maxParacrine, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     const float exposure = injury[c] * r.injury_exposure;
     const float hurt = flush(injury[c] * r.injury_keep);
@@ -32,7 +33,13 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
         flush((signal[c] + r.signal_release * exposure + r.autocrine * fibro) * r.signal_keep);
     signal[c] = sig;
     maxSignal = std::max(maxSignal, sig);
-    const float drive = sig / (1.0F + sig);
+    // Matrix-bound growth factors, released by injured tissue and decaying over days; they add
+    // a weaker drive wherever they reach.
+    const float par = flush(paracrine[c] * r.paracrine_keep + r.paracrine_release * exposure);
+    paracrine[c] = par;
+    maxParacrine = std::max(maxParacrine, par);
+    const float drive =
+        std::min(1.0F, sig / (1.0F + sig) + r.paracrine_potency * par / (1.0F + par));
 
     // Fibroblasts: recruited from resting cells and dividing under the signal, up to a
     // crowding limit; cleared by apoptosis as the signal fades. Atrophic tissue has lost its
@@ -45,7 +52,7 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
     maxFibroblasts = std::max(maxFibroblasts, fibro);
     remodelling[c] = flush((remodelling[c] + r.remodel_gain * fibro) * r.remodel_keep);
   }
-  return {maxSignal, maxFibroblasts};
+  return {maxSignal, maxParacrine, maxFibroblasts};
 }
 
 DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRates& r,
@@ -71,15 +78,20 @@ DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRate
   return maxMediators;
 }
 
+template <bool kLined>
 DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   const float* __restrict fibroblasts = f.fibroblasts;
   const float* __restrict remodelling = f.remodelling;
   float* __restrict c1 = f.collagen1;
   float* __restrict c3 = f.collagen3;
+  float* __restrict refilling = f.refilling;
+  float* __restrict refilled = f.refilled;
   float* __restrict elastin = f.elastin;
   const float* __restrict c1Base = f.collagen1_base;
   const float* __restrict c3Base = f.collagen3_base;
   const float* __restrict elastinBase = f.elastin_base;
+  const float* __restrict deficit = f.deficit;
+  const float* __restrict lining = f.lining;
   // Activated cells lay collagen down into the room the matrix has (up to its capacity);
   // remodelling refills deficits toward the normal density and lays down elastin; excess
   // type III matures to type I over months; all of it turns over in years.
@@ -87,10 +99,17 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     float one = c1[c], three = c3[c];
     const float total = one + three;
+    // Activated cells make the tissue they sit in denser, up to its capacity. Remodelling
+    // refills missing volume, at a rate that saturates with its activity: the cells' turnover of
+    // matrix, not the number of injuries, sets how fast a deficit can close. An epithelium-lined
+    // tract is no room for matrix: only the rest of the deficit can fill.
+    float fillable = deficit[c];
+    if constexpr (kLined) fillable *= 1.0F - lining[c];
     const float space = std::max(0.0F, 1.0F - total * r.inv_cap);
-    const float missing = std::max(0.0F, 1.0F - total * r.inv_normal);
-    const float laid = r.dt * r.normal *
-                       (r.synthesis * fibroblasts[c] * space + r.refill * remodelling[c] * missing);
+    const float gap = std::max(0.0F, fillable - refilling[c] - refilled[c]);
+    const float remodel = remodelling[c];
+    const float fill = r.dt * r.refill * remodel / (1.0F + remodel) * gap;
+    const float laid = r.dt * r.normal * r.synthesis * fibroblasts[c] * space + r.normal * fill;
     three += r.share3 * laid;
     one += (1.0F - r.share3) * laid;
     const float matured = std::max(0.0F, three - c3Base[c]) * (1.0F - r.mature_keep);
@@ -98,6 +117,12 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
     one += matured;
     c1[c] = c1Base[c] + (one - c1Base[c]) * r.collagen_keep;
     c3[c] = c3Base[c] + (three - c3Base[c]) * r.collagen_keep;
+    // Refilled volume holds the surface up only once it is cross-linked into the matrix, and
+    // turns over with the rest of the collagen.
+    const float pending = refilling[c] + fill;
+    const float waiting = flush(pending * r.crosslink_keep);
+    refilling[c] = waiting;
+    refilled[c] = (refilled[c] + pending - waiting) * r.collagen_keep;
 
     const float e = elastin[c];
     const float room = std::max(0.0F, 1.0F - e * r.inv_elastin_cap);
@@ -110,7 +135,10 @@ PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t 
   return cellsImpl(f, r, n);
 }
 void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  matrixImpl(f, r, n);
+  if (f.lining)
+    matrixImpl<true>(f, r, n);
+  else
+    matrixImpl<false>(f, r, n);
 }
 
 DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
@@ -118,14 +146,20 @@ DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& 
   return cellsImpl(f, r, n);
 }
 DERMASIM_FOR_AVX2 void matrixAvx2(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  matrixImpl(f, r, n);
+  if (f.lining)
+    matrixImpl<true>(f, r, n);
+  else
+    matrixImpl<false>(f, r, n);
 }
 DERMASIM_FOR_AVX512 PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
                                             std::ptrdiff_t n) {
   return cellsImpl(f, r, n);
 }
 DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  matrixImpl(f, r, n);
+  if (f.lining)
+    matrixImpl<true>(f, r, n);
+  else
+    matrixImpl<false>(f, r, n);
 }
 
 float mediatorsBase(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {

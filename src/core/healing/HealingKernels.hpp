@@ -13,10 +13,12 @@ struct PlaneRates {
   float dt;
   float injury_keep, injury_exposure;
   float signal_release, autocrine, signal_keep;
+  float paracrine_release, paracrine_keep, paracrine_potency;
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;
   // matrix (only where the plane has dermis)
-  float normal, inv_cap, inv_normal, synthesis, refill, share3, mature_keep, collagen_keep;
+  float normal, inv_cap, synthesis, refill, share3, mature_keep, collagen_keep;
+  float crosslink_keep;
   float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
 };
 
@@ -36,11 +38,15 @@ struct PlaneFields {
   float* mediators;
   float* vasodilation;
   float* signal;
+  float* paracrine;
   float* fibroblasts;
   float* remodelling;
   const float* deficit;
+  const float* lining;  // per column (2-D), or null when nothing is lined
   float* collagen1;
   float* collagen3;
+  float* refilling;
+  float* refilled;
   float* elastin;
   const float* collagen1_base;
   const float* collagen3_base;
@@ -48,7 +54,7 @@ struct PlaneFields {
 };
 
 struct PlaneMaxima {
-  float signal = 0, fibroblasts = 0;
+  float signal = 0, paracrine = 0, fibroblasts = 0;
 };
 
 // Injury, signal, fibroblasts and remodelling over `n` voxels.

@@ -41,6 +41,10 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.signal_autocrine = p["healing.signal_autocrine_per_day"];
   r.signal_decay = kLn2 / (p["healing.signal_half_life_min"] / (60.0 * kHoursPerDay));
   r.signal_diffusivity = p["healing.signal_diffusivity_um2_s"] * 1e-6 * 86400.0;
+  r.paracrine_release = p["healing.paracrine_release_per_day"];
+  r.paracrine_decay = perDayFromHalfLifeDays(p["healing.paracrine_half_life_d"]);
+  r.paracrine_diffusivity = p["healing.paracrine_diffusivity_um2_s"] * 1e-6 * 86400.0;
+  r.paracrine_potency = p["healing.paracrine_potency"];
   r.fibroblast_activation = p["healing.fibroblast_activation_per_day"];
   r.fibroblast_growth = perDayFromHalfLifeDays(p["healing.fibroblast_doubling_days"]);
   r.fibroblast_capacity = p["healing.fibroblast_capacity"];
@@ -58,6 +62,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.collagen_turnover =
       perDayFromHalfLifeDays(p["healing.collagen_half_life_years"] * kDaysPerYear);
   r.collagen_capacity = p["healing.collagen_capacity"];
+  r.collagen_crosslinking = perDayFromHalfLifeDays(p["healing.collagen_crosslink_half_life_d"]);
   r.elastin_synthesis = p["healing.elastin_synthesis_per_day"];
   r.elastin_turnover = perDayFromHalfLifeDays(p["healing.elastin_half_life_years"] * kDaysPerYear);
   r.elastin_capacity = p["healing.elastin_capacity"];
@@ -78,16 +83,20 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       // Decay is taken implicitly in react() (see step()), so these only spread.
       mediatorSpread_(base_.grid, rates_.mediator_diffusivity, 0.0),
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
+      paracrineSpread_(base_.grid, rates_.paracrine_diffusivity, 0.0),
       fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
-      channels_(base_.grid, ChannelClosure::from(parameters), tracks_) {
+      channels_(base_.grid, ChannelClosure::from(parameters), tracks_),
+      tethers_(base_, ScarTethers::Parameters::from(parameters)) {
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
-  for (Field* f : {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.signal,
-                   &st_.fibroblasts, &st_.remodelling})
+  for (Field* f :
+       {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.signal, &st_.paracrine,
+        &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
     *f = g.zeros3();
   st_.surface_blood_um = g.zeros2();
   st_.epidermis_gain = g.zeros2();
   st_.tether = base_.tether;
+  lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
   // The untreated matrix: normal density by depth, less what atrophy has taken.
   c1Base_ = g.zeros3();
@@ -141,8 +150,8 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
                                          std::uint64_t seed) {
   const Grid& g = base_.grid;
   const Field before = st_.injury;
-  const TrackStamp stamp =
-      stampTracks(g, base_.profile.vessels, base_.layers.totalMm(), punctures, tracks_, st_);
+  const TrackStamp stamp = stampTracks(g, base_.profile.vessels, punctures, tracks_, st_);
+  tethers_.cut(punctures, st_.tether);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
   st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
   if (!punctures.empty()) {
@@ -180,6 +189,8 @@ void HealingModel::step(double dt) {
   // stays zero.
   if (maxSignal_ > kSpreadless)
     signalSpread_.step(st_.signal, dt / (1.0 + rates_.signal_decay * dt));
+  // Growth factors live for days, longer than any step: decay in react(), spread here.
+  if (maxParacrine_ > kSpreadless) paracrineSpread_.step(st_.paracrine, dt);
   if (maxFibroblasts_ > kSpreadless) fibroblastSpread_.step(st_.fibroblasts, dt);
   day_ += dt;
 }
@@ -192,11 +203,15 @@ void HealingModel::openLumen(double dt) {
 
 PlaneFields HealingModel::planeFields(int k) {
   const std::size_t o = static_cast<std::size_t>(k) * base_.grid.columns();
-  return {st_.injury.data() + o,       st_.lumen.data() + o,     st_.mediators.data() + o,
-          st_.vasodilation.data() + o, st_.signal.data() + o,    st_.fibroblasts.data() + o,
-          st_.remodelling.data() + o,  base_.deficit.data() + o, st_.collagen1.data() + o,
-          st_.collagen3.data() + o,    st_.elastin.data() + o,   c1Base_.data() + o,
-          c3Base_.data() + o,          elastinBase_.data() + o};
+  return {st_.injury.data() + o,      st_.lumen.data() + o,
+          st_.mediators.data() + o,   st_.vasodilation.data() + o,
+          st_.signal.data() + o,      st_.paracrine.data() + o,
+          st_.fibroblasts.data() + o, st_.remodelling.data() + o,
+          base_.deficit.data() + o,   lined_ ? base_.lining.data() : nullptr,
+          st_.collagen1.data() + o,   st_.collagen3.data() + o,
+          st_.refilling.data() + o,   st_.refilled.data() + o,
+          st_.elastin.data() + o,     c1Base_.data() + o,
+          c3Base_.data() + o,         elastinBase_.data() + o};
 }
 
 void HealingModel::stepMediators(double dt) {
@@ -258,6 +273,9 @@ void HealingModel::react(double dt) {
   common.signal_release = f(r.signal_release);
   common.autocrine = f(r.signal_autocrine * dt);
   common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
+  common.paracrine_release = f(r.paracrine_release);
+  common.paracrine_keep = f(std::exp(-r.paracrine_decay * dt));
+  common.paracrine_potency = f(r.paracrine_potency);
   common.activation = f(r.fibroblast_activation);
   common.growth = f(r.fibroblast_growth);
   common.inv_capacity = f(1.0 / r.fibroblast_capacity);
@@ -269,11 +287,12 @@ void HealingModel::react(double dt) {
   common.share3 = f(r.collagen3_share);
   common.mature_keep = f(std::exp(-r.collagen3_maturation * dt));
   common.collagen_keep = f(std::exp(-r.collagen_turnover * dt));
+  common.crosslink_keep = f(std::exp(-r.collagen_crosslinking * dt));
   common.elastin_rate = f(dt * r.elastin_synthesis);
   common.elastin_keep = f(std::exp(-r.elastin_turnover * dt));
 
-  float maxSignal = 0, maxFibroblasts = 0;
-#pragma omp parallel for schedule(static) reduction(max : maxSignal, maxFibroblasts)
+  float maxSignal = 0, maxParacrine = 0, maxFibroblasts = 0;
+#pragma omp parallel for schedule(static) reduction(max : maxSignal, maxParacrine, maxFibroblasts)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     PlaneRates pr = common;
@@ -284,13 +303,13 @@ void HealingModel::react(double dt) {
     pr.resting = prof.fibroblasts[ku];
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
-    pr.inv_normal = pr.normal > 0 ? 1.0F / pr.normal : 0.0F;
     pr.normal_elastin = prof.elastin[ku];
     pr.inv_elastin_cap =
         pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
     const PlaneFields fields = planeFields(k);
     const PlaneMaxima m = reactCells(fields, pr, n);
     maxSignal = std::max(maxSignal, m.signal);
+    maxParacrine = std::max(maxParacrine, m.paracrine);
     maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
     if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
     totalPlane(k);
@@ -298,6 +317,7 @@ void HealingModel::react(double dt) {
   st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
   maxSignal_ = maxSignal;
+  maxParacrine_ = maxParacrine;
   maxFibroblasts_ = maxFibroblasts;
 }
 

@@ -20,6 +20,7 @@
 #include "core/parameters/ModelParameters.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 #include "core/tissue/NeedleTracks.hpp"
+#include "core/tissue/ScarTethers.hpp"
 #include "core/tissue/TissueState.hpp"
 
 namespace dermasim {
@@ -30,11 +31,12 @@ struct HealingRates {
   double mediator_burst, mediator_release_open, mediator_release_injury, mediator_decay,
       mediator_diffusivity, vasodilation_rate;
   double signal_release, signal_autocrine, signal_decay, signal_diffusivity;
+  double paracrine_release, paracrine_decay, paracrine_diffusivity, paracrine_potency;
   double fibroblast_activation, fibroblast_growth, fibroblast_capacity, fibroblast_clearance,
       fibroblast_motility;
   double remodelling_gain, remodelling_decay;
   double collagen_synthesis, collagen_refill, collagen3_share, collagen3_maturation,
-      collagen_turnover, collagen_capacity;
+      collagen_turnover, collagen_capacity, collagen_crosslinking;
   double elastin_synthesis, elastin_turnover, elastin_capacity;
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
@@ -83,6 +85,7 @@ class HealingModel {
   double channelsOpen() const { return channels_.channelsOpen(day_); }
   double barrierOpen() const { return channels_.barrierOpen(day_); }
   const NeedleChannels& channels() const { return channels_; }
+  const ScarTethers& tethers() const { return tethers_; }
   const std::vector<PlaneTotals>& planeTotals() const { return totals_; }
 
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
@@ -103,8 +106,10 @@ class HealingModel {
   Field c1Base_, c3Base_, elastinBase_;
   std::vector<float> repairRate_;  // per depth cell, blending epidermis and dermis
   std::vector<int> papillaryCells_;
-  LodDiffusion mediatorSpread_, signalSpread_, fibroblastSpread_;
+  bool lined_ = false;  // whether any column of the baseline is lined
+  LodDiffusion mediatorSpread_, signalSpread_, paracrineSpread_, fibroblastSpread_;
   NeedleChannels channels_;
+  ScarTethers tethers_;
   std::vector<PlaneTotals> totals_;
   int sessions_ = 0;
   double day_ = 0;
@@ -114,7 +119,7 @@ class HealingModel {
   // Fields whose largest value is below this act on nothing measurable (a millionth of their
   // half-saturation or of the resting cell density): they still react, but are not spread.
   static constexpr float kSpreadless = 1e-6F;
-  float maxMediators_ = 0, maxSignal_ = 0, maxFibroblasts_ = 0;
+  float maxMediators_ = 0, maxSignal_ = 0, maxParacrine_ = 0, maxFibroblasts_ = 0;
   // Which fields hold anything: empty ones are skipped.
   bool channelsOpen_ = false;
 };

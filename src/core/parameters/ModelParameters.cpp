@@ -216,6 +216,11 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"baseline.rolling_tether", "1", 0.8, 0.3, 1.0,
        "Jacob 2001 (rolling scars tethered to deeper tissue); estimate",
        "fibrous tethering at a rolling scar's centre"},
+      {"baseline.icepick_lining", "1", 0.8, 0.0, 1.0,
+       "Jacob 2001 (ice-pick scars are narrow epithelial tracts into deep dermis, treated by "
+       "excision or CROSS rather than by filling); estimate",
+       "share of an ice-pick scar's missing tissue that is an epithelium-lined tract new matrix "
+       "cannot fill"},
       {"baseline.scar_disorder", "1", 0.5, 0.2, 0.9, "estimate",
        "matrix disorder of atrophic scar tissue"},
       {"baseline.scar_fibrosis_um", "um", 100.0, 0.0, 300.0, "estimate",
@@ -358,9 +363,11 @@ const std::vector<ParameterSpec>& parameterTable() {
        "width of injured tissue around the track itself"},
       {"tracks.bleed_volume_per_vessel_volume", "1", 0.5, 0.05, 5.0, "estimate",
        "blood that wells up to the surface per volume of vessels a track cuts"},
-      {"tracks.tether_cut_fraction", "1", 0.02, 0.0, 0.3,
-       "estimate (needling releases scar tethers far less than subcision)",
-       "fraction of a rolling scar's tethering one full-depth needle track releases"},
+      {"tracks.tether_cut_fraction", "1", 0.01, 0.0, 0.1,
+       "estimate: subcision frees a rolling scar with a few dozen passes of a blade under it "
+       "(Jacob 2001); a needle track cuts a strand where a blade cuts a sheet",
+       "share of a rolling scar's tethering band one track cuts when it crosses the band from "
+       "the scar's floor to the bottom of the dermis (less in proportion when it stops short)"},
       {"healing.epidermis_repair_half_life_h", "h", 12.0, 4.0, 48.0,
        "barrier back within hours (Gupta 2011), epidermis rebuilt in ~5 days (Schmitt 2018)",
        "half-life of injury in the epidermis"},
@@ -409,6 +416,23 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"healing.signal_diffusivity_um2_s", "um2/s", 30.0, 1.0, 100.0,
        "free ~100 um2/s, much slower when bound in matrix (Ansorge 2017)",
        "diffusivity of the growth signal"},
+      {"healing.paracrine_release_per_day", "1/day", 4.0, 0.0, 20.0,
+       "estimate: growth factors stay raised for about 2 weeks after needling (TGF-beta3, "
+       "rat: Aust et al. 2010)",
+       "matrix-bound growth factors released per unit of injured tissue"},
+      {"healing.paracrine_half_life_d", "days", 3.0, 1.0, 7.0,
+       "growth factors raised for ~2 weeks after needling (Aust et al. 2010): a few days' "
+       "life; latent TGF-beta is activated slowly from the matrix (Ansorge 2017); estimate",
+       "half-life of the matrix-bound growth factors"},
+      {"healing.paracrine_diffusivity_um2_s", "um2/s", 1.3, 0.3, 5.0,
+       "matrix-bound growth factors spread far slower than free TGF-beta (~100 um2/s, Ansorge "
+       "2017); set for a reach sqrt(D / k) of ~0.7 mm, within 0.5-1 mm; estimate",
+       "diffusivity of the matrix-bound growth factors"},
+      {"healing.paracrine_potency", "1", 0.5, 0.0, 1.0,
+       "estimate: latent factors activate fibroblasts slowly and less than the active signal; "
+       "with it a roller's sparse punctures remodel the skin between them (Lotfi 2013 scars "
+       "respond to a 1.5 mm roller)",
+       "fibroblast drive at full growth-factor saturation, relative to the active signal's"},
       {"healing.fibroblast_activation_per_day", "1/day", 0.5, 0.1, 2.0,
        "myofibroblasts appear on days 4-7 (Desmouliere 1995); estimate",
        "rate at which resting fibroblasts activate under full signal"},
@@ -429,18 +453,24 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"healing.remodelling_half_life_d", "days", 90.0, 30.0, 180.0,
        "remodelling runs from ~8 weeks to a year (wound-healing reviews)",
        "half-life of remodelling activity"},
-      {"healing.collagen_synthesis_per_day", "1/day", 0.10, 0.001, 0.3,
+      {"healing.collagen_synthesis_per_day", "1/day", 0.015, 0.001, 0.3,
        "calibrated: Lotfi 2013 papillary collagen +53 % (see docs/MODEL.md)",
        "collagen laid down per activated fibroblast, relative to the local normal density"},
-      {"healing.collagen_refill_per_day", "1/day", 0.01, 0.0, 0.1,
-       "results keep improving for months (clinics; Aust 2008); estimate",
-       "rate at which remodelling refills matrix deficits toward normal density"},
+      {"healing.collagen_refill_per_day", "1/day", 0.012, 0.0, 0.1,
+       "results keep improving for months (clinics; Aust 2008); about 10-15 % scar improvement "
+       "per session (clinics, weak); estimate",
+       "share of a deficit's missing volume remodelling at full activity refills per day"},
       {"healing.collagen3_share_new", "1", 0.6, 0.3, 0.8,
        "early wound collagen is rich in type III (Madden & Peacock 1968; Robins 2003)",
        "share of newly laid collagen that is type III"},
       {"healing.collagen3_maturation_half_life_d", "days", 120.0, 60.0, 365.0,
        "III/I ratio still ~70 % above baseline at 6 months (Robins 2003)",
        "half-life of excess collagen III before it is replaced by type I"},
+      {"healing.collagen_crosslink_half_life_d", "days", 21.0, 10.0, 45.0,
+       "visible results from 4-6 weeks, improving for months (clinics, M); wound collagen "
+       "content plateaus at ~3 weeks while its cross-links keep maturing (Madden & Peacock "
+       "1968)",
+       "half-life of newly laid collagen before it is cross-linked and holds the surface up"},
       {"healing.collagen_half_life_years", "years", 15.0, 10.0, 20.0, "Verzijl 2000",
        "half-life of mature dermal collagen"},
       {"healing.collagen_capacity", "1", 2.0, 1.3, 3.0,

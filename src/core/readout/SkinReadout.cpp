@@ -79,10 +79,13 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
 }
 
 Field SkinReadout::rawHeightMm(const HealingModel& model) const {
-  // The surface sits on the dermis: missing matrix lowers it column by column.
+  // The surface sits on the dermis: missing tissue lowers it column by column, less what
+  // remodelling has refilled and cross-linked (new collagen laid into existing tissue makes it
+  // denser, not bigger).
   const Grid& g = model.grid();
   const DepthProfile& prof = model.baseline().profile;
   const TissueState& st = model.state();
+  const Field& deficit = model.baseline().deficit;
   const std::size_t columns = g.columns();
   Field h = g.zeros2();
   // Blocks of columns in parallel; each column adds its cells top to bottom, so the result
@@ -98,11 +101,9 @@ Field SkinReadout::rawHeightMm(const HealingModel& model) const {
       const float normal = prof.collagen[ku];
       if (normal <= 0) continue;
       const auto dz = static_cast<float>(g.dz_mm) * prof.dermis[ku];
-      const float inv = 1.0F / normal;
       for (std::size_t c = first; c < last; ++c) {
         const Eigen::Index v = at(ku * columns + c);
-        const float total = st.collagen1[v] + st.collagen3[v];
-        h[at(c)] -= dz * std::max(0.0F, 1.0F - total * inv);
+        h[at(c)] -= dz * std::max(0.0F, deficit[v] - st.refilled[v]);
       }
     }
   }

@@ -218,21 +218,23 @@ void addAcneScars(FeatureMap& m, const FeatureFrame& f, const BaselineScars& b,
     const Scar& scar = m.scars[idx];
     if (scar.depth_mm <= 0.0) continue;
     const double rangeBottom = f.dermisDepthMm(rangeFraction(scar.type, p));
-    forEachColumnNear(f.grid, scar.x_mm, scar.y_mm, 0.5 * scar.width_mm,
-                      [&](std::size_t c, double r) {
-                        const double s = scarSurfaceDepthMm(scar, r, p);
-                        if (s <= 0.0) return;
-                        const double rel = s / scar.depth_mm;
-                        // Scar tissue fades out towards the rim, where the skin is nearly
-                        // normal.
-                        if (m.stamp(c, s, rangeBottom, disorder * std::min(1.0, 2.0 * rel),
-                                    rangeBottom + fibrosis))
-                          m.scar_index[static_cast<Eigen::Index>(c)] = static_cast<float>(idx + 1);
-                        if (scar.type == ScarType::Rolling) {
-                          auto& t = m.tether[static_cast<Eigen::Index>(c)];
-                          t = std::max(t, static_cast<float>(tether * rel * rel));
-                        }
-                      });
+    forEachColumnNear(
+        f.grid, scar.x_mm, scar.y_mm, 0.5 * scar.width_mm, [&](std::size_t c, double r) {
+          const double s = scarSurfaceDepthMm(scar, r, p);
+          if (s <= 0.0) return;
+          const double rel = s / scar.depth_mm;
+          // Scar tissue fades out towards the rim, where the skin is nearly
+          // normal.
+          if (m.stamp(c, s, rangeBottom, disorder * std::min(1.0, 2.0 * rel),
+                      rangeBottom + fibrosis))
+            m.scar_index[static_cast<Eigen::Index>(c)] = static_cast<float>(idx + 1);
+          if (scar.type == ScarType::Icepick)
+            m.lining[static_cast<Eigen::Index>(c)] = static_cast<float>(p.icepick_lining);
+          if (scar.type == ScarType::Rolling) {
+            auto& t = m.tether[static_cast<Eigen::Index>(c)];
+            t = std::max(t, static_cast<float>(tether * rel * rel));
+          }
+        });
   }
 }
 

@@ -123,6 +123,7 @@ BaselineParameters BaselineParameters::from(const ModelParameters& p) {
   b.boxcar_range_fraction = p["baseline.boxcar_range_fraction"];
   b.rolling_range_fraction = p["baseline.rolling_range_fraction"];
   b.rolling_tether = p["baseline.rolling_tether"];
+  b.icepick_lining = p["baseline.icepick_lining"];
   b.scar_disorder = p["baseline.scar_disorder"];
   b.scar_fibrosis_um = p["baseline.scar_fibrosis_um"];
   b.line_spacing_mm = p["baseline.line_spacing_mm"];
@@ -211,6 +212,7 @@ BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& paramete
       }
     }
   b.tether = m.tether;
+  b.lining = m.lining;
   b.scarIndex = m.scar_index;
   b.scars = std::move(m.scars);
   return b;

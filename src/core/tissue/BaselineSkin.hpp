@@ -34,6 +34,9 @@ struct BaselineSkin {
   Field deficit;   // 3-D, 0..baseline.deficit_cap: missing fraction of normal tissue volume
   Field disorder;  // 3-D, 0..1: how disorganised the matrix is (scar tissue, striae)
   Field tether;    // 2-D, 0..1: fibrous tethering to deeper tissue (rolling scars)
+  // 2-D, 0..1: share of the column's missing tissue that is an epithelium-lined tract (ice-pick
+  // scars), which new matrix cannot fill.
+  Field lining;
   std::vector<Scar> scars;  // acne scars only
   Field scarIndex;          // 2-D: index into `scars` + 1 inside a scar's footprint, else 0
 };
@@ -46,7 +49,7 @@ struct BaselineParameters {
   double icepick_width_mm, boxcar_width_mm, rolling_width_mm, scar_width_spread;
   double boxcar_wall_fraction;
   double icepick_range_fraction, boxcar_range_fraction, rolling_range_fraction;  // of the dermis
-  double rolling_tether, scar_disorder, scar_fibrosis_um;
+  double rolling_tether, icepick_lining, scar_disorder, scar_fibrosis_um;
   // Fine lines, stretch marks and surgical scars: furrows across the patch.
   double line_spacing_mm, line_depth_um, line_width_mm, line_width_spread, line_depth_spread,
       line_wave_mm;

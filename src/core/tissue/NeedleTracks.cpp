@@ -67,10 +67,10 @@ class SeveredVessels {
 
 TrackGeometry TrackGeometry::from(const ModelParameters& p) {
   return {p["needle.tip_half_angle_deg"], p["tracks.lumen_recoil"], p["tracks.injury_halo_mm"],
-          p["tracks.bleed_volume_per_vessel_volume"], p["tracks.tether_cut_fraction"]};
+          p["tracks.bleed_volume_per_vessel_volume"]};
 }
 
-TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double dermisBottomMm,
+TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels,
                        const std::vector<Puncture>& punctures, const TrackGeometry& geo,
                        TissueState& st) {
   const double tanTip = std::tan(geo.tip_half_angle_deg * std::numbers::pi / 180.0);
@@ -97,7 +97,7 @@ TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double 
     }
   }
 
-  // Bleeding and tether cuts accumulate per puncture in a fixed order: serial. Each puncture
+  // Bleeding accumulates per puncture in a fixed order: serial. Each puncture
   // bleeds from the vessels its shaft cuts that no earlier puncture of this session has cut.
   TrackStamp out;
   SeveredVessels severed(g);
@@ -113,7 +113,6 @@ TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double 
     const int ci = static_cast<int>(std::floor(p.x_mm / g.dx_mm));
     const int cj = static_cast<int>(std::floor(p.y_mm / g.dx_mm));
     const int reach = static_cast<int>(std::ceil(spread / g.dx_mm));
-    const double cutShare = geo.tether_cut_fraction * std::min(1.0, p.depth_mm / dermisBottomMm);
     spreadColumns.clear();
     for (int j = cj - reach; j <= cj + reach; ++j) {
       for (int i = ci - reach; i <= ci + reach; ++i) {
@@ -127,7 +126,6 @@ TrackStamp stampTracks(const Grid& g, const std::vector<float>& vessels, double 
     const double area = static_cast<double>(spreadColumns.size()) * g.dx_mm * g.dx_mm;
     for (const Eigen::Index c : spreadColumns) {
       st.surface_blood_um[c] += static_cast<float>(blood / area * 1000.0);
-      st.tether[c] *= static_cast<float>(1.0 - cutShare);
     }
     ++out.punctures;
   }

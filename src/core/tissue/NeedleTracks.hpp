@@ -1,7 +1,6 @@
 #pragma once
 // Stamps a session's punctures into the tissue: the track each needle tore (injury), the
-// channel it leaves open (lumen), the blood it draws where it cuts vessels, and the tethers
-// it cuts under rolling scars.
+// blood it draws where it cuts vessels. (The tethers it cuts under rolling scars: ScarTethers.)
 
 #include <vector>
 
@@ -17,7 +16,6 @@ struct TrackGeometry {
   double lumen_recoil;    // open channel width / opening width after the needle leaves
   double injury_halo_mm;  // crushed tissue around the track
   double bleed_volume_per_vessel_volume;
-  double tether_cut_fraction;
   static TrackGeometry from(const ModelParameters& p);
 };
 
@@ -32,7 +30,7 @@ struct TrackStamp {
 // of this call has cut, so a session never releases more than the bleed ratio times the vessel
 // volume down to its deepest puncture (each call is one session: vessels have reformed since
 // the last). `vessels` is the blood-vessel volume fraction per depth cell.
-TrackStamp stampTracks(const Grid& grid, const std::vector<float>& vessels, double dermisBottomMm,
+TrackStamp stampTracks(const Grid& grid, const std::vector<float>& vessels,
                        const std::vector<Puncture>& punctures, const TrackGeometry& geometry,
                        TissueState& state);
 

@@ -14,6 +14,7 @@ FeatureMap::FeatureMap(const Grid& g)
       disorder(depth),
       disorder_bottom(depth),
       tether(g.zeros2()),
+      lining(g.zeros2()),
       scar_index(g.zeros2()) {}
 
 bool FeatureMap::stamp(std::size_t column, double depthMm, double rangeBottomMm,

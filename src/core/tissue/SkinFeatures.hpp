@@ -23,6 +23,7 @@ struct FeatureMap {
   Eigen::ArrayXd disorder;         // disorder of the feature's tissue
   Eigen::ArrayXd disorder_bottom;  // disordered from the dermis top to here, mm
   Field tether;
+  Field lining;
   Field scar_index;
   std::vector<Scar> scars;
 

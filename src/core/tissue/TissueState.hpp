@@ -13,11 +13,20 @@ struct TissueState {
   Field mediators;     // vasoactive inflammatory mediators, units of their half-saturation
   Field vasodilation;  // extra perfusion of the voxel's vessels, 0 (none) .. 1 (maximal)
   Field signal;        // active growth signal (TGF-beta family), units of its half-saturation
+  // growth factors released from the injured matrix and activated slowly (latent TGF-beta,
+  // FGF, PDGF): they reach the tissue between punctures. Units of their half-saturation.
+  Field paracrine;
   // slow: weeks to months
   Field fibroblasts;  // activated fibroblasts and myofibroblasts, relative to resting density
   Field remodelling;  // matrix-remodelling activity that outlasts the activated cells, 0..
   Field collagen1;
   Field collagen3;
+  // Missing tissue volume (see BaselineSkin::deficit) that remodelling has refilled, as a
+  // fraction of the voxel: first as new matrix not yet cross-linked, which does not yet hold the
+  // surface up, then cross-linked. New collagen laid into existing tissue makes it denser; only
+  // refilling restores volume.
+  Field refilling;
+  Field refilled;
   Field elastin;
   // per column
   Field surface_blood_um;  // blood lying on the skin, as a film thickness
