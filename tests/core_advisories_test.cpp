@@ -91,7 +91,9 @@ TEST_CASE("Advisories: thresholds come from their table, each row documented and
   CHECK(t.deep_min_interval_days == tableValue("advisories.deep_min_interval_days"));
   CHECK(t.home_use_max_mm == tableValue("advisories.home_use_max_mm"));
   CHECK(t.confluent_injury_fraction == tableValue("advisories.confluent_injury_fraction"));
-  CHECK(advisoryThresholdTable().size() == 4);
+  CHECK(t.visible_change_from_days == tableValue("captions.visible_change_from_days"));
+  CHECK(t.noticeable_improvement_pct == tableValue("captions.noticeable_improvement_pct"));
+  CHECK(advisoryThresholdTable().size() == 6);
   for (const ParameterSpec& spec : advisoryThresholdTable()) {
     INFO(spec.key);
     CHECK(!spec.unit.empty());

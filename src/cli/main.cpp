@@ -141,7 +141,8 @@ int paramsCommand() {
   printParameterRows(parameterTable(), "default");
   std::printf(
       "\n## Advisory thresholds\n\nFrom `src/guidance/AdvisoryThresholds.cpp`: the numbers "
-      "`dermasim check` judges a plan by. They judge a plan rather than simulate skin, so "
+      "`dermasim check` judges a plan by, and those that decide what a patient caption may "
+      "call visible. They judge a plan or word a result rather than simulate skin, so "
       "scenarios cannot override them; the range is what the sources allow.\n\n");
   printParameterRows(advisoryThresholdTable(), "value");
   return 0;

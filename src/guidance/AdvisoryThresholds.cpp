@@ -16,7 +16,7 @@ double valueOf(std::string_view key) {
 
 const std::vector<ParameterSpec>& advisoryThresholdTable() {
   // Sources: calibration sheet (docs/MODEL.md names it); sections 1 (devices and punctures),
-  // 3 (time course) and 6 (makers' depth charts).
+  // 3 (time course), 4 (outcomes) and 6 (makers' depth charts).
   static const std::vector<ParameterSpec> table{
       {"advisories.deep_needle_mm", "mm", 1.0, 0.5, 1.5,
        "calibration sheet section 6 (scar and stretch-mark depths start at 1.0 mm); estimate",
@@ -35,14 +35,25 @@ const std::vector<ParameterSpec>& advisoryThresholdTable() {
        "0.25 mm needles) opens ~11-14 % of the surface",
        "share of the skin surface one session's openings may cover (estimated for randomly "
        "placed openings) before the injury counts as confluent"},
+      {"captions.visible_change_from_days", "days", 28.0, 21.0, 42.0,
+       "calibration sheet section 3 (visible results from 4-6 weeks, clinics; quality M)",
+       "days after the first session before a patient caption may speak of a visible change "
+       "in the scars or the skin's texture; until then it speaks of redness, the channels and "
+       "collagen forming beneath the surface"},
+      {"captions.noticeable_improvement_pct", "%", 5.0, 2.0, 15.0,
+       "estimate: beyond the spread between seeds of one scenario (docs/MODEL.md section "
+       "4), under the clinics' 10-15 % a session (calibration sheet section 4; quality M)",
+       "smallest texture improvement (or worsening) a patient caption mentions; less reads as "
+       "no visible change"},
   };
   return table;
 }
 
 const AdvisoryThresholds& AdvisoryThresholds::standard() {
   static const AdvisoryThresholds t{
-      valueOf("advisories.deep_needle_mm"), valueOf("advisories.deep_min_interval_days"),
-      valueOf("advisories.home_use_max_mm"), valueOf("advisories.confluent_injury_fraction")};
+      valueOf("advisories.deep_needle_mm"),         valueOf("advisories.deep_min_interval_days"),
+      valueOf("advisories.home_use_max_mm"),        valueOf("advisories.confluent_injury_fraction"),
+      valueOf("captions.visible_change_from_days"), valueOf("captions.noticeable_improvement_pct")};
   return t;
 }
 

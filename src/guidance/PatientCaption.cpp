@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "core/numerics/NumberText.hpp"
+#include "guidance/AdvisoryThresholds.hpp"
 
 namespace dermasim {
 namespace {
@@ -20,7 +21,6 @@ constexpr double kBleedingUm = 1.0;
 constexpr double kSpotsOfBloodUm = 0.1;
 constexpr double kNoticeableCollagen = 0.01;      // 1 % more than before
 constexpr double kCollagenChangePerWeek = 0.005;  // slower than this counts as levelled off
-constexpr double kNoticeableTexturePct = 3.0;
 constexpr double kScarsPresentUm = 1.0;
 constexpr double kDaysPerMonth = 30.44;
 constexpr double kSameDay = 1e-6;
@@ -139,29 +139,44 @@ std::string collagenClause(const std::vector<SkinReading>& series, double day, d
   const double perWeek =
       span > 0 ? (gain + 1.0 - stateAt(series, weekBefore).collagenRel) * 7.0 / span : 0.0;
   const std::string amount = ", " + aboutPercent(100.0 * gain) + " more than before";
+  // Where it forms is said, since in the first weeks that is all there is to see of it.
   if (perWeek > kCollagenChangePerWeek && gain < kNoticeableCollagen)
-    return "new collagen is starting to form";
+    return "new collagen is starting to form beneath the surface";
   if (gain < kNoticeableCollagen) return "";
   if (perWeek > kCollagenChangePerWeek)
     return std::string(still ? "new collagen is still forming" : "new collagen is forming") +
-           amount;
+           " beneath the surface" + amount;
   if (perWeek < -kCollagenChangePerWeek)
     return "some of the new collagen is being broken down again" + amount;
   return "the new collagen has levelled off" + amount;
 }
 
+// With scars, improvement_pct is the refilled share of their missing volume, not of their depth
+// (a scar can keep its depth at the rim while its floor refills), so it is worded as filling in.
 std::string textureClause(double improvementPct, bool scars, double sinceSession) {
-  if (improvementPct >= kNoticeableTexturePct)
-    return scars ? "scars look " + aboutPercent(improvementPct) + " shallower than before treatment"
+  const double noticeable = AdvisoryThresholds::standard().noticeable_improvement_pct;
+  if (improvementPct >= noticeable)
+    return scars ? "the scars are " + aboutPercent(improvementPct) + " filled in"
                  : "the skin surface is " + aboutPercent(improvementPct) +
                        " smoother than before treatment";
-  if (improvementPct <= -kNoticeableTexturePct)
-    return scars ? "scars look " + aboutPercent(improvementPct) + " deeper than before treatment"
+  if (improvementPct <= -noticeable)
+    return scars ? "the scars are " + aboutPercent(improvementPct) +
+                       " larger in volume than before treatment"
                  : "the skin surface is " + aboutPercent(improvementPct) +
                        " rougher than before treatment";
   if (sinceSession >= kEarlyDays)
     return scars ? "no visible change in the scars yet"
                  : "no visible change in the skin's texture yet";
+  return "";
+}
+
+// Clinics see results only some weeks after the first session, so until then the caption claims
+// no visible change, whatever the simulated surface reads: the news is beneath it.
+std::string surfaceClause(double improvementPct, bool scars, double sinceSession,
+                          double sinceFirstSession) {
+  if (sinceFirstSession >= AdvisoryThresholds::standard().visible_change_from_days)
+    return textureClause(improvementPct, scars, sinceSession);
+  if (sinceSession >= kEarlyDays) return "changes under the skin take weeks to show";
   return "";
 }
 
@@ -254,7 +269,7 @@ std::string patientCaption(const std::vector<SkinReading>& timeseries,
     clauses.push_back(channelsClause(now.channelsOpen));
   const bool still = day - sessions.front().day >= kRednessNewsDays;
   clauses.push_back(collagenClause(timeseries, day, gain, still));
-  clauses.push_back(textureClause(now.improvementPct, scars, since));
+  clauses.push_back(surfaceClause(now.improvementPct, scars, since, day - sessions.front().day));
   return joined(when, clauses);
 }
 

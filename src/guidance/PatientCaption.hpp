@@ -1,8 +1,10 @@
 #pragma once
 // A plain-language caption for one day of a simulated treatment, for patients: where the day
 // falls in the series and what the simulated skin is doing then (redness fading, the needle
-// channels closing, new collagen, shallower scars). Every phrase is read off the simulated state,
-// so a different scenario gets different words on the same day.
+// channels closing, new collagen, scars filling in). Every phrase is read off the simulated state,
+// so a different scenario gets different words on the same day. No visible change is claimed
+// in the first weeks after the first session (AdvisoryThresholds::visible_change_from_days),
+// when clinics see only redness: then the caption says changes under the skin take weeks to show.
 
 #include <string>
 #include <string_view>

@@ -8,6 +8,7 @@
 #include "core/Version.hpp"
 #include "io/ScenarioFile.hpp"
 #include "render/Gl.hpp"
+#include "viewer/AboutWindow.hpp"
 
 namespace dermasim::viewer {
 
@@ -76,7 +77,9 @@ void ViewerApp::keyboard() {
     playback.seek(cache.previousKeyDay(playback.day()), state_.lastDay());
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-    if (state_.mode == ViewerMode::Patient) {
+    if (state_.aboutOpen) {
+      state_.aboutOpen = false;
+    } else if (state_.mode == ViewerMode::Patient) {
       state_.mode = ViewerMode::Clinician;
     } else {
       quit_ = true;
@@ -110,9 +113,10 @@ void ViewerApp::menuBar() {
     ImGui::TextUnformatted("Space: play / pause");
     ImGui::TextUnformatted("Left / Right: previous / next key day");
     ImGui::TextUnformatted("Drag the skin: turn; Shift+drag: light; right-drag: pan; wheel: zoom");
-    ImGui::TextUnformatted("Esc: leave patient mode, or quit");
+    ImGui::TextUnformatted("Esc: close the About box, leave patient mode, or quit");
     ImGui::Separator();
     ImGui::Text("dermasim %s: a simulation for education, not a prediction.", dermasim::kVersion);
+    if (ImGui::MenuItem("About dermasim and its known limits")) state_.aboutOpen = true;
     ImGui::EndMenu();
   }
   ImGui::TextColored(kSimulationLabel, "SIMULATION");
@@ -187,7 +191,9 @@ void ViewerApp::patientLayout(ImVec2 origin, ImVec2 size) {
     if (fonts_.large != nullptr) ImGui::PushFont(fonts_.large);
     const ScenarioSlot& slot = state_.slot();
     ImGui::Text("Your simulated skin: %s", slot.scenario.name.c_str());
-    ImGui::SameLine(size.x - fontScale * 9.5f);
+    ImGui::SameLine(size.x - fontScale * 19.0f);
+    if (ImGui::Button("About this simulation")) state_.aboutOpen = true;
+    ImGui::SameLine();
     if (ImGui::Button("Clinician view")) state_.mode = ViewerMode::Clinician;
     if (fonts_.large != nullptr) ImGui::PopFont();
   }
@@ -225,6 +231,8 @@ void ViewerApp::update(double seconds) {
   } else {
     clinicianLayout(origin, size);
   }
+  // Last, so it opens over the panels.
+  drawAboutWindow(state_, fonts_, origin, size);
   if (fonts_.regular != nullptr) ImGui::PopFont();
 }
 

@@ -46,6 +46,7 @@ struct ViewerState {
   // drawing code knows what it has uploaded is stale.
   std::uint64_t snapshotsVersion = 0;
   ViewerMode mode = ViewerMode::Clinician;
+  bool aboutOpen = false;  // the About box: version, "not a prediction", the known limits
 
   SimulationWorker worker;
   std::optional<std::size_t> runningSlot;  // the slot the worker's current run belongs to

@@ -1,8 +1,9 @@
 // The viewer's UI drawn headless (EGL, ImGui's OpenGL 3 backend): every panel renders, the skin
 // area shows the skin and is redrawn only when needed, patient mode draws its before/after view,
-// and exports carry the watermark.
+// exports carry the watermark, and the About box shows the known limits.
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -12,12 +13,15 @@
 #include <thread>
 
 #include "ViewerTestSupport.hpp"
+#include "core/Version.hpp"
+#include "guidance/KnownLimits.hpp"
 #include "io/ScenarioFile.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/HeadlessContext.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "render/SkinRenderer.hpp"
+#include "viewer/AboutWindow.hpp"
 #include "viewer/Exporter.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/ShownSkin.hpp"
@@ -316,4 +320,107 @@ TEST_CASE("viewer UI: the mouse on the skin turns, lights, zooms and moves the s
   drag(ImVec2(kWidth * 0.5f, kHeight * 0.4f), ImVec2(kWidth * 0.25f, 0), false);
   CHECK(state.beforeAfterSplit == Approx(0.75).margin(0.02));
   CHECK(state.view.camera == camera);
+}
+
+namespace {
+
+bool aboutOnScreen() {
+  const ImGuiWindow* about = ImGui::FindWindowByName(kAboutWindowTitle);
+  return about != nullptr && about->Active;
+}
+
+// The text the About box draws (what is scrolled away is not drawn), through ImGui's logging to
+// the clipboard: the closest to reading the screen that ImGui offers. Logging stops at the end
+// of the first window it spans, so the box is drawn on its own here, as the same window (its
+// place, size and scroll kept) the viewer draws.
+std::string aboutTextDrawn(HeadlessGui& gui, ViewerState& state) {
+  gui.frame([&] {
+    ImGui::LogToClipboard();
+    drawAboutWindow(state, gui.fonts, ImVec2(0, 0), ImVec2(kWidth, kHeight));
+    ImGui::LogFinish();
+  });
+  return ImGui::GetClipboardText();
+}
+
+}  // namespace
+
+TEST_CASE("viewer UI: the About box shows the version, the statement and the known limits",
+          "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  ViewerState& state = app.state();
+  ImGuiIO& io = ImGui::GetIO();
+  constexpr int kEscape = 256;  // a key index of the test's own: no window system maps keys here
+  io.KeyMap[ImGuiKey_Escape] = kEscape;
+  const auto frame = [&] {
+    return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+  };
+  float clinicianListHeight = 0;
+
+  for (const ViewerMode mode : {ViewerMode::Clinician, ViewerMode::Patient}) {
+    const bool patient = mode == ViewerMode::Patient;
+    INFO((patient ? "patient mode" : "clinician mode"));
+    state.mode = mode;
+    const Image closed = frame();
+    CHECK_FALSE(aboutOnScreen());
+    state.aboutOpen = true;
+    frame();  // the box finds its size on the frame it appears
+    const Image image = frame();
+    render::writePng(patient ? "viewer_about_patient.png" : "viewer_about.png", image);
+
+    // Whole on screen at the viewer's default size, in front and focused, with room for the
+    // list; the pixels under it changed.
+    REQUIRE(aboutOnScreen());
+    const ImGuiWindow* about = ImGui::FindWindowByName(kAboutWindowTitle);
+    const int x0 = static_cast<int>(about->Pos.x), y0 = static_cast<int>(about->Pos.y);
+    const int x1 = static_cast<int>(about->Pos.x + about->Size.x);
+    const int y1 = static_cast<int>(about->Pos.y + about->Size.y);
+    CHECK(x0 >= 0);
+    CHECK(y0 >= 0);
+    CHECK(x1 <= kWidth);
+    CHECK(y1 <= kHeight);
+    CHECK(x1 - x0 >= kWidth / 2);
+    CHECK(y1 - y0 >= kHeight / 2);
+    CHECK(GImGui->NavWindow == about);
+    // No window is drawn over it (ImGui draws its windows in this order).
+    bool behind = true;
+    for (const ImGuiWindow* w : GImGui->Windows) {
+      if (w == about) {
+        behind = false;
+      } else if (!behind && w->Active && w->RootWindow == w) {
+        INFO(w->Name);
+        CHECK_FALSE(w->Rect().Overlaps(about->Rect()));
+      }
+    }
+    int changed = 0;
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) changed += image.pixel(x, y) == closed.pixel(x, y) ? 0 : 1;
+    CHECK(changed > (x1 - x0) * (y1 - y0) / 2);
+    // The list scrolls (it is longer than the box), and in patient mode's large type it is
+    // longer still.
+    REQUIRE_FALSE(about->DC.ChildWindows.empty());
+    const ImGuiWindow* list = about->DC.ChildWindows[0];
+    CHECK(list->ScrollMax.y > 0);
+    if (patient) CHECK(list->ContentSize.y > clinicianListHeight * 1.2f);
+    clinicianListHeight = list->ContentSize.y;
+
+    const std::string text = aboutTextDrawn(gui, state);
+    const KnownLimits& limits = knownLimits();
+    CHECK_THAT(text, Catch::Contains(std::string("dermasim ") + dermasim::kVersion));
+    CHECK_THAT(text, Catch::Contains(limits.preface));
+    CHECK_THAT(text, Catch::Contains(limits.title));
+    CHECK_THAT(text, Catch::Contains(limits.groups.front().title));
+    CHECK_THAT(text, Catch::Contains(limits.groups.front().limits.front()));
+
+    // Esc closes it, and leaves the mode as it was.
+    io.KeysDown[kEscape] = true;
+    frame();
+    io.KeysDown[kEscape] = false;
+    CHECK_FALSE(state.aboutOpen);
+    CHECK(state.mode == mode);
+    CHECK_FALSE(app.quitRequested());
+    frame();
+    CHECK_FALSE(aboutOnScreen());
+  }
 }
