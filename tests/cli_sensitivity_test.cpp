@@ -47,7 +47,7 @@ TEST_CASE("sensitivity ranks the chosen parameters and writes the table, CSV and
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK_THAT(r.out,
-             Catch::Matchers::Contains("2 model parameters, 2 trajectories (6 runs), seed 3") &&
+             Catch::Matchers::Contains("2 model parameter(s), 2 trajectories (6 runs), seed 3") &&
                  Catch::Matchers::Contains("improvement_pct (%)") &&
                  Catch::Matchers::Contains("downtime_days (days)") &&
                  Catch::Matchers::Contains("collagen_rel (1)"));
@@ -102,6 +102,9 @@ TEST_CASE("sensitivity refuses bad input with exit 2, naming what it expected, b
           "--trajectories: must be a whole number from 2 to 1000 (got two)");
   refused(sensitivity(scenario, out, " --only heeling."),
           "--only: must be the start of a model parameter's key");
+  // --only takes one key each time, so the scenario may follow it.
+  refused("sensitivity --out " + out.string() + " --only heeling. " + scenario.string(),
+          "(got heeling.)");
   refused(sensitivity(scenario, out, " --only numerics."),
           "numerics.* are solver controls, not model parameters");
   refused(sensitivity(scenario, out, " --seed -1"), "--seed: must be a whole number");

@@ -151,14 +151,14 @@ SensitivityResult analyseSensitivity(const Scenario& scenario,
   result.runs = values.size();
   result.seed = plan.seed;
   const std::size_t perTrajectory = parameters.size() + 1;
-  for (const SensitivityOutcome& outcome : sensitivityOutcomes()) {
-    const std::size_t o = static_cast<std::size_t>(&outcome - sensitivityOutcomes().data());
+  const auto& outcomes = sensitivityOutcomes();
+  for (std::size_t o = 0; o < outcomes.size(); ++o) {
     std::vector<std::vector<double>> outputs(design.trajectories.size());
     for (std::size_t run = 0; run < values.size(); ++run)
       outputs[run / perTrajectory].push_back(values[run][o]);
     const std::vector<EffectSummary> effects = elementaryEffects(design, outputs);
 
-    OutcomeEffects ranked{&outcome, {}};
+    OutcomeEffects ranked{&outcomes[o], {}};
     for (std::size_t i = 0; i < parameters.size(); ++i)
       ranked.ranked.push_back({parameters[i], effects[i], 0});
     std::stable_sort(ranked.ranked.begin(), ranked.ranked.end(), ranksAbove);

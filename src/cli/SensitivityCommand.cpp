@@ -22,8 +22,8 @@
 namespace dermasim {
 namespace {
 
-// Small enough that the default scenario (163 parameters, 164 runs a trajectory) takes about
-// 10 minutes on 2 cores; two is the fewest that measure sigma.
+// Two is the fewest that measure sigma. The default scenario (163 parameters, 164 runs a
+// trajectory, ~4.5 s of one core a run) then takes about 12 minutes on 2 idle cores.
 constexpr std::uint64_t kDefaultTrajectories = 2;
 constexpr std::uint64_t kMaxTrajectories = 1000;
 constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 53;  // as a scenario's seed
@@ -62,21 +62,22 @@ int workerCount(const Scenario& scenario) {
   return std::clamp(byMemory, 1, omp_get_max_threads());
 }
 
-// A line per twentieth of the runs, with the time left at the pace so far.
+// A line after the first run and per twentieth of the runs, with the time left at the pace so
+// far.
 auto progressReporter(bool quiet) {
   using Clock = std::chrono::steady_clock;
-  return
-      [quiet, start = Clock::now(), lastStep = 0ul](std::size_t done, std::size_t total) mutable {
-        if (quiet || done == total) return;  // the closing line says how long it all took
-        const std::size_t step = done * 20 / total;
-        if (step == lastStep) return;
-        lastStep = step;
-        const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-        const double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
-        std::fprintf(stderr, "  [%zu/%zu] %3.0f %%, %s so far, about %s left\n", done, total,
-                     100.0 * static_cast<double>(done) / static_cast<double>(total),
-                     durationText(elapsed).c_str(), durationText(left).c_str());
-      };
+  return [quiet, start = Clock::now(), lastStep = ~std::size_t{0}](std::size_t done,
+                                                                   std::size_t total) mutable {
+    if (quiet || done == total) return;  // the closing line says how long it all took
+    const std::size_t step = done * 20 / total;
+    if (step == lastStep) return;
+    lastStep = step;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    const double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
+    std::fprintf(stderr, "  [%zu/%zu] %3.0f %%, %s so far, about %s left\n", done, total,
+                 100.0 * static_cast<double>(done) / static_cast<double>(total),
+                 durationText(elapsed).c_str(), durationText(left).c_str());
+  };
 }
 
 }  // namespace
@@ -88,7 +89,7 @@ CLI::App* addSensitivityCommand(CLI::App& app, SensitivityRequest& request) {
       "model parameter across its documented range (the numerics.* solver controls excluded) on "
       "improvement_pct, downtime_days and collagen_rel; top parameters on stdout, "
       "sensitivity.csv and sensitivity.png in --out. The default scenario with the default 2 "
-      "trajectories makes 328 runs: about 10 minutes on 2 cores");
+      "trajectories makes 328 runs: about 12 minutes on 2 idle cores; --only makes it shorter");
   command->add_option("scenario", request.scenario, "scenario file or built-in name")->required();
   command
       ->add_option("--out", request.out,
@@ -103,10 +104,12 @@ CLI::App* addSensitivityCommand(CLI::App& app, SensitivityRequest& request) {
   command->add_option("--seed", request.seed,
                       "seed of the trajectories (default: the scenario's seed); the same seed "
                       "gives the same results on any number of threads");
-  command->add_option("--only", request.only,
-                      "vary only the parameters whose key starts with this (repeatable, e.g. "
-                      "--only healing. --only pen.depth_spread); the rest keep the scenario's "
-                      "values");
+  command
+      ->add_option("--only", request.only,
+                   "vary only the parameters whose key starts with this (repeatable, e.g. "
+                   "--only healing. --only pen.depth_spread); the rest keep the scenario's "
+                   "values")
+      ->allow_extra_args(false);  // one key a time: `--only healing. SCENARIO` keeps SCENARIO
   command->add_flag("-q,--quiet", request.quiet, "no progress on stderr");
   return command;
 }
@@ -128,13 +131,10 @@ int sensitivityCommand(const SensitivityRequest& request) {
   const std::size_t runs = sensitivityRuns(parameters.size(), trajectories);
   if (!request.quiet)
     std::fprintf(stderr,
-                 "dermasim: sensitivity of %s (%s): %zu parameters, %zu trajectories, %zu runs "
-                 "on %d thread(s), about %s\n",
+                 "dermasim: sensitivity of %s (%s): %zu parameter(s), %zu trajectories, %zu runs "
+                 "on %d thread(s); the time left shows after the first runs\n",
                  printable(scenario.name).c_str(), printable(scenario.source).c_str(),
-                 parameters.size(), static_cast<std::size_t>(trajectories), runs, plan.workers,
-                 durationText(estimateResources(scenario).seconds_one_core *
-                              static_cast<double>(runs) / plan.workers)
-                     .c_str());
+                 parameters.size(), static_cast<std::size_t>(trajectories), runs, plan.workers);
   const auto start = Clock::now();
   const SensitivityResult result = analyseSensitivity(scenario, parameters, plan);
 

@@ -30,7 +30,7 @@ std::string sensitivityCsv(const SensitivityResult& result) {
 
 std::string sensitivityTable(const SensitivityResult& result, std::size_t top) {
   std::string out = "Elementary effects of " + std::to_string(result.parameters) +
-                    " model parameters, " + std::to_string(result.trajectories) +
+                    " model parameter(s), " + std::to_string(result.trajectories) +
                     " trajectories (" + std::to_string(result.runs) + " runs), seed " +
                     std::to_string(result.seed) +
                     ": change of each outcome across a parameter's full range\n";
