@@ -132,7 +132,7 @@ int sensitivityCommand(const SensitivityRequest& request) {
   if (!request.quiet)
     std::fprintf(stderr,
                  "dermasim: sensitivity of %s (%s): %zu parameter(s), %zu trajectories, %zu runs "
-                 "on %d thread(s); the time left shows after the first runs\n",
+                 "on %d thread(s); the time left shows as runs finish\n",
                  printable(scenario.name).c_str(), printable(scenario.source).c_str(),
                  parameters.size(), static_cast<std::size_t>(trajectories), runs, plan.workers);
   const auto start = Clock::now();
