@@ -5,12 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "cli/ChartCanvas.hpp"
 #include "io/ValidationReport.hpp"
-#include "render/Downsample.hpp"
-#include "render/Font.hpp"
-#include "render/HeadlessContext.hpp"
-#include "render/Image.hpp"
-#include "render/Painter2D.hpp"
 #endif
 
 namespace dermasim {
@@ -27,20 +23,19 @@ namespace {
 
 using render::Colour4;
 
-constexpr Colour4 kPaper{1, 1, 1, 1};
-constexpr Colour4 kInk{0.1f, 0.1f, 0.12f, 1};
-constexpr Colour4 kFaint{0.45f, 0.45f, 0.5f, 1};
+constexpr Colour4 kInk = kChartInk;
+constexpr Colour4 kFaint = kChartFaint;
 constexpr Colour4 kTrack{0.88f, 0.88f, 0.9f, 1};
 constexpr Colour4 kBand{0.62f, 0.74f, 0.9f, 1};
 constexpr Colour4 kPass{0.1f, 0.6f, 0.25f, 1};
 constexpr Colour4 kFail{0.85f, 0.15f, 0.12f, 1};
-constexpr Colour4 kStripe{0.96f, 0.96f, 0.97f, 1};
+constexpr Colour4 kStripe = kChartStripe;
 
 // Layout in pixels of the final image; drawn kScale times larger and shrunk for smooth edges.
-constexpr int kScale = 2;
+constexpr int kScale = kChartScale;
 constexpr float kWidth = 1560, kTop = 74, kRow = 38, kBottom = 56;
 constexpr float kLabelX = 12, kPlotX = 640, kPlotW = 520, kValueX = 1180;
-constexpr int kText = 15, kSmall = 13, kTitle = 20;
+constexpr int kText = kChartText, kSmall = kChartSmall, kTitle = kChartTitle;
 
 // The values a row's axis must show, and the axis padded around them: each target has its own
 // units, so each row has its own scale.
@@ -95,46 +90,36 @@ void drawRow(render::Painter2D& p, const TargetOutcome& o, float top, bool strip
 bool writeValidationChart(const std::filesystem::path& png,
                           const std::vector<TargetOutcome>& outcomes) {
   const float height = kTop + kRow * static_cast<float>(outcomes.size()) + kBottom;
-  const float s = kScale;
-  render::HeadlessContext context(static_cast<int>(kWidth * s), static_cast<int>(height * s));
-  render::Font font;
-  render::Painter2D p(font);
-  p.begin(context.width(), context.height());
-  p.rect(0, 0, kWidth * s, height * s, kPaper);
+  drawChart(png, kWidth, height, [&](render::Painter2D& p) {
+    const float s = kScale;
+    const auto passed = std::count_if(outcomes.begin(), outcomes.end(),
+                                      [](const TargetOutcome& o) { return o.pass; });
+    p.text(kLabelX * s, 30 * s,
+           "dermasim validation: the model against published figures (" + std::to_string(passed) +
+               " of " + std::to_string(outcomes.size()) + " targets pass)",
+           kTitle * kScale, kInk);
+    p.text(kLabelX * s, 56 * s, "case: published measure", kSmall * kScale, kFaint);
+    p.text(kPlotX * s, 56 * s, "each row on its own scale", kSmall * kScale, kFaint);
+    for (std::size_t i = 0; i < outcomes.size(); ++i)
+      drawRow(p, outcomes[i], kTop + kRow * static_cast<float>(i), i % 2 == 0);
 
-  const auto passed = std::count_if(outcomes.begin(), outcomes.end(),
-                                    [](const TargetOutcome& o) { return o.pass; });
-  p.text(kLabelX * s, 30 * s,
-         "dermasim validation: the model against published figures (" + std::to_string(passed) +
-             " of " + std::to_string(outcomes.size()) + " targets pass)",
-         kTitle * kScale, kInk);
-  p.text(kLabelX * s, 56 * s, "case: published measure", kSmall * kScale, kFaint);
-  p.text(kPlotX * s, 56 * s, "each row on its own scale", kSmall * kScale, kFaint);
-  for (std::size_t i = 0; i < outcomes.size(); ++i)
-    drawRow(p, outcomes[i], kTop + kRow * static_cast<float>(i), i % 2 == 0);
-
-  // The key: what the marks mean.
-  const float key = (height - kBottom / 2) * s;
-  float x = kLabelX * s;
-  p.rect(x, key - 8 * s, 40 * s, 16 * s, kBand);
-  x += 48 * s;
-  x += p.text(x, key + 5 * s, "range that passes", kSmall * kScale, kInk) + 30 * s;
-  p.rect(x, key - 13 * s, 3 * s, 26 * s, kInk);
-  x += 12 * s;
-  x += p.text(x, key + 5 * s, "published figure", kSmall * kScale, kInk) + 30 * s;
-  p.disc(x + 7 * s, key, 7 * s, kPass);
-  x += 20 * s;
-  x += p.text(x, key + 5 * s, "model, passes", kSmall * kScale, kInk) + 30 * s;
-  p.disc(x + 7 * s, key, 7 * s, kFail);
-  x += 20 * s;
-  x += p.text(x, key + 5 * s, "model, fails", kSmall * kScale, kInk) + 30 * s;
-  p.text(x, key + 5 * s, "A simulation for education, not a prediction of any patient's results.",
-         kSmall * kScale, kFaint);
-  p.end();
-
-  render::Image image = render::downsample(context.readPixels(), kScale);
-  image.fillAlpha(255);
-  render::writePng(png, image);
+    // The key: what the marks mean.
+    const float key = (height - kBottom / 2) * s;
+    float x = kLabelX * s;
+    p.rect(x, key - 8 * s, 40 * s, 16 * s, kBand);
+    x += 48 * s;
+    x += p.text(x, key + 5 * s, "range that passes", kSmall * kScale, kInk) + 30 * s;
+    p.rect(x, key - 13 * s, 3 * s, 26 * s, kInk);
+    x += 12 * s;
+    x += p.text(x, key + 5 * s, "published figure", kSmall * kScale, kInk) + 30 * s;
+    p.disc(x + 7 * s, key, 7 * s, kPass);
+    x += 20 * s;
+    x += p.text(x, key + 5 * s, "model, passes", kSmall * kScale, kInk) + 30 * s;
+    p.disc(x + 7 * s, key, 7 * s, kFail);
+    x += 20 * s;
+    x += p.text(x, key + 5 * s, "model, fails", kSmall * kScale, kInk) + 30 * s;
+    p.text(x, key + 5 * s, kChartDisclaimer, kSmall * kScale, kFaint);
+  });
   return true;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/RenderCommand.hpp"
+#include "cli/SensitivityCommand.hpp"
 #include "cli/ValidationCommand.hpp"
 #include "core/ScenarioCheck.hpp"
 #include "core/Simulation.hpp"
@@ -191,6 +192,9 @@ int main(int argc, char** argv) {
   ValidationRequest validationRequest;
   auto* validation = addValidationCommand(app, validationRequest);
 
+  SensitivityRequest sensitivityRequest;
+  auto* sensitivity = addSensitivityCommand(app, sensitivityRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -205,6 +209,7 @@ int main(int argc, char** argv) {
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);
     if (*validation) return validationCommand(validationRequest);
+    if (*sensitivity) return sensitivityCommand(sensitivityRequest);
     if (*params) return paramsCommand();
     if (*keys) {
       std::printf(

@@ -35,6 +35,9 @@ class StagedFolder {
   // Writes one of the set's files (one of `ownNames`) into the temporary folder and flushes it
   // to disk. Throws std::runtime_error on failure.
   void write(std::string_view name, std::string_view contents);
+  // Where one of the set's files goes when its writer takes a path rather than the contents (a
+  // PNG encoder); commit() puts it in place with the rest.
+  std::filesystem::path pathFor(std::string_view name) const { return staging_ / name; }
   // Puts the set in place in one step and removes the set it replaced.
   void commit();
 
