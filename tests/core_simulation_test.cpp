@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "TimeseriesSupport.hpp"
 #include "core/Simulation.hpp"
 #include "core/healing/HealingModel.hpp"
 #include "core/readout/SkinReadout.hpp"
@@ -87,17 +88,14 @@ TEST_CASE("Simulation: one session's scars show no change in the first week, the
   s.sessions.resize(1);
   s.duration_days = 180;
   const RunResult r = simulate(s);
-  const auto at = [&](double day) {
-    const SkinReading* best = &r.timeseries.front();
-    for (const SkinReading& x : r.timeseries)
-      if (std::abs(x.day - day) < std::abs(best->day - day)) best = &x;
-    return *best;
+  const auto improvement = [&](double day) {
+    return readingOn(r, day, &SkinReading::improvement_pct);
   };
-  CHECK(at(7).improvement_pct < 5.0);
-  CHECK(at(7).collagen_rel > 1.02);  // while collagen is already being laid down
-  CHECK(at(42).improvement_pct > at(7).improvement_pct + 2.0);
-  CHECK(at(90).improvement_pct > at(42).improvement_pct);
-  CHECK(at(180).improvement_pct > at(90).improvement_pct);
+  CHECK(improvement(7) < 5.0);
+  CHECK(readingOn(r, 7, &SkinReading::collagen_rel) > 1.02);  // while collagen is laid down
+  CHECK(improvement(42) > improvement(7) + 2.0);
+  CHECK(improvement(90) > improvement(42));
+  CHECK(improvement(180) > improvement(90));
 }
 
 TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulation]") {
