@@ -9,6 +9,7 @@
 #include "core/Simulation.hpp"
 #include "core/TimeStepParameters.hpp"
 #include "core/devices/DeviceParameters.hpp"
+#include "core/healing/HarmRisk.hpp"
 #include "core/healing/HealingModel.hpp"
 #include "core/optics/SkinOptics.hpp"
 #include "core/parameters/ModelParameters.hpp"
@@ -68,6 +69,7 @@ TEST_CASE("ModelParameters: every row is read by some mechanism's struct", "[par
   TrackGeometry::from(p);
   ScarTethers::Parameters::from(p);
   HealingRates::from(p);
+  HarmParameters::from(p);
   ChannelClosure::from(p);
   OpticsParameters::from(p);
   ReadoutParameters::from(p);

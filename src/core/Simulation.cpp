@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/TimeStepParameters.hpp"
+#include "core/healing/HarmRisk.hpp"
 #include "core/healing/HealingModel.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
@@ -161,6 +162,12 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   o.scar_depth_icepick_um = last.scar_depth_icepick_um;
   o.baseline_scar_depth_icepick_um = first.scar_depth_icepick_um;
   o.scar_volume_rel = last.scar_volume_rel;
+  const HarmRisk risk = harmRisk(model.inflammationDose(), scenario.patient.fitzpatrick,
+                                 HarmParameters::from(params));
+  o.pih_risk = risk.pih;
+  o.fibrosis_risk = risk.fibrosis;
+  for (const SkinReading& r : result.timeseries)
+    o.peak_inflammation = std::max(o.peak_inflammation, r.inflammation);
   progress.report(1.0, "done");
   return result;
 }

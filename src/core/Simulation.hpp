@@ -44,6 +44,10 @@ struct Outcome {
   double scar_depth_boxcar_um = 0, baseline_scar_depth_boxcar_um = 0;
   double scar_depth_icepick_um = 0, baseline_scar_depth_icepick_um = 0;
   double scar_volume_rel = 1;
+  // Harm (HarmRisk.hpp): indices 0..1 from the inflammation carried over the run, and the
+  // highest mean dermal infiltrate any reading showed.
+  double pih_risk = 0, fibrosis_risk = 0;
+  double peak_inflammation = 0;
 };
 
 struct RunResult {

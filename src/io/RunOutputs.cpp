@@ -95,7 +95,10 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
                   {"baseline_scar_depth_boxcar_um", o.baseline_scar_depth_boxcar_um},
                   {"scar_depth_icepick_um", o.scar_depth_icepick_um},
                   {"baseline_scar_depth_icepick_um", o.baseline_scar_depth_icepick_um},
-                  {"scar_volume_rel", o.scar_volume_rel}};
+                  {"scar_volume_rel", o.scar_volume_rel},
+                  {"pih_risk", o.pih_risk},
+                  {"fibrosis_risk", o.fibrosis_risk},
+                  {"peak_inflammation", o.peak_inflammation}};
   j["grid"] = {{"nx", result.grid.nx},
                {"ny", result.grid.ny},
                {"nz", result.grid.nz},
@@ -114,7 +117,7 @@ std::string timeseriesCsv(const RunResult& result) {
       "day,redness_a,erythema,barrier_open,roughness_um,scar_depth_um,collagen_rel,collagen1_rel,"
       "collagen3_rel,elastin_rel,improvement_pct,papillary_collagen_rel,epidermis_rel,"
       "fibroblasts_rel,surface_blood_um,lightness_L,channels_open,scar_depth_rolling_um,"
-      "scar_depth_boxcar_um,scar_depth_icepick_um,scar_volume_rel\n";
+      "scar_depth_boxcar_um,scar_depth_icepick_um,scar_volume_rel,inflammation\n";
   for (const SkinReading& r : result.timeseries) {
     appendRow(out, {{r.day, 6},
                     {r.redness_a, 4},
@@ -136,7 +139,8 @@ std::string timeseriesCsv(const RunResult& result) {
                     {r.scar_depth_rolling_um, 3},
                     {r.scar_depth_boxcar_um, 3},
                     {r.scar_depth_icepick_um, 3},
-                    {r.scar_volume_rel, 5}});
+                    {r.scar_volume_rel, 5},
+                    {r.inflammation, 5}});
   }
   return out;
 }

@@ -15,6 +15,8 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
                                           std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
   float* __restrict signal = f.signal;
+  float* __restrict inflammation = f.inflammation;
+  const float* __restrict mediators = f.mediators;
   float* __restrict paracrine = f.paracrine;
   float* __restrict fibroblasts = f.fibroblasts;
   float* __restrict remodelling = f.remodelling;
@@ -23,6 +25,12 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
 #pragma omp simd reduction(max : maxSignal, maxParacrine, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     const float exposure = injury[c] * r.injury_exposure;
+    // The mediators recruit an inflammatory infiltrate, which resolves over days once they are
+    // gone: dI/dt = a (1 - I) - k I, a = recruitment M/(1 + M), implicit in time.
+    const float med = mediators[c];
+    const float recruit = r.recruitment * med / (1.0F + med);
+    inflammation[c] =
+        flush((inflammation[c] + r.dt * recruit) / (1.0F + r.dt * (recruit + r.resolution)));
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
 
@@ -92,6 +100,7 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   const float* __restrict elastinBase = f.elastin_base;
   const float* __restrict deficit = f.deficit;
   const float* __restrict lining = f.lining;
+  const float* __restrict inflammation = f.inflammation;
   // Activated cells lay collagen down into the room the matrix has (up to its capacity);
   // remodelling refills deficits toward the normal density and lays down elastin; excess
   // type III matures to type I over months; all of it turns over in years.
@@ -115,14 +124,19 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
     const float matured = std::max(0.0F, three - c3Base[c]) * (1.0F - r.mature_keep);
     three -= matured;
     one += matured;
-    c1[c] = c1Base[c] + (one - c1Base[c]) * r.collagen_keep;
-    c3[c] = c3Base[c] + (three - c3Base[c]) * r.collagen_keep;
+    // An infiltrate that does not resolve (injury again before it has, or confluent injury)
+    // releases proteases that break down the new matrix and the refilled volume (implicit).
+    const float harm =
+        1.0F / (1.0F + r.dt * r.breakdown * std::max(0.0F, inflammation[c] - r.tolerance));
+    const float new1 = one - c1Base[c], new3 = three - c3Base[c];
+    c1[c] = c1Base[c] + new1 * (new1 > 0.0F ? harm : 1.0F) * r.collagen_keep;
+    c3[c] = c3Base[c] + new3 * (new3 > 0.0F ? harm : 1.0F) * r.collagen_keep;
     // Refilled volume holds the surface up only once it is cross-linked into the matrix, and
     // turns over with the rest of the collagen.
-    const float pending = refilling[c] + fill;
+    const float pending = (refilling[c] + fill) * harm;
     const float waiting = flush(pending * r.crosslink_keep);
     refilling[c] = waiting;
-    refilled[c] = (refilled[c] + pending - waiting) * r.collagen_keep;
+    refilled[c] = (refilled[c] * harm + pending - waiting) * r.collagen_keep;
 
     const float e = elastin[c];
     const float room = std::max(0.0F, 1.0F - e * r.inv_elastin_cap);

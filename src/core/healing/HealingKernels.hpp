@@ -13,12 +13,14 @@ struct PlaneRates {
   float dt;
   float injury_keep, injury_exposure;
   float signal_release, autocrine, signal_keep;
+  float recruitment, resolution;  // of the inflammatory infiltrate
   float paracrine_release, paracrine_keep, paracrine_potency;
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;
   // matrix (only where the plane has dermis)
   float normal, inv_cap, synthesis, refill, share3, mature_keep, collagen_keep;
   float crosslink_keep;
+  float tolerance, breakdown;  // matrix breakdown by an infiltrate above the tolerance
   float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
 };
 
@@ -37,6 +39,7 @@ struct PlaneFields {
   const float* lumen;
   float* mediators;
   float* vasodilation;
+  float* inflammation;
   float* signal;
   float* paracrine;
   float* fibroblasts;

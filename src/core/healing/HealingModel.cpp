@@ -37,6 +37,12 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_diffusivity = p["healing.mediator_diffusivity_mm2_day"];
   r.mediator_substep_life = p["numerics.mediator_substep_life"];
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
+  r.inflammation_recruitment = p["healing.inflammation_recruitment_per_day"];
+  r.inflammation_resolution = perDayFromHalfLifeDays(p["healing.inflammation_half_life_d"]);
+  r.inflammation_tolerance = p["healing.inflammation_tolerance"];
+  r.matrix_breakdown = p["healing.matrix_breakdown_per_day"];
+  r.pih_threshold = p["harm.pih_inflammation_threshold"];
+  r.fibrosis_threshold = p["harm.fibrosis_inflammation_threshold"];
   r.signal_release = p["healing.signal_release_per_day"];
   r.signal_autocrine = p["healing.signal_autocrine_per_day"];
   r.signal_decay = kLn2 / (p["healing.signal_half_life_min"] / (60.0 * kHoursPerDay));
@@ -90,8 +96,8 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
   for (Field* f :
-       {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.signal, &st_.paracrine,
-        &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
+       {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.inflammation, &st_.signal,
+        &st_.paracrine, &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
     *f = g.zeros3();
   st_.surface_blood_um = g.zeros2();
   st_.epidermis_gain = g.zeros2();
@@ -134,6 +140,8 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       papillaryCells_.push_back(k);
   }
   if (papillaryCells_.empty()) papillaryCells_.push_back(std::min(g.nz - 1, 1));
+  for (int k = 0; k < g.nz; ++k)
+    if (prof.collagen[static_cast<std::size_t>(k)] > 0) dermisCells_.push_back(k);
   totals_.resize(static_cast<std::size_t>(g.nz));
   for (int k = 0; k < g.nz; ++k) totalPlane(k);
 }
@@ -143,7 +151,8 @@ void HealingModel::totalPlane(int k) {
   const std::size_t o = static_cast<std::size_t>(k) * static_cast<std::size_t>(columns);
   totals_[static_cast<std::size_t>(k)] = {
       orderedSum(st_.collagen1.data() + o, columns), orderedSum(st_.collagen3.data() + o, columns),
-      orderedSum(st_.elastin.data() + o, columns), orderedSum(st_.fibroblasts.data() + o, columns)};
+      orderedSum(st_.elastin.data() + o, columns), orderedSum(st_.fibroblasts.data() + o, columns),
+      orderedSum(st_.inflammation.data() + o, columns)};
 }
 
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
@@ -181,6 +190,9 @@ void HealingModel::step(double dt) {
   // Mediators first: their release reads the injury at the step's start.
   if (maxMediators_ > 0) stepMediators(dt);
   react(dt);
+  // The doses take the step's end as its mean: the infiltrate changes over days.
+  dose_.papillary_days += dt * std::max(0.0, papillaryInflammation() - rates_.pih_threshold);
+  dose_.dermis_days += dt * std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold);
   growEpidermis(dt);
   // The signal decays within minutes, far faster than any step: one implicit Euler step of its
   // whole operator, (1 + k dt - dt D lap) u = u_old + dt s, is the update (u_old + dt s) /
@@ -195,6 +207,26 @@ void HealingModel::step(double dt) {
   day_ += dt;
 }
 
+namespace {
+
+double meanInflammation(const std::vector<PlaneTotals>& totals, const std::vector<int>& cells,
+                        std::size_t columns) {
+  if (cells.empty()) return 0.0;
+  double sum = 0;
+  for (int k : cells) sum += totals[static_cast<std::size_t>(k)].inflammation;
+  return sum / (static_cast<double>(cells.size()) * static_cast<double>(columns));
+}
+
+}  // namespace
+
+double HealingModel::papillaryInflammation() const {
+  return meanInflammation(totals_, papillaryCells_, base_.grid.columns());
+}
+
+double HealingModel::dermisInflammation() const {
+  return meanInflammation(totals_, dermisCells_, base_.grid.columns());
+}
+
 void HealingModel::openLumen(double dt) {
   // Once the last channel has closed, the lumen is cleared one last time and left alone.
   channelsOpen_ =
@@ -203,15 +235,25 @@ void HealingModel::openLumen(double dt) {
 
 PlaneFields HealingModel::planeFields(int k) {
   const std::size_t o = static_cast<std::size_t>(k) * base_.grid.columns();
-  return {st_.injury.data() + o,      st_.lumen.data() + o,
-          st_.mediators.data() + o,   st_.vasodilation.data() + o,
-          st_.signal.data() + o,      st_.paracrine.data() + o,
-          st_.fibroblasts.data() + o, st_.remodelling.data() + o,
-          base_.deficit.data() + o,   lined_ ? base_.lining.data() : nullptr,
-          st_.collagen1.data() + o,   st_.collagen3.data() + o,
-          st_.refilling.data() + o,   st_.refilled.data() + o,
-          st_.elastin.data() + o,     c1Base_.data() + o,
-          c3Base_.data() + o,         elastinBase_.data() + o};
+  return {st_.injury.data() + o,
+          st_.lumen.data() + o,
+          st_.mediators.data() + o,
+          st_.vasodilation.data() + o,
+          st_.inflammation.data() + o,
+          st_.signal.data() + o,
+          st_.paracrine.data() + o,
+          st_.fibroblasts.data() + o,
+          st_.remodelling.data() + o,
+          base_.deficit.data() + o,
+          lined_ ? base_.lining.data() : nullptr,
+          st_.collagen1.data() + o,
+          st_.collagen3.data() + o,
+          st_.refilling.data() + o,
+          st_.refilled.data() + o,
+          st_.elastin.data() + o,
+          c1Base_.data() + o,
+          c3Base_.data() + o,
+          elastinBase_.data() + o};
 }
 
 void HealingModel::stepMediators(double dt) {
@@ -273,6 +315,10 @@ void HealingModel::react(double dt) {
   common.signal_release = f(r.signal_release);
   common.autocrine = f(r.signal_autocrine * dt);
   common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
+  common.recruitment = f(r.inflammation_recruitment);
+  common.resolution = f(r.inflammation_resolution);
+  common.tolerance = f(r.inflammation_tolerance);
+  common.breakdown = f(r.matrix_breakdown);
   common.paracrine_release = f(r.paracrine_release);
   common.paracrine_keep = f(std::exp(-r.paracrine_decay * dt));
   common.paracrine_potency = f(r.paracrine_potency);

@@ -30,6 +30,10 @@ struct HealingRates {
   double injury_repair_epidermis, injury_repair_dermis;
   double mediator_burst, mediator_release_open, mediator_release_injury, mediator_decay,
       mediator_diffusivity, vasodilation_rate;
+  double inflammation_recruitment, inflammation_resolution, inflammation_tolerance,
+      matrix_breakdown;
+  // mean infiltrate above which a layer's inflammation counts toward the harm doses
+  double pih_threshold, fibrosis_threshold;
   double signal_release, signal_autocrine, signal_decay, signal_diffusivity;
   double paracrine_release, paracrine_decay, paracrine_diffusivity, paracrine_potency;
   double fibroblast_activation, fibroblast_growth, fibroblast_capacity, fibroblast_clearance,
@@ -59,7 +63,15 @@ struct SessionInjury {
 // Sums over one depth plane of the matrix and the activated cells, kept up to date by step()
 // while each plane is still in cache, so the readout need not sweep the grid again.
 struct PlaneTotals {
-  double collagen1 = 0, collagen3 = 0, elastin = 0, fibroblasts = 0;
+  double collagen1 = 0, collagen3 = 0, elastin = 0, fibroblasts = 0, inflammation = 0;
+};
+
+// Inflammation the skin has carried, integrated over time (days): the doses the harm risks
+// are read from (HarmRisk.hpp). Each is the integral of how far the mean infiltrate of a layer
+// stood above its threshold.
+struct InflammationDose {
+  double papillary_days = 0;  // over the melanocytes at the dermal-epidermal junction
+  double dermis_days = 0;     // through the dermis
 };
 
 class HealingModel {
@@ -87,6 +99,10 @@ class HealingModel {
   const NeedleChannels& channels() const { return channels_; }
   const ScarTethers& tethers() const { return tethers_; }
   const std::vector<PlaneTotals>& planeTotals() const { return totals_; }
+  // Mean infiltrate of the papillary dermis and of the whole dermis, now.
+  double papillaryInflammation() const;
+  double dermisInflammation() const;
+  const InflammationDose& inflammationDose() const { return dose_; }
 
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
@@ -105,7 +121,8 @@ class HealingModel {
   TissueState st_;
   Field c1Base_, c3Base_, elastinBase_;
   std::vector<float> repairRate_;  // per depth cell, blending epidermis and dermis
-  std::vector<int> papillaryCells_;
+  std::vector<int> papillaryCells_, dermisCells_;
+  InflammationDose dose_;
   bool lined_ = false;  // whether any column of the baseline is lined
   LodDiffusion mediatorSpread_, signalSpread_, paracrineSpread_, fibroblastSpread_;
   NeedleChannels channels_;

@@ -406,6 +406,22 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"healing.vasodilation_time_constant_h", "h", 1.0, 0.25, 4.0,
        "redness rises within hours of a session; estimate",
        "time for vessels to follow the mediators"},
+      {"healing.inflammation_recruitment_per_day", "1/day", 3.0, 0.5, 10.0,
+       "inflammation from day 0 (wound-healing reviews; calibration sheet 3); estimate",
+       "rate at which mediators at full effect fill the tissue with inflammatory cells"},
+      {"healing.inflammation_half_life_d", "days", 1.5, 0.5, 4.0,
+       "inflammation gives way to proliferation from day 3-5 (wound-healing reviews; "
+       "calibration sheet 3); estimate",
+       "half-life of the inflammatory infiltrate once the mediators are gone"},
+      {"healing.inflammation_tolerance", "1", 0.3, 0.0, 1.0,
+       "estimate: a monthly session's infiltrate resolves before it harms the new matrix; "
+       "one renewed before it resolves does not",
+       "infiltrate above which its proteases break down new matrix"},
+      {"healing.matrix_breakdown_per_day", "1/day", 0.5, 0.0, 3.0,
+       "estimate (proteases of a persistent infiltrate degrade new collagen; over-treatment "
+       "lowers the benefit: makers' guidance on intervals)",
+       "rate at which new matrix and refilled volume are broken down per unit of infiltrate "
+       "above the tolerance"},
       {"healing.signal_release_per_day", "1/day", 800.0, 100.0, 5000.0, "estimate",
        "growth signal released per unit of injured tissue"},
       {"healing.signal_autocrine_per_day", "1/day", 40.0, 0.0, 60.0,
@@ -518,6 +534,29 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"numerics.max_step_days", "days", 1.0, 0.1, 1.0, "numerics (outputs are at least daily)",
        "longest time step"},
       // --- end: healing ---
+      // --- section: harm (HarmRisk.cpp) ---
+      {"harm.pih_inflammation_threshold", "1", 0.3, 0.0, 0.8,
+       "estimate: a session at a site's usual depth, a month apart, leaves the papillary "
+       "dermis inflamed for a few days only",
+       "mean papillary infiltrate above which inflammation counts toward pigmentation risk"},
+      {"harm.pih_dose_days", "days", 6.0, 0.5, 20.0,
+       "estimate (post-inflammatory hyperpigmentation follows inflammation that is strong or "
+       "lasts; more needling is not better)",
+       "papillary inflammation dose (days above the threshold) at which a type-V skin's risk "
+       "reaches 1 - 1/e"},
+      {"harm.pih_susceptibility_ratio", "1", 1.8, 1.0, 3.0,
+       "estimate (post-inflammatory hyperpigmentation is more common and lasts longer in "
+       "Fitzpatrick IV-VI)",
+       "factor by which pigmentation susceptibility grows per Fitzpatrick type: type F is "
+       "ratio^(F - 5) of type V's (type I ~0.1 at 1.8)"},
+      {"harm.fibrosis_inflammation_threshold", "1", 0.45, 0.0, 0.8,
+       "estimate (as the pigmentation threshold, through the dermis)",
+       "mean dermal infiltrate above which inflammation counts toward fibrosis risk"},
+      {"harm.fibrosis_dose_days", "days", 3.0, 0.5, 30.0,
+       "estimate (inflammation that does not resolve drives fibrosis: wound-healing reviews)",
+       "dermal inflammation dose (days above the threshold) at which fibrosis risk reaches "
+       "1 - 1/e"},
+      // --- end: harm ---
   };
   return table;
 }

@@ -16,6 +16,7 @@ struct SkinReading {
   double erythema = 0;
   double barrier_open = 0;   // share of the last session's channels not yet sealed at the surface
   double channels_open = 0;  // share of them with lumen left at any depth
+  double inflammation = 0;   // mean inflammatory infiltrate through the dermis, 0..1
   double roughness_um = 0;
   double scar_depth_um = 0;
   double collagen_rel = 1, collagen1_rel = 1, collagen3_rel = 1, elastin_rel = 1;

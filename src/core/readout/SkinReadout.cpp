@@ -168,6 +168,7 @@ SkinReading SkinReadout::read(const HealingModel& model) {
   out.erythema = fullA_ > restA_ ? (vascularA / n - restA_) / (fullA_ - restA_) : 0.0;
   out.barrier_open = model.barrierOpen();
   out.channels_open = model.channelsOpen();
+  out.inflammation = model.dermisInflammation();
 
   const Field h = surfaceHeightMm(model);
   out.roughness_um = roughnessRaUm(h);

@@ -12,6 +12,7 @@ struct TissueState {
   Field lumen;         // open channel fraction of the voxel, 0..1
   Field mediators;     // vasoactive inflammatory mediators, units of their half-saturation
   Field vasodilation;  // extra perfusion of the voxel's vessels, 0 (none) .. 1 (maximal)
+  Field inflammation;  // inflammatory infiltrate (neutrophils, macrophages), 0 .. 1 (dense)
   Field signal;        // active growth signal (TGF-beta family), units of its half-saturation
   // growth factors released from the injured matrix and activated slowly (latent TGF-beta,
   // FGF, PDGF): they reach the tissue between punctures. Units of their half-saturation.
