@@ -50,12 +50,13 @@ TEST_CASE("sensitivity ranks the chosen parameters and writes the table, CSV and
              Catch::Matchers::Contains("2 model parameter(s), 2 trajectories (6 runs), seed 3") &&
                  Catch::Matchers::Contains("improvement_pct (%)") &&
                  Catch::Matchers::Contains("downtime_days (days)") &&
-                 Catch::Matchers::Contains("collagen_rel (1)"));
+                 Catch::Matchers::Contains("collagen_rel (1)") &&
+                 Catch::Matchers::Contains("pih_risk (1)"));
 
   const std::string csv = slurp(out / "sensitivity.csv");
   CHECK_THAT(csv, Catch::Matchers::StartsWith(
                       "parameter,unit,min,max,outcome,outcome_unit,mu_star,mu,sigma,rank\n"));
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 2 * 3);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 2 * 4);  // 2 parameters x 4 outcomes
   // Collagen synthesis drives collagen, mediator release drives redness: each ranks first there.
   CHECK_THAT(rowOf(csv, "healing.collagen_synthesis_per_day", "collagen_rel"),
              Catch::Matchers::StartsWith("healing.collagen_synthesis_per_day,1/day,0.001,0.3,") &&

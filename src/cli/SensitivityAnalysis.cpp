@@ -104,9 +104,7 @@ const std::vector<SensitivityOutcome>& sensitivityOutcomes() {
       // The mean over sessions of each session's downtime_days (summary.json).
       {"downtime_days", "days", meanDowntimeDays},
       {"collagen_rel", "1", [](const RunResult& r) { return r.outcome.collagen_rel; }},
-      // pih_risk: add its row here once RunResult's Outcome reports it (issue 10, the lead's
-      // outcome.pih_risk in summary.json):
-      //   {"pih_risk", "1", [](const RunResult& r) { return r.outcome.pih_risk; }},
+      {"pih_risk", "1", [](const RunResult& r) { return r.outcome.pih_risk; }},
   };
   return outcomes;
 }

@@ -87,7 +87,7 @@ CLI::App* addSensitivityCommand(CLI::App& app, SensitivityRequest& request) {
       "sensitivity",
       "which model parameters drive a scenario's outcomes: Morris elementary effects of every "
       "model parameter across its documented range (the numerics.* solver controls excluded) on "
-      "improvement_pct, downtime_days and collagen_rel; top parameters on stdout, "
+      "improvement_pct, downtime_days, collagen_rel and pih_risk; top parameters on stdout, "
       "sensitivity.csv and sensitivity.png in --out. The default scenario with the default 2 "
       "trajectories makes 328 runs: about 12 minutes on 2 idle cores; --only makes it shorter");
   command->add_option("scenario", request.scenario, "scenario file or built-in name")->required();

@@ -101,9 +101,8 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   const float* __restrict deficit = f.deficit;
   const float* __restrict lining = f.lining;
   const float* __restrict inflammation = f.inflammation;
-  // Activated cells lay collagen down into the room the matrix has (up to its capacity);
-  // remodelling refills deficits toward the normal density and lays down elastin; excess
-  // type III matures to type I over months; all of it turns over in years.
+  // Excess type III matures to type I over months; remodelling lays down elastin; all of it
+  // turns over in years.
 #pragma omp simd
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     float one = c1[c], three = c3[c];

@@ -413,11 +413,11 @@ const std::vector<ParameterSpec>& parameterTable() {
        "inflammation gives way to proliferation from day 3-5 (wound-healing reviews; "
        "calibration sheet 3); estimate",
        "half-life of the inflammatory infiltrate once the mediators are gone"},
-      {"healing.inflammation_tolerance", "1", 0.3, 0.0, 1.0,
+      {"healing.inflammation_tolerance", "1", 0.6, 0.0, 1.0,
        "estimate: a monthly session's infiltrate resolves before it harms the new matrix; "
        "one renewed before it resolves does not",
        "infiltrate above which its proteases break down new matrix"},
-      {"healing.matrix_breakdown_per_day", "1/day", 0.5, 0.0, 3.0,
+      {"healing.matrix_breakdown_per_day", "1/day", 2.0, 0.0, 5.0,
        "estimate (proteases of a persistent infiltrate degrade new collagen; over-treatment "
        "lowers the benefit: makers' guidance on intervals)",
        "rate at which new matrix and refilled volume are broken down per unit of infiltrate "
