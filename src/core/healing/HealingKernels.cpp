@@ -144,14 +144,20 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   }
 }
 
-PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  return cellsImpl(f, r, n);
-}
-void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+// Columns with a lined tract read the lining; the rest skip it.
+DERMASIM_CPU_KERNEL void matrixAnyLining(const PlaneFields& f, const PlaneRates& r,
+                                         std::ptrdiff_t n) {
   if (f.lining)
     matrixImpl<true>(f, r, n);
   else
     matrixImpl<false>(f, r, n);
+}
+
+PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  return cellsImpl(f, r, n);
+}
+void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
+  matrixAnyLining(f, r, n);
 }
 
 DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
@@ -159,20 +165,14 @@ DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& 
   return cellsImpl(f, r, n);
 }
 DERMASIM_FOR_AVX2 void matrixAvx2(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  if (f.lining)
-    matrixImpl<true>(f, r, n);
-  else
-    matrixImpl<false>(f, r, n);
+  matrixAnyLining(f, r, n);
 }
 DERMASIM_FOR_AVX512 PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
                                             std::ptrdiff_t n) {
   return cellsImpl(f, r, n);
 }
 DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  if (f.lining)
-    matrixImpl<true>(f, r, n);
-  else
-    matrixImpl<false>(f, r, n);
+  matrixAnyLining(f, r, n);
 }
 
 float mediatorsBase(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
