@@ -20,6 +20,12 @@ double perDayFromHalfLifeDays(double d) { return kLn2 / d; }
 
 Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 
+// The basal layer as a grid of one plane: the keratinocyte signal spreads only along it.
+Grid basalLayer(Grid g) {
+  g.nz = 1;
+  return g;
+}
+
 // Values this small no longer matter to any output; flushing them to zero keeps the
 // arithmetic out of subnormal floats (which are ~100x slower) and lets whole phases be skipped.
 constexpr float kNegligible = 1e-12F;
@@ -72,6 +78,11 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.elastin_synthesis = p["healing.elastin_synthesis_per_day"];
   r.elastin_turnover = perDayFromHalfLifeDays(p["healing.elastin_half_life_years"] * kDaysPerYear);
   r.elastin_capacity = p["healing.elastin_capacity"];
+  r.keratinocyte_signal_release = p["healing.keratinocyte_signal_release_per_day"];
+  r.keratinocyte_signal_decay =
+      perDayFromHalfLifeHours(p["healing.keratinocyte_signal_half_life_h"]);
+  r.keratinocyte_signal_diffusivity =
+      p["healing.keratinocyte_signal_diffusivity_um2_s"] * 1e-6 * 86400.0;
   r.epidermis_growth = p["healing.epidermis_growth_per_day"];
   r.epidermis_max_gain = p["healing.epidermis_max_gain"];
   r.epidermis_relax = perDayFromHalfLifeDays(p["healing.epidermis_relax_half_life_d"]);
@@ -91,6 +102,8 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
       paracrineSpread_(base_.grid, rates_.paracrine_diffusivity, 0.0),
       fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
+      keratinocyteSignalSpread_(basalLayer(base_.grid), rates_.keratinocyte_signal_diffusivity,
+                                0.0),
       channels_(base_.grid, ChannelClosure::from(parameters), tracks_),
       tethers_(base_, ScarTethers::Parameters::from(parameters)) {
   const Grid& g = base_.grid;
@@ -100,6 +113,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
         &st_.paracrine, &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
     *f = g.zeros3();
   st_.surface_blood_um = g.zeros2();
+  st_.keratinocyte_signal = g.zeros2();
   st_.epidermis_gain = g.zeros2();
   st_.tether = base_.tether;
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
@@ -368,22 +382,40 @@ void HealingModel::react(double dt) {
 }
 
 void HealingModel::growEpidermis(double dt) {
-  // The epidermis thickens under the papillary dermis's remodelling activity, toward a
+  // Keratinocytes thicken the epidermis under growth factors that activated papillary
+  // fibroblasts make for them (KGF/FGF7: the double paracrine loop), not under the fibroblasts'
+  // own activity: the factors spread along the basal layer, so the epidermis between sparse
+  // punctures thickens too. They live for hours, far shorter than a step: as for the growth
+  // signal, one implicit step of release and decay, (u + dt s) / (1 + k dt), then spreading
+  // over dt / (1 + k dt). The epidermis grows at a rate saturating with the factors, toward a
   // ceiling, and relaxes back over a year.
   const Grid& g = base_.grid;
   const std::size_t columns = g.columns();
+  const HealingRates& r = rates_;
   const auto fdt = static_cast<float>(dt);
-  const float inv = 1.0F / static_cast<float>(papillaryCells_.size());
+  const auto release = static_cast<float>(r.keratinocyte_signal_release * dt) /
+                       static_cast<float>(papillaryCells_.size());
+  const auto keep = static_cast<float>(1.0 / (1.0 + r.keratinocyte_signal_decay * dt));
+  Field& kgf = st_.keratinocyte_signal;
+  float most = 0;
   for (std::size_t c = 0; c < columns; ++c) {
-    float activity = 0;
+    float cells = 0;
     for (int k : papillaryCells_)
-      activity += st_.remodelling[at(static_cast<std::size_t>(k) * columns + c)];
-    activity *= inv;
+      cells += st_.fibroblasts[at(static_cast<std::size_t>(k) * columns + c)];
+    const float u = (kgf[at(c)] + release * cells) * keep;
+    kgf[at(c)] = u < kNegligible ? 0.0F : u;
+    most = std::max(most, kgf[at(c)]);
+  }
+  if (most > kSpreadless)
+    keratinocyteSignalSpread_.step(kgf, dt / (1.0 + r.keratinocyte_signal_decay * dt));
+  const auto growth = static_cast<float>(r.epidermis_growth);
+  const auto ceiling = static_cast<float>(r.epidermis_max_gain);
+  const auto relax = 1.0F + fdt * static_cast<float>(r.epidermis_relax);
+  for (std::size_t c = 0; c < columns; ++c) {
+    const float e = kgf[at(c)];
     const float gain = st_.epidermis_gain[at(c)];
-    const float grow = static_cast<float>(rates_.epidermis_growth) * activity *
-                       std::max(0.0F, static_cast<float>(rates_.epidermis_max_gain) - gain);
-    st_.epidermis_gain[at(c)] =
-        (gain + fdt * grow) / (1.0F + fdt * static_cast<float>(rates_.epidermis_relax));
+    const float grow = growth * e / (1.0F + e) * std::max(0.0F, ceiling - gain);
+    st_.epidermis_gain[at(c)] = (gain + fdt * grow) / relax;
   }
 }
 

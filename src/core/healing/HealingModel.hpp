@@ -42,6 +42,7 @@ struct HealingRates {
   double collagen_synthesis, collagen_refill, collagen3_share, collagen3_maturation,
       collagen_turnover, collagen_capacity, collagen_crosslinking;
   double elastin_synthesis, elastin_turnover, elastin_capacity;
+  double keratinocyte_signal_release, keratinocyte_signal_decay, keratinocyte_signal_diffusivity;
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
   double surface_blood_clearance;
@@ -125,6 +126,7 @@ class HealingModel {
   InflammationDose dose_;
   bool lined_ = false;  // whether any column of the baseline is lined
   LodDiffusion mediatorSpread_, signalSpread_, paracrineSpread_, fibroblastSpread_;
+  LodDiffusion keratinocyteSignalSpread_;  // along the basal layer (one plane)
   NeedleChannels channels_;
   ScarTethers tethers_;
   std::vector<PlaneTotals> totals_;

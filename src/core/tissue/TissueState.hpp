@@ -31,8 +31,11 @@ struct TissueState {
   Field elastin;
   // per column
   Field surface_blood_um;  // blood lying on the skin, as a film thickness
-  Field epidermis_gain;    // epidermal thickening, relative to baseline thickness
-  Field tether;            // fibrous tethering of the surface to deeper tissue, 0..1
+  // keratinocyte growth factors (KGF/FGF7 family) at the basal layer, made by activated
+  // papillary fibroblasts; units of their half-saturation
+  Field keratinocyte_signal;
+  Field epidermis_gain;  // epidermal thickening, relative to baseline thickness
+  Field tether;          // fibrous tethering of the surface to deeper tissue, 0..1
 };
 
 }  // namespace dermasim
