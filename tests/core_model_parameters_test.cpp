@@ -11,6 +11,7 @@
 #include "core/devices/DeviceParameters.hpp"
 #include "core/healing/HarmRisk.hpp"
 #include "core/healing/HealingModel.hpp"
+#include "core/healing/NeurogenicFlare.hpp"
 #include "core/optics/SkinOptics.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/readout/SkinReadout.hpp"
@@ -71,6 +72,7 @@ TEST_CASE("ModelParameters: every row is read by some mechanism's struct", "[par
   HealingRates::from(p);
   HarmParameters::from(p);
   ChannelClosure::from(p);
+  FlareParameters::from(p);
   OpticsParameters::from(p);
   ReadoutParameters::from(p);
   TimeStepParameters::from(p);

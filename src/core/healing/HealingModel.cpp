@@ -30,6 +30,18 @@ Grid basalLayer(Grid g) {
 // arithmetic out of subnormal floats (which are ~100x slower) and lets whole phases be skipped.
 constexpr float kNegligible = 1e-12F;
 
+// How much of each depth cell lies in the innervated upper skin: the sensory endings that
+// fire the flare reach into the epidermis and branch beneath it in the papillary dermis.
+std::vector<float> innervatedShare(const BaselineSkin& b) {
+  const Grid& g = b.grid;
+  const double bottom = b.layers.papillaryBottomMm();
+  std::vector<float> share(static_cast<std::size_t>(g.nz));
+  for (int k = 0; k < g.nz; ++k)
+    share[static_cast<std::size_t>(k)] =
+        static_cast<float>(std::clamp((bottom - k * g.dz_mm) / g.dz_mm, 0.0, 1.0));
+  return share;
+}
+
 }  // namespace
 
 HealingRates HealingRates::from(const ModelParameters& p) {
@@ -105,7 +117,8 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       keratinocyteSignalSpread_(basalLayer(base_.grid), rates_.keratinocyte_signal_diffusivity,
                                 0.0),
       channels_(base_.grid, ChannelClosure::from(parameters), tracks_),
-      tethers_(base_, ScarTethers::Parameters::from(parameters)) {
+      tethers_(base_, ScarTethers::Parameters::from(parameters)),
+      flare_(base_.grid, FlareParameters::from(parameters), innervatedShare(base_)) {
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
   for (Field* f :
@@ -115,6 +128,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   st_.surface_blood_um = g.zeros2();
   st_.keratinocyte_signal = g.zeros2();
   st_.epidermis_gain = g.zeros2();
+  st_.flare = g.zeros2();
   st_.tether = base_.tether;
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
@@ -175,6 +189,7 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   const Field before = st_.injury;
   const TrackStamp stamp = stampTracks(g, base_.profile.vessels, punctures, tracks_, st_);
   tethers_.cut(punctures, st_.tether);
+  flare_.stimulate(before, st_.injury, st_.flare);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
   st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
   if (!punctures.empty()) {
@@ -218,6 +233,7 @@ void HealingModel::step(double dt) {
   // Growth factors live for days, longer than any step: decay in react(), spread here.
   if (maxParacrine_ > kSpreadless) paracrineSpread_.step(st_.paracrine, dt);
   if (maxFibroblasts_ > kSpreadless) fibroblastSpread_.step(st_.fibroblasts, dt);
+  flare_.step(dt, st_.flare);
   day_ += dt;
 }
 

@@ -4,6 +4,7 @@
 // the grid (docs/MODEL.md section 2):
 //   tracks injure tissue and leave open channels, which close from their floor and walls
 //   (NeedleChannels);
+//   fresh injury fires the nerves around it into a short-lived flare (NeurogenicFlare);
 //   fresh injury and open channels release vasoactive mediators (-> erythema), injured
 //   tissue a growth signal, both diffusing and decaying; the signal activates fibroblasts, which
 //   proliferate, migrate and lay down collagen III then I into the room the matrix has; a slower
@@ -16,6 +17,7 @@
 #include "core/devices/Puncture.hpp"
 #include "core/healing/HealingKernels.hpp"
 #include "core/healing/NeedleChannels.hpp"
+#include "core/healing/NeurogenicFlare.hpp"
 #include "core/numerics/LodDiffusion.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/tissue/BaselineSkin.hpp"
@@ -99,6 +101,7 @@ class HealingModel {
   double barrierOpen() const { return channels_.barrierOpen(day_); }
   const NeedleChannels& channels() const { return channels_; }
   const ScarTethers& tethers() const { return tethers_; }
+  const NeurogenicFlare& flare() const { return flare_; }
   const std::vector<PlaneTotals>& planeTotals() const { return totals_; }
   // Mean infiltrate of the papillary dermis and of the whole dermis, now.
   double papillaryInflammation() const;
@@ -129,6 +132,7 @@ class HealingModel {
   LodDiffusion keratinocyteSignalSpread_;  // along the basal layer (one plane)
   NeedleChannels channels_;
   ScarTethers tethers_;
+  NeurogenicFlare flare_;
   std::vector<PlaneTotals> totals_;
   int sessions_ = 0;
   double day_ = 0;

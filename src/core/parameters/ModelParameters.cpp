@@ -529,6 +529,23 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"healing.surface_blood_half_life_h", "h", 1.0, 0.25, 4.0,
        "pinpoint bleeding stops within minutes and is cleared within hours; estimate",
        "half-life of blood lying on the skin"},
+      {"healing.flare_half_saturation", "1", 0.005, 0.0005, 0.05,
+       "estimate: a single prick flares skin a centimetre across (Lewis 1927, triple "
+       "response); past ~20 punctures/cm2 the treated area is flared throughout",
+       "share of the innervated upper skin (epidermis and papillary dermis) freshly injured, "
+       "spread over the flare's reach, at which the neurogenic flare is half its full strength"},
+      {"healing.flare_reach_mm", "mm", 2.0, 0.5, 10.0,
+       "axon-reflex flare spreads mm to cm around a wound through the branches of one sensory "
+       "nerve (Lewis 1927); estimate",
+       "screening length over which one injury's flare stimulus spreads sideways"},
+      {"healing.flare_half_life_min", "min", 15.0, 5.0, 60.0,
+       "the flare appears within a minute and fades within about an hour (Lewis 1927); "
+       "estimate",
+       "half-life of the neurogenic flare stimulus (neuropeptide release after the injury)"},
+      {"healing.flare_max_vasodilation", "1", 0.3, 0.0, 0.6,
+       "estimate: a flare is pink, not the deep redness of the wound itself (a* +2.4 on "
+       "type III skin at 0.3)",
+       "vasodilation of a saturated neurogenic flare, on the scale of full vasodilation"},
       {"redness.sampling_depth_mm", "mm", 0.3, 0.1, 0.6,
        "depth green light reaches in dermis (Anderson & Parrish 1981); estimate",
        "depth scale over which dermal vessels colour the skin"},

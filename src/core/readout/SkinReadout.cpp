@@ -132,7 +132,11 @@ Field SkinReadout::columnErythema(const HealingModel& model) const {
     weighted += w * model.state().vasodilation.segment(at(static_cast<std::size_t>(k) * columns),
                                                        at(columns));
   }
-  return total > 0 ? Field(weighted / total) : weighted;
+  if (total > 0) weighted /= total;
+  // The flare dilates every depth of a column alike, and the union 1 - (1 - v)(1 - F) is
+  // linear in v: taken on the column's weighted mean it is exact.
+  const Field& flare = model.state().flare;
+  return weighted + flare - weighted * flare;
 }
 
 SkinReading SkinReadout::read(const HealingModel& model) {

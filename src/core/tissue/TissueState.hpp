@@ -36,6 +36,9 @@ struct TissueState {
   Field keratinocyte_signal;
   Field epidermis_gain;  // epidermal thickening, relative to baseline thickness
   Field tether;          // fibrous tethering of the surface to deeper tissue, 0..1
+  // vasodilation of the neurogenic (axon-reflex) flare, 0..1, the same at every depth of the
+  // column; the vessels dilate by the union of it and `vasodilation` (healing/NeurogenicFlare)
+  Field flare;
 };
 
 }  // namespace dermasim
