@@ -66,7 +66,10 @@ void main() {
     colour = mix(colour, hue, u_stain_opacity * a * dermis);
   }
 
-  float track = 0.9 * clamp(texture(u_fields_b, uv).g, 0.0, 1.0) * dermis;
+  // Tracks show wherever the grid reaches, the subcutis a deep needle entered included; below
+  // the grid the texture would only repeat its last row.
+  float onGrid = 1.0 - below(depth, u_grid_depth_mm, pixel);
+  float track = 0.9 * clamp(texture(u_fields_b, uv).g, 0.0, 1.0) * onGrid;
   colour = mix(colour, u_tint_track, track);
 
   // A dark line along the skin's surface, about 1.5 pixels wide.
