@@ -53,9 +53,15 @@ void main() {
   colour = mix(colour, u_tint_subcutis, 1.0 - dermis);
 
   vec2 uv = vec2(u, clamp(depth / u_grid_depth_mm, 0.0, 1.0));
+  // Cells, injury and tracks show wherever the grid reaches, the subcutis a deep needle entered
+  // included; below the grid the texture would only repeat its last row. The matrix stains
+  // (collagen, elastin) stay in the dermis: the fat has none, and the dermis's last row would
+  // otherwise bleed into it.
+  float onGrid = 1.0 - below(depth, u_grid_depth_mm, pixel);
+  float stainable = u_stain_channel < 3 ? dermis : onGrid;
   if (u_mode == 1) {
     float a = clamp(field(u_stain_channel, uv) / u_stain_max, 0.0, 1.0);
-    colour = mix(colour, u_stain_colour, u_stain_opacity * a * dermis);
+    colour = mix(colour, u_stain_colour, u_stain_opacity * a * stainable);
   } else if (u_mode == 2) {
     vec2 collagen = texture(u_fields_a, uv).rg;
     float total = collagen.x + collagen.y;
@@ -66,7 +72,7 @@ void main() {
     colour = mix(colour, hue, u_stain_opacity * a * dermis);
   }
 
-  float track = 0.9 * clamp(texture(u_fields_b, uv).g, 0.0, 1.0) * dermis;
+  float track = 0.9 * clamp(texture(u_fields_b, uv).g, 0.0, 1.0) * onGrid;
   colour = mix(colour, u_tint_track, track);
 
   // A dark line along the skin's surface, about 1.5 pixels wide.

@@ -375,3 +375,40 @@ TEST_CASE("BaselineSkin micro-texture has the documented roughness, more with ag
     CHECK(ra <= 10.0);
   }
 }
+
+TEST_CASE("BaselineSkin grid reaches below the dermis only when the needles do") {
+  const ModelParameters p;
+  const AnatomyParameters anatomy = AnatomyParameters::from(p);
+  Scenario s = acneScenario(6, kDefaultMix);
+  s.patient.site = Site::Periorbital;
+  s.model = ModelSettings{2.0, 50.0, 50.0};
+  SessionPlan plan;
+  plan.device.type = DeviceType::Pen;
+  plan.device.needle_length_mm = 0.25;
+  s.sessions = {plan};
+  const BaselineSkin within = makeBaselineSkin(s, p);
+  CHECK(within.layers.subcutis_mm == 0.0);
+  CHECK((within.grid.nz - 1) * within.grid.dz_mm < within.layers.totalMm());
+
+  // A 2.5 mm needle goes through this thin dermis: fat down to its tip and a margin, capped.
+  s.sessions.push_back(plan);
+  s.sessions.back().device.needle_length_mm = 2.5;
+  const BaselineSkin deep = makeBaselineSkin(s, p);
+  CHECK(deep.layers.subcutis_mm ==
+        Approx(std::min(anatomy.subcutis_modelled_mm,
+                        2.5 - deep.layers.totalMm() + anatomy.subcutis_margin_mm)));
+  CHECK(deep.grid.nz > within.grid.nz);
+  CHECK(gridFor(s, p).nz == deep.grid.nz);
+  CHECK(deep.grid.nz * deep.grid.dz_mm >= deep.layers.gridBottomMm() - 1e-9);
+  // Missing tissue and disorder only ever in wholly dermis rows: none in any row with fat.
+  const std::size_t columns = deep.grid.columns();
+  for (int k = 0; k < deep.grid.nz; ++k) {
+    if (deep.profile.subcutis[static_cast<std::size_t>(k)] <= 0.0F) continue;
+    INFO("row " << k);
+    if (deep.profile.subcutis[static_cast<std::size_t>(k)] >= 1.0F)
+      CHECK(deep.profile.collagen[static_cast<std::size_t>(k)] == 0.0F);
+    const auto o = static_cast<Eigen::Index>(static_cast<std::size_t>(k) * columns);
+    CHECK(deep.deficit.segment(o, static_cast<Eigen::Index>(columns)).maxCoeff() == 0.0F);
+    CHECK(deep.disorder.segment(o, static_cast<Eigen::Index>(columns)).maxCoeff() == 0.0F);
+  }
+}

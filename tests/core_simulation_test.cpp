@@ -238,3 +238,87 @@ TEST_CASE("simulate: a run nobody stops reports up to done and gives the plain r
   CHECK(plain.timeseries.back().collagen_rel == asked->timeseries.back().collagen_rel);
   CHECK(plain.outcome.improvement_pct == asked->outcome.improvement_pct);
 }
+
+namespace {
+
+// A small patch and one session keep these depth comparisons quick.
+Scenario depthScenario(const std::string& site, double needleMm, double duration = 60) {
+  const std::string toml = "[scenario]\nseed = 3\nduration_days = " + std::to_string(duration) +
+                           "\n[patient]\nsite = \"" + site +
+                           "\"\nindication = \"rejuvenation\"\n"
+                           "[device]\ntype = \"pen\"\nneedle_length_mm = " +
+                           std::to_string(needleMm) +
+                           "\npasses = 2\n[schedule]\nsessions = 1\ninterval_days = 30\n"
+                           "[model]\npatch_size_mm = 3\nlateral_resolution_um = 50\n";
+  return parseScenario(toml, "depth.toml");
+}
+
+}  // namespace
+
+TEST_CASE("simulate: in thick skin deeper needles injure more dermis and lay down more collagen",
+          "[simulation][depth]") {
+  // The back has the thickest dermis of any site (~3 mm): 1.0 to 2.0 mm needles all stop in it.
+  std::vector<RunResult> runs;
+  for (double mm : {1.0, 1.5, 2.0}) runs.push_back(simulate(depthScenario("back", mm)));
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    INFO("run " << i << ": collagen_rel " << runs[i].outcome.collagen_rel << ", improvement "
+                << runs[i].outcome.improvement_pct);
+    CHECK_FALSE(runs[i].sessions.front().subcutis_reached);
+    CHECK(runs[i].sessions.front().track_depth_below_dermis_mm == 0.0);
+  }
+  CHECK(runs[0].outcome.collagen_rel > 1.0);
+  CHECK(runs[1].outcome.collagen_rel > runs[0].outcome.collagen_rel + 0.02);
+  CHECK(runs[2].outcome.collagen_rel > runs[1].outcome.collagen_rel + 0.02);
+  CHECK(runs[1].outcome.improvement_pct > runs[0].outcome.improvement_pct);
+  CHECK(runs[2].outcome.improvement_pct > runs[1].outcome.improvement_pct);
+  // The grid did not grow: no fat was needed.
+  CHECK(runs[2].grid.nz == runs[0].grid.nz);
+}
+
+TEST_CASE("simulate: in thin skin a needle into the fat adds no collagen, only inflammation",
+          "[simulation][depth]") {
+  // Periorbital dermis ~0.7 mm: 1.5 mm already crosses it, 2.5 mm goes on into the fat.
+  const RunResult usual = simulate(depthScenario("periorbital", 1.5));
+  const RunResult deep = simulate(depthScenario("periorbital", 2.5));
+  const SessionResult& s = deep.sessions.front();
+  CHECK(s.subcutis_reached);
+  CHECK(s.subcutis_puncture_fraction > 0.9);
+  CHECK(s.track_depth_below_dermis_mm > usual.sessions.front().track_depth_below_dermis_mm + 0.5);
+  INFO("collagen_rel 1.5 mm " << usual.outcome.collagen_rel << ", 2.5 mm "
+                              << deep.outcome.collagen_rel << "; peak inflammation "
+                              << usual.outcome.peak_inflammation << ", "
+                              << deep.outcome.peak_inflammation);
+  CHECK(deep.outcome.collagen_rel <= usual.outcome.collagen_rel + 0.01);
+  CHECK(deep.outcome.peak_inflammation > usual.outcome.peak_inflammation + 0.01);
+  CHECK(deep.outcome.fibrosis_risk > usual.outcome.fibrosis_risk);
+  CHECK(s.blood_released_mm3 > usual.sessions.front().blood_released_mm3);
+}
+
+TEST_CASE("HealingModel: injured fat inflames but lays down no collagen", "[simulation][depth]") {
+  const Scenario sc = depthScenario("periorbital", 2.5);
+  const ModelParameters params = ModelParameters::withOverrides(sc.parameter_overrides);
+  HealingModel model(makeBaselineSkin(sc, params), params);
+  const Patch patch{model.grid().sizeXMm()};
+  model.applySession(
+      needleSession(sc.sessions.front().device, params, patch, sc.seed, 0).punctures);
+  const Grid& g = model.grid();
+  const DepthProfile& prof = model.baseline().profile;
+  const auto columns = static_cast<Eigen::Index>(g.columns());
+  // The first wholly fat row is torn, and inflamed over the next days.
+  int top = 0;
+  while (prof.subcutis[static_cast<std::size_t>(top)] < 1.0F) ++top;
+  CHECK(model.state().injury.segment(top * columns, columns).maxCoeff() > 0.5F);
+  for (int i = 0; i < 8; ++i) model.step(0.25);
+  CHECK(model.state().inflammation.segment(top * columns, columns).maxCoeff() > 0.05F);
+  for (int i = 0; i < 28; ++i) model.step(1.0);  // a month: fibroblasts have laid down matrix
+  int fatRows = 0;
+  for (int k = 0; k < g.nz; ++k) {
+    if (prof.subcutis[static_cast<std::size_t>(k)] < 1.0F) continue;
+    ++fatRows;
+    const Eigen::Index o = k * columns;
+    INFO("row " << k);
+    CHECK(model.state().collagen1.segment(o, columns).maxCoeff() == 0.0F);
+    CHECK(model.state().collagen3.segment(o, columns).maxCoeff() == 0.0F);
+  }
+  REQUIRE(fatRows > 5);
+}

@@ -29,6 +29,16 @@ double sumTimesDz(const std::vector<float>& v, double dz) {
   return s;
 }
 
+// Fibroblasts of the dermis alone: the profile's less those of the fat below it.
+double dermisFibroblastsTimesDz(const DepthProfile& d, const AnatomyParameters& p, double dz) {
+  double s = 0;
+  for (std::size_t k = 0; k < d.fibroblasts.size(); ++k)
+    s += (static_cast<double>(d.fibroblasts[k]) -
+          static_cast<double>(d.subcutis[k]) * p.subcutis_fibroblast_ratio) *
+         dz;
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("SkinAnatomy face layers lie within the published facial ranges") {
@@ -161,7 +171,7 @@ TEST_CASE("SkinAnatomy depth profile has the layers in the right places") {
   CHECK(d.elastin[pap] < d.elastin[ret]);
   CHECK(d.fibroblasts[pap] > d.fibroblasts[ret]);
   // Fibroblasts average 1 over the dermis.
-  CHECK(sumTimesDz(d.fibroblasts, g.dz_mm) / l.dermis_mm == Approx(1.0).margin(1e-5));
+  CHECK(dermisFibroblastsTimesDz(d, p, g.dz_mm) / l.dermis_mm == Approx(1.0).margin(1e-5));
 
   // Vessels: densest at the superficial plexus, a deep plexus above the fat, sparse between.
   const auto plexus = static_cast<std::size_t>(l.plexus_depth_mm / g.dz_mm);
@@ -183,7 +193,7 @@ TEST_CASE("SkinAnatomy profile on a coarse grid averages partial voxels") {
   CHECK(d.epidermis[0] < 1.0F);
   CHECK(sumTimesDz(d.epidermis, g.dz_mm) == Approx(l.epidermis_mm).margin(1e-6));
   CHECK(sumTimesDz(d.dermis, g.dz_mm) == Approx(l.dermis_mm).margin(1e-6));
-  CHECK(sumTimesDz(d.fibroblasts, g.dz_mm) / l.dermis_mm == Approx(1.0).margin(1e-5));
+  CHECK(dermisFibroblastsTimesDz(d, p, g.dz_mm) / l.dermis_mm == Approx(1.0).margin(1e-5));
 }
 
 TEST_CASE("SkinAnatomy: each site reads its own rows of the table", "[anatomy]") {
@@ -206,4 +216,60 @@ TEST_CASE("SkinAnatomy: each site reads its own rows of the table", "[anatomy]")
       CHECK(a.at(other).dermis_mm == (i == j ? dermis->max : standard.at(other).dermis_mm));
     }
   }
+}
+
+TEST_CASE("SkinAnatomy models subcutis only as deep as the needles reach, within its cap") {
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
+  const Layers l = layersFor(Site::Periorbital, 35, p);
+  // Needles that stop in the dermis need no fat on the grid.
+  CHECK(subcutisModelledMm(l, 0.5 * l.totalMm(), p) == 0.0);
+  CHECK(subcutisModelledMm(l, l.totalMm(), p) == 0.0);
+  // Deeper ones need it down to their tips and a margin below.
+  const double reach = 0.2;
+  CHECK(subcutisModelledMm(l, l.totalMm() + reach, p) ==
+        Approx(reach + p.subcutis_margin_mm).margin(1e-12));
+  // The cap bounds the cost of the longest needles on the thinnest skin.
+  CHECK(subcutisModelledMm(l, l.totalMm() + 10.0, p) == Approx(p.subcutis_modelled_mm));
+
+  Layers deep = l;
+  deep.subcutis_mm = subcutisModelledMm(l, 2.5, p);
+  const double dz = 0.05;
+  CHECK(depthCells(deep, dz) > depthCells(l, dz));
+  CHECK(depthCells(deep, dz) * dz >= deep.gridBottomMm() - 1e-9);
+  CHECK(depthCells(l, dz) == static_cast<int>(std::ceil(l.totalMm() / dz - 1e-9)));
+}
+
+TEST_CASE("SkinAnatomy subcutis rows hold fat: no collagen, few cells, their own vessels") {
+  const AnatomyParameters p = AnatomyParameters::from(ModelParameters{});
+  Layers l = layersFor(Site::Periorbital, 35, p);
+  const double dz = 0.05;
+  const Grid shallow = gridFor(l, dz);
+  const DepthProfile skinOnly = normalProfile(l, shallow, p);
+  l.subcutis_mm = 0.5;
+  const Grid g = gridFor(l, dz);
+  const DepthProfile d = normalProfile(l, g, p);
+  REQUIRE(d.subcutis.size() == static_cast<std::size_t>(g.nz));
+  REQUIRE(d.subcutis_vessels.size() == static_cast<std::size_t>(g.nz));
+  // The dermis and its rows are as they were without the fat.
+  CHECK(d.first_dermis_row == skinOnly.first_dermis_row);
+  CHECK(d.end_dermis_row == skinOnly.end_dermis_row);
+  int fatRows = 0;
+  for (int k = 0; k < g.nz; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    CHECK(d.epidermis[i] + d.dermis[i] + d.subcutis[i] == Approx(1.0).margin(1e-6));
+    if (d.subcutis[i] < 1.0F) continue;
+    ++fatRows;
+    INFO("row " << k);
+    CHECK(d.collagen[i] == 0.0F);
+    CHECK(d.elastin[i] == 0.0F);
+    CHECK(d.dermis[i] == 0.0F);
+    CHECK(d.vessels[i] == 0.0F);  // colour is read from the skin's vessels only
+    CHECK(d.subcutis_vessels[i] == Approx(p.vessel_subcutis));
+    CHECK(d.fibroblasts[i] == Approx(p.subcutis_fibroblast_ratio));
+    CHECK(d.fibroblasts[i] < 0.5F);  // few resident cells next to the dermis's mean of 1
+  }
+  CHECK(fatRows >= static_cast<int>(std::floor(0.5 / dz)) - 1);
+  // The fat is below the whole dermis: every collagen-bearing row is above it.
+  CHECK(sumTimesDz(d.dermis, dz) == Approx(l.dermis_mm).epsilon(1e-5));
+  CHECK(sumTimesDz(d.subcutis, dz) == Approx(g.nz * dz - l.totalMm()).epsilon(1e-5));
 }

@@ -127,6 +127,18 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
     s.blood_released_mm3 = injury.blood_released_mm3;
     s.open_surface_fraction = injury.open_surface_fraction;
     s.injured_area_fraction = injury.injured_area_fraction;
+    const double dermisBottom = model.baseline().layers.totalMm();
+    std::size_t below = 0;
+    for (const Puncture& p : s.needling.punctures) {
+      if (p.depth_mm <= dermisBottom) continue;
+      ++below;
+      s.track_depth_below_dermis_mm =
+          std::max(s.track_depth_below_dermis_mm, p.depth_mm - dermisBottom);
+    }
+    s.subcutis_reached = below > 0;
+    if (!s.needling.punctures.empty())
+      s.subcutis_puncture_fraction =
+          static_cast<double>(below) / static_cast<double>(s.needling.punctures.size());
     result.sessions.push_back(std::move(s));
     steps.restart();
   }

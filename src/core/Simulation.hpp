@@ -27,6 +27,11 @@ struct SessionResult {
   // injured (HealingModel's SessionInjury).
   double open_surface_fraction = 0;
   double injured_area_fraction = 0;
+  // How deep the needles went against the layers: whether any reached the subcutis, how far
+  // the deepest went below the dermis (0 if none did), and the share of punctures that did.
+  bool subcutis_reached = false;
+  double track_depth_below_dermis_mm = 0;
+  double subcutis_puncture_fraction = 0;
   double downtime_days = 0;  // until erythema falls below 0.1
   double peak_erythema = 0;
 };

@@ -73,6 +73,9 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
          {"blood_released_ul_per_cm2", s.blood_released_mm3 / result.patch.areaCm2()},
          {"open_surface_fraction", s.open_surface_fraction},
          {"injured_area_fraction", s.injured_area_fraction},
+         {"subcutis_reached", s.subcutis_reached},
+         {"track_depth_below_dermis_mm", s.track_depth_below_dermis_mm},
+         {"subcutis_puncture_fraction", s.subcutis_puncture_fraction},
          {"peak_erythema", s.peak_erythema},
          {"downtime_days", s.downtime_days}});
   }

@@ -81,7 +81,7 @@ int drawSectionLegend(Painter2D* painter, Font& font, PixelRect area, int fontPx
       {SectionTints::kEpidermis, "Epidermis"},
       {SectionTints::kPapillary, "Papillary dermis"},
       {SectionTints::kReticular, "Reticular dermis"},
-      {SectionTints::kSubcutis, "Subcutis (not modelled)"},
+      {SectionTints::kSubcutis, "Subcutis (fat)"},
       {SectionTints::kTrack, "Open needle channel"},
   };
   for (const Swatch& s : swatches) {

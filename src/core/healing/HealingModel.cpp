@@ -187,7 +187,10 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
                                          std::uint64_t seed) {
   const Grid& g = base_.grid;
   const Field before = st_.injury;
-  const TrackStamp stamp = stampTracks(g, base_.profile.vessels, punctures, tracks_, st_);
+  // Needles bleed from the vessels of the fat they reach as well as from the skin's.
+  std::vector<float> vessels = base_.profile.vessels;
+  for (std::size_t k = 0; k < vessels.size(); ++k) vessels[k] += base_.profile.subcutis_vessels[k];
+  const TrackStamp stamp = stampTracks(g, vessels, punctures, tracks_, st_);
   tethers_.cut(punctures, st_.tether);
   flare_.stimulate(before, st_.injury, st_.flare);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
@@ -377,6 +380,8 @@ void HealingModel::react(double dt) {
     // Injury present over the step, integrated exactly for its exponential repair.
     pr.injury_exposure = repair > 0 ? (1.0F - pr.injury_keep) / repair : pr.dt;
     pr.resting = prof.fibroblasts[ku];
+    // Matrix-bound growth factors come out of the matrix: fat has none to release.
+    pr.paracrine_release = common.paracrine_release * (1.0F - prof.subcutis[ku]);
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
     pr.normal_elastin = prof.elastin[ku];

@@ -183,6 +183,23 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"anatomy.plexus_max_fraction", "1", 0.2, 0.1, 0.3,
        "estimate (keeps both plexus bands, and reticular dermis between them, in a thin dermis)",
        "largest share of the dermis either plexus band may take"},
+      // The subcutis (fat) below the dermis, on the grid only where needles reach it.
+      {"anatomy.subcutis_modelled_mm", "mm", 1.0, 0.2, 3.0,
+       "estimate (a bound on grid cost: subcutaneous fat is millimetres to centimetres thick, "
+       "while the longest needles, 3.0 mm (makers' pages), reach at most ~2.3 mm below the "
+       "thinnest dermis)",
+       "most subcutis the grid carries below the dermis; a needle track deeper than this is "
+       "followed only down to it"},
+      {"anatomy.subcutis_margin_mm", "mm", 0.05, 0.0, 0.3,
+       "estimate (the crushed halo around a track, tracks.injury_halo_mm, and a row below it)",
+       "subcutis modelled below the deepest needle tip"},
+      {"anatomy.subcutis_fibroblast_ratio", "1", 0.1, 0.02, 0.3,
+       "estimate (fat is mostly adipocytes; its stromal cells are sparse next to the dermis's "
+       "2.1-4.1 x 10^3 fibroblasts/mm3, Miller 2003 via compilation)",
+       "resting fibroblast-like cells of the subcutis, relative to the dermis mean"},
+      {"anatomy.vessel_subcutis", "1", 0.02, 0.005, 0.05,
+       "estimate (capillaries around every adipocyte; less dense than the deep plexus above)",
+       "blood vessel volume fraction of the subcutis"},
       // Baseline skin features (BaselineSkin.cpp). Scar types after Jacob 2001.
       {"baseline.deficit_cap", "1", 0.8, 0.5, 0.95,
        "estimate (some matrix and fibroblasts remain under every scar)",

@@ -24,7 +24,8 @@ struct SkinReading {
   // beyond the interface's columns
   double papillary_collagen_rel = 1;
   double epidermis_rel = 1;
-  double fibroblasts_rel = 0;  // activated fibroblasts, per resting fibroblast
+  // Activated fibroblasts per resting fibroblast, mean over the skin (not the fat below it).
+  double fibroblasts_rel = 0;
   double surface_blood_um = 0;
   double lightness_L = 0;
   // Scar profilometry (ScarProfilometry.hpp): depth by type, 0 when the type is absent, and

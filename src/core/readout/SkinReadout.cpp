@@ -62,6 +62,7 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
                              static_cast<float>(std::exp(-g.depthMm(k) / depthScale)));
     if (prof.dermis[ku] > 0.5F && g.depthMm(k) < model.baseline().layers.papillaryBottomMm())
       papillaryCells_.push_back(k);
+    if (prof.subcutis[ku] < 1.0F) skinRows_ = k + 1;
   }
   scars_ = !model.baseline().scars.empty();
   baseRaw_ = rawHeightMm(model);
@@ -196,7 +197,7 @@ SkinReading SkinReadout::read(const HealingModel& model) {
     c1 += planes[k].collagen1;
     c3 += planes[k].collagen3;
     elastin += planes[k].elastin;
-    fibro += planes[k].fibroblasts;
+    if (static_cast<int>(k) < skinRows_) fibro += planes[k].fibroblasts;
   }
   out.collagen1_rel = baseCollagen1_ > 0 ? c1 / baseCollagen1_ : 1.0;
   out.collagen3_rel = baseCollagen3_ > 0 ? c3 / baseCollagen3_ : 1.0;
@@ -210,7 +211,7 @@ SkinReading SkinReadout::read(const HealingModel& model) {
                  planes[static_cast<std::size_t>(k)].collagen3;
   out.papillary_collagen_rel = basePapillary_ > 0 ? papillary / basePapillary_ : 1.0;
   out.epidermis_rel = 1.0 + st.epidermis_gain.cast<double>().mean();
-  out.fibroblasts_rel = fibro / static_cast<double>(g.voxels());
+  out.fibroblasts_rel = fibro / (static_cast<double>(g.columns()) * skinRows_);
   out.surface_blood_um = st.surface_blood_um.cast<double>().mean();
   return out;
 }

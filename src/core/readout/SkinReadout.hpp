@@ -55,6 +55,9 @@ class SkinReadout {
   ScarProfilometry scarProfilometry_;
   double baseCollagen1_ = 0, baseCollagen3_ = 0, baseElastin_ = 0, basePapillary_ = 0;
   std::vector<int> papillaryCells_;
+  // Rows holding any skin (epidermis or dermis): the fibroblast mean is over the skin, so
+  // subcutis rows added for deep needles do not dilute it.
+  int skinRows_ = 0;
 };
 
 }  // namespace dermasim

@@ -10,8 +10,8 @@
 namespace dermasim {
 namespace {
 
-// Rows [first, end) are wholly dermis: missing tissue is never put in the epidermis or in
-// the part-fat row at the bottom.
+// Rows [first, end) are wholly dermis: missing tissue is never put in the epidermis, in the
+// part-fat row at the bottom of the dermis or in the subcutis below it.
 struct DermisRows {
   int first = 0, end = 0;
   double dz = 0, cap = 0;
@@ -78,6 +78,17 @@ Grid makeGrid(const ModelSettings& m, const Layers& layers) {
   g.dz_mm = m.depth_resolution_um / 1000.0;
   g.nz = depthCells(layers, g.dz_mm);
   return g;
+}
+
+// The site's layers, with as much subcutis below the dermis as the scenario's longest needle
+// can reach: no needle goes deeper than it is long.
+Layers scenarioLayers(const Scenario& s, const AnatomyParameters& anatomy) {
+  Layers layers = layersFor(s.patient.site, s.patient.age_years, anatomy);
+  double deepest = 0.0;
+  for (const SessionPlan& plan : s.sessions)
+    deepest = std::max(deepest, plan.device.needle_length_mm);
+  layers.subcutis_mm = subcutisModelledMm(layers, deepest, anatomy);
+  return layers;
 }
 
 void addFeatures(FeatureMap& m, const FeatureFrame& f, const Patient& patient,
@@ -164,14 +175,14 @@ double textureRaUm(double age_years, const BaselineParameters& b) {
 
 Grid gridFor(const Scenario& s, const ModelParameters& parameters) {
   const AnatomyParameters anatomy = AnatomyParameters::from(parameters);
-  return makeGrid(s.model, layersFor(s.patient.site, s.patient.age_years, anatomy));
+  return makeGrid(s.model, scenarioLayers(s, anatomy));
 }
 
 BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& parameters) {
   const AnatomyParameters anatomy = AnatomyParameters::from(parameters);
   const BaselineParameters p = BaselineParameters::from(parameters);
   BaselineSkin b;
-  b.layers = layersFor(s.patient.site, s.patient.age_years, anatomy);
+  b.layers = scenarioLayers(s, anatomy);
   b.grid = makeGrid(s.model, b.layers);
   b.profile = normalProfile(b.layers, b.grid, anatomy);
   const Grid& g = b.grid;

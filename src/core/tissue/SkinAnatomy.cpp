@@ -15,8 +15,8 @@ double ageFactor(double ratePerYear, double age, double onset) {
 // Tissue properties at one depth: the layers are piecewise constant in depth, so a voxel
 // average is exact when the voxel is split at every layer boundary.
 struct Props {
-  double epidermis = 0, dermis = 0, collagen = 0, collagen3 = 0, elastin = 0, fibroblasts = 0,
-         vessels = 0;
+  double epidermis = 0, dermis = 0, subcutis = 0, collagen = 0, collagen3 = 0, elastin = 0,
+         fibroblasts = 0, vessels = 0, subcutis_vessels = 0;
 };
 
 class LayerModel {
@@ -31,6 +31,8 @@ class LayerModel {
     vesPlexus_ = a.vessel_plexus;
     vesRet_ = a.vessel_reticular;
     vesDeep_ = a.vessel_deep_plexus;
+    fatFibro_ = a.subcutis_fibroblast_ratio;
+    vesFat_ = a.vessel_subcutis;
     // Bands are kept inside the dermis even when it is thin, so each stays visible.
     const double bandMax = a.plexus_max_fraction * l_.dermis_mm;
     plexusHalf_ = 0.5 * std::min(a.plexus_thickness_um / 1000.0, bandMax);
@@ -58,7 +60,13 @@ class LayerModel {
       a.epidermis = 1;
       return a;
     }
-    if (z >= l_.totalMm()) return a;
+    if (z >= l_.totalMm()) {
+      // Fat: no dermal matrix to remodel, few resident cells.
+      a.subcutis = 1;
+      a.fibroblasts = fatFibro_;
+      a.subcutis_vessels = vesFat_;
+      return a;
+    }
     const bool papillary = z < l_.papillaryBottomMm();
     a.dermis = 1;
     a.collagen = papillary ? papCollagen_ : 1.0;
@@ -74,7 +82,7 @@ class LayerModel {
  private:
   Layers l_;
   double papCollagen_, col3Pap_, col3Ret_, papElastin_, papFibro_;
-  double vesPap_, vesPlexus_, vesRet_, vesDeep_;
+  double vesPap_, vesPlexus_, vesRet_, vesDeep_, fatFibro_, vesFat_;
   double plexusHalf_, deepThickness_, fibroMean_;
 };
 
@@ -90,6 +98,8 @@ Props voxelAverage(const LayerModel& model, const std::vector<double>& breaks, d
     const Props a = model.at(0.5 * (cuts[i] + cuts[i + 1]));
     sum.epidermis += w * a.epidermis;
     sum.dermis += w * a.dermis;
+    sum.subcutis += w * a.subcutis;
+    sum.subcutis_vessels += w * a.subcutis_vessels;
     sum.collagen += w * a.collagen;
     sum.collagen3 += w * a.collagen3;
     sum.elastin += w * a.elastin;
@@ -138,6 +148,10 @@ AnatomyParameters AnatomyParameters::from(const ModelParameters& p) {
   a.plexus_thickness_um = p["anatomy.plexus_thickness_um"];
   a.deep_plexus_thickness_um = p["anatomy.deep_plexus_thickness_um"];
   a.plexus_max_fraction = p["anatomy.plexus_max_fraction"];
+  a.subcutis_modelled_mm = p["anatomy.subcutis_modelled_mm"];
+  a.subcutis_margin_mm = p["anatomy.subcutis_margin_mm"];
+  a.subcutis_fibroblast_ratio = p["anatomy.subcutis_fibroblast_ratio"];
+  a.vessel_subcutis = p["anatomy.vessel_subcutis"];
   return a;
 }
 
@@ -154,9 +168,16 @@ Layers layersFor(Site site, double age_years, const AnatomyParameters& a) {
   return l;
 }
 
+double subcutisModelledMm(const Layers& layers, double deepestNeedleMm,
+                          const AnatomyParameters& a) {
+  const double below = deepestNeedleMm - layers.totalMm();
+  if (below <= 0) return 0.0;
+  return std::min(a.subcutis_modelled_mm, below + a.subcutis_margin_mm);
+}
+
 int depthCells(const Layers& layers, double dz_mm) {
   // The small slack keeps an exact multiple from gaining a needless extra row.
-  return std::max(1, static_cast<int>(std::ceil(layers.totalMm() / dz_mm - 1e-9)));
+  return std::max(1, static_cast<int>(std::ceil(layers.gridBottomMm() / dz_mm - 1e-9)));
 }
 
 DepthProfile normalProfile(const Layers& layers, const Grid& grid,
@@ -165,8 +186,8 @@ DepthProfile normalProfile(const Layers& layers, const Grid& grid,
   const std::vector<double> breaks = model.breakpoints();
   const auto nz = static_cast<std::size_t>(grid.nz);
   DepthProfile d;
-  for (auto* v : {&d.epidermis, &d.dermis, &d.collagen, &d.collagen3_fraction, &d.elastin,
-                  &d.fibroblasts, &d.vessels})
+  for (auto* v : {&d.epidermis, &d.dermis, &d.subcutis, &d.collagen, &d.collagen3_fraction,
+                  &d.elastin, &d.fibroblasts, &d.vessels, &d.subcutis_vessels})
     v->assign(nz, 0.0f);
   d.first_dermis_row = grid.nz;
   d.end_dermis_row = grid.nz;
@@ -175,11 +196,13 @@ DepthProfile normalProfile(const Layers& layers, const Grid& grid,
     const auto i = static_cast<std::size_t>(k);
     d.epidermis[i] = static_cast<float>(a.epidermis);
     d.dermis[i] = static_cast<float>(a.dermis);
+    d.subcutis[i] = static_cast<float>(a.subcutis);
     d.collagen[i] = static_cast<float>(a.collagen);
     d.collagen3_fraction[i] = static_cast<float>(a.collagen > 0 ? a.collagen3 / a.collagen : 0.0);
     d.elastin[i] = static_cast<float>(a.elastin);
     d.fibroblasts[i] = static_cast<float>(a.fibroblasts);
     d.vessels[i] = static_cast<float>(a.vessels);
+    d.subcutis_vessels[i] = static_cast<float>(a.subcutis_vessels);
     const bool whollyDermis = a.dermis > 1.0 - 1e-9;
     if (whollyDermis && d.first_dermis_row == grid.nz) d.first_dermis_row = k;
     if (!whollyDermis && d.first_dermis_row < grid.nz && d.end_dermis_row == grid.nz)
