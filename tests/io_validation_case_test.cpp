@@ -208,6 +208,9 @@ TEST_CASE("Derived metrics: hours until below, reduction, ratio", "[validation]"
   CHECK(model("reduction_pct(scar_depth_rolling_um)", "day = 20") == Approx(25.0));
   CHECK(model("collagen3_rel/collagen1_rel", "day = 20") == Approx(1.5));
   CHECK(model("depth_fraction", "after_session = 1") == Approx(0.4));
+  // Channels peak at 1.0 on day 0.25; collagen III at 1.8 on day 20, after the day read.
+  CHECK(model("share_of_peak(channels_open)", "day = 0.75") == Approx(0.4));
+  CHECK(model("share_of_peak(collagen3_rel)", "day = 1") == Approx(1.5 / 1.8));
 }
 
 TEST_CASE("A metric the model never reaches fails and shows as never", "[validation]") {

@@ -145,6 +145,12 @@ ParsedMetric parseValidationMetric(std::string_view text) {
     if (!fieldOf(m.column)) return problem(columnProblem(m.column));
     return parsed(std::move(m));
   }
+  if (const auto args = callArguments(text, "share_of_peak")) {
+    m.kind = ValidationMetric::Kind::ShareOfPeak;
+    m.column = std::string(*args);
+    if (!fieldOf(m.column)) return problem(columnProblem(m.column));
+    return parsed(std::move(m));
+  }
   const auto& quantities = validationSessionQuantities();
   if (std::find(quantities.begin(), quantities.end(), text) != quantities.end()) {
     m.kind = ValidationMetric::Kind::Session;
@@ -165,7 +171,7 @@ ParsedMetric parseValidationMetric(std::string_view text) {
     return problem(
         "must be a timeseries column, A/B of two, a session quantity (downtime_days, "
         "peak_erythema, punctures_per_cm2, mean_depth_mm, depth_fraction), "
-        "hours_until_below(COLUMN, X) or reduction_pct(COLUMN)");
+        "hours_until_below(COLUMN, X), reduction_pct(COLUMN) or share_of_peak(COLUMN)");
   return parsed(std::move(m));
 }
 
@@ -208,6 +214,13 @@ double evaluateMetric(const ValidationMetric& metric, const RunResult& result,
       const double untreated = columnOnDay(series, metric.column, series.front().day);
       if (untreated == 0) return kNaN;
       return 100.0 * (1.0 - columnOnDay(series, metric.column, moment.day) / untreated);
+    }
+    case Kind::ShareOfPeak: {
+      const ReadingField field = fieldOf(metric.column);
+      double peak = 0;
+      for (const SkinReading& s : series) peak = std::max(peak, s.*field);
+      if (!(peak > 0)) return kNaN;
+      return columnOnDay(series, metric.column, moment.day) / peak;
     }
   }
   return kNaN;

@@ -22,6 +22,7 @@ struct ValidationMetric {
     Session,          // a session's summary: "downtime_days", "punctures_per_cm2", ...
     HoursUntilBelow,  // "hours_until_below(COLUMN, X)": after a session, until COLUMN < X
     ReductionPct,     // "reduction_pct(COLUMN)": 100 (1 - value on the day / untreated value)
+    ShareOfPeak,      // "share_of_peak(COLUMN)": value on the day / largest value of the run
   };
   Kind kind = Kind::Column;
   std::string column;       // the column, or the session quantity
@@ -52,7 +53,7 @@ const std::vector<std::string>& validationColumns();
 const std::vector<std::string>& validationSessionQuantities();
 
 // NaN when the model never reaches it (hours_until_below that never falls below, a reduction
-// of a column that is 0 untreated).
+// of a column that is 0 untreated, a share of a peak that is 0).
 double evaluateMetric(const ValidationMetric& metric, const RunResult& result,
                       const MetricMoment& moment);
 
