@@ -5,6 +5,7 @@
 #   OUTPUT_MATCH  optional: a string its stdout + stderr must contain
 #   XVFB_RUN      optional: run it under `xvfb-run -a` with a 1280x800x24 screen
 #   PNG           optional: pass `--screenshot PNG` and check that a non-empty PNG appears
+#   TIMEOUT       optional: seconds the viewer may take (default 100)
 string(REPLACE "|" ";" args "${ARGS}")
 set(command ${VIEWER} ${args})
 if(PNG)
@@ -14,10 +15,13 @@ endif()
 if(XVFB_RUN)
   set(command ${XVFB_RUN} -a -s "-screen 0 1280x800x24" ${command})
 endif()
+if(NOT DEFINED TIMEOUT)
+  set(TIMEOUT 100)
+endif()
 list(JOIN command " " shown)
 message(STATUS "running: ${shown}")
 execute_process(COMMAND ${command} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err
-                TIMEOUT 100)
+                TIMEOUT ${TIMEOUT})
 message(STATUS "exit code ${code}\nstdout:\n${out}\nstderr:\n${err}")
 if(NOT "${code}" STREQUAL "${EXPECT}")
   message(FATAL_ERROR "expected exit code ${EXPECT}, got ${code}")
