@@ -20,12 +20,6 @@ double perDayFromHalfLifeDays(double d) { return kLn2 / d; }
 
 Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 
-// The basal layer as a grid of one plane: the keratinocyte signal spreads only along it.
-Grid basalLayer(Grid g) {
-  g.nz = 1;
-  return g;
-}
-
 // Values this small no longer matter to any output; flushing them to zero keeps the
 // arithmetic out of subnormal floats (which are ~100x slower) and lets whole phases be skipped.
 constexpr float kNegligible = 1e-12F;
@@ -114,8 +108,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
       paracrineSpread_(base_.grid, rates_.paracrine_diffusivity, 0.0),
       fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
-      keratinocyteSignalSpread_(basalLayer(base_.grid), rates_.keratinocyte_signal_diffusivity,
-                                0.0),
+      keratinocyteSignalSpread_(base_.grid.onePlane(), rates_.keratinocyte_signal_diffusivity, 0.0),
       channels_(base_.grid, ChannelClosure::from(parameters), tracks_),
       tethers_(base_, ScarTethers::Parameters::from(parameters)),
       flare_(base_.grid, FlareParameters::from(parameters), innervatedShare(base_)) {

@@ -10,8 +10,6 @@ namespace {
 
 constexpr double kMinutesPerDay = 24.0 * 60.0;
 
-Grid surfaceOf(const Grid& g) { return Grid{g.nx, g.ny, 1, g.dx_mm, g.dz_mm}; }
-
 }  // namespace
 
 FlareParameters FlareParameters::from(const ModelParameters& p) {
@@ -27,7 +25,7 @@ NeurogenicFlare::NeurogenicFlare(const Grid& grid, const FlareParameters& parame
       innervation_(std::move(innervation)),
       // One implicit step with D dt = L^2 is the screened spread (1 - L^2 lap)^-1 per axis:
       // each puncture's stimulus falls off as e^(-r/L) and keeps its total.
-      spread_(surfaceOf(grid), parameters.reach_mm * parameters.reach_mm, 0.0),
+      spread_(grid.onePlane(), parameters.reach_mm * parameters.reach_mm, 0.0),
       stimulus_(grid.zeros2()) {
   innervation_.resize(static_cast<std::size_t>(grid.nz), 0.0F);
   for (float w : innervation_) innervatedDepth_ += w;

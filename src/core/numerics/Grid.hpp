@@ -32,6 +32,14 @@ struct Grid {
   double sizeXMm() const { return nx * dx_mm; }
   double voxelVolumeMm3() const { return dx_mm * dx_mm * dz_mm; }
 
+  // The same columns, one plane deep: for fields that live on a surface (the basal layer, the
+  // nerves' flare) and spread only along it.
+  Grid onePlane() const {
+    Grid g = *this;
+    g.nz = 1;
+    return g;
+  }
+
   Field zeros3() const { return Field::Zero(static_cast<Eigen::Index>(voxels())); }
   Field zeros2() const { return Field::Zero(static_cast<Eigen::Index>(columns())); }
 };
