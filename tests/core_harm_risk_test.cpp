@@ -71,3 +71,15 @@ TEST_CASE("Harm: weekly deep dense needling on type V skin does no better than m
   CHECK(before(weekly, 49.0) > 0.1);
   CHECK(before(monthly, 56.0) < 0.01);
 }
+
+TEST_CASE("Harm: confluent injury in one session lowers the benefit and raises both risks",
+          "[simulation]") {
+  // Same depth and monthly interval; only the passes differ. Sixteen passes of a 12-pin pen
+  // leave no intact tissue between channels: more injury, but more of it inflames.
+  const RunResult fractional = simulate(parseScenario(acneSeries(1.5, 2, 3, 28), "fractional"));
+  const RunResult confluent = simulate(parseScenario(acneSeries(1.5, 16, 3, 28), "confluent"));
+  CHECK(confluent.outcome.improvement_pct < fractional.outcome.improvement_pct - 1.0);
+  CHECK(confluent.outcome.pih_risk > fractional.outcome.pih_risk);
+  CHECK(confluent.outcome.fibrosis_risk > fractional.outcome.fibrosis_risk + 0.05);
+  CHECK(confluent.outcome.peak_inflammation > fractional.outcome.peak_inflammation);
+}
