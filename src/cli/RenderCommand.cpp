@@ -16,6 +16,7 @@
 #include "core/Simulation.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "io/InputError.hpp"
+#include "io/RenderDays.hpp"
 #include "io/ScenarioSource.hpp"
 
 #ifdef DERMASIM_HAVE_RENDER
@@ -154,12 +155,20 @@ CLI::App* addRenderCommand(CLI::App& app, RenderRequest& request) {
   render->add_option("scenario", request.scenario,
                      std::string("scenario file, or the name of a built-in scenario (default: ") +
                          kDefaultScenario + ")");
+  auto* day = render->add_option(
+      "--day", request.day,
+      "day to draw, 0 to the scenario's duration_days (0 = untreated skin, before the first "
+      "session); several separated by commas (1,7,30,180) come from one simulation");
+  auto* every = render->add_option("--days-every", request.days_every,
+                                   "draw every this many days from day 0 to the end, from one "
+                                   "simulation (instead of --day)");
+  day->excludes(every);
+  every->excludes(day);
   render
-      ->add_option("--day", request.day,
-                   "day to draw, 0 to the scenario's duration_days (0 = untreated skin, "
-                   "before the first session)")
+      ->add_option("--out", request.out,
+                   "PNG file to write (atomically); with several days, one file each: "
+                   "FILE_dayD.png")
       ->required();
-  render->add_option("--out", request.out, "PNG file to write (atomically)")->required();
   render->add_option("--view", request.view,
                      "surface | section | split | before-after (default: surface; before-after "
                      "with --patient)");
@@ -216,26 +225,38 @@ int renderCommand(const RenderRequest& request) {
   using Clock = std::chrono::steady_clock;
   render::RenderOptions options = optionsFor(request);
   const Size size = parseSize(request.size);
-  checkOutPath(request.out);
 
   const Scenario scenario =
       resolveScenario(request.scenario.empty() ? kDefaultScenario : request.scenario);
-  if (!(request.day >= 0 && request.day <= scenario.duration_days)) {
-    throw InputError("--day: must be between 0 and " + readableNumber(scenario.duration_days) +
-                     ", the duration_days of " + scenario.source + " (got " +
-                     readableNumber(request.day) + ")");
+  if (request.day.empty() && !request.days_every) {
+    throw InputError("--day or --days-every: one is required (e.g. --day 7 or --day 1,7,30)");
   }
+  const std::vector<double> days =
+      request.days_every ? renderDaysEvery(*request.days_every, scenario.duration_days)
+                         : parseRenderDays(request.day, scenario.duration_days);
+  std::vector<std::string> paths;
+  for (double d : days) {
+    paths.push_back(renderDayPath(request.out, d, days));
+    checkOutPath(paths.back());
+    if (std::count(paths.begin(), paths.end(), paths.back()) > 1) {
+      throw InputError("--day: days closer than a millionth of a day would share the file " +
+                       paths.back() + " (got " + request.day + ")");
+    }
+  }
+  const double lastDay = days.back();
 
   const auto start = Clock::now();
   if (!request.quiet) {
-    std::fprintf(stderr, "dermasim: %s (%s), day %g\n", scenario.name.c_str(),
-                 scenario.source.c_str(), request.day);
+    std::fprintf(stderr, "dermasim: %s (%s), %s %s\n", scenario.name.c_str(),
+                 scenario.source.c_str(), days.size() == 1 ? "day" : "days",
+                 request.days_every ? ("every " + readableNumber(*request.days_every)).c_str()
+                                    : request.day.c_str());
   }
   const bool beforeAfter = options.view == render::View::BeforeAfter;
   RunOptions run;
-  // The "before" of the before-after view is the untreated skin, day 0.
-  run.snapshot_days =
-      beforeAfter ? std::vector<double>{0, request.day} : std::vector<double>{request.day};
+  // The "before" of the before-after view is the untreated skin, day 0; then each day asked for.
+  if (beforeAfter) run.snapshot_days.push_back(0);
+  for (double d : days) run.snapshot_days.push_back(d);
   // A section anywhere but the middle: keep every row (the count is clamped to the grid's), so
   // the one drawn is the nearest row itself.
   if (request.section_at && showsSection(options.view)) {
@@ -243,33 +264,41 @@ int renderCommand(const RenderRequest& request) {
   }
   const bool patientCaptionWanted = request.patient && !request.caption;
   const RunResult result =
-      simulate(upToDay(scenario, simulatedUntil(scenario, request.day, patientCaptionWanted)), run);
+      simulate(upToDay(scenario, simulatedUntil(scenario, lastDay, patientCaptionWanted)), run);
   if (result.snapshots.size() != run.snapshot_days.size()) {
     throw std::runtime_error("the simulation returned too few snapshots");
   }
-  if (patientCaptionWanted) options.caption = patientCaption(result, request.day);
   const auto simulated = Clock::now();
 
   const int factor =
       std::max(size.width, size.height) * kSupersample <= kMaxSupersampledSide ? kSupersample : 1;
   options.ui_scale = static_cast<float>(factor);
   render::HeadlessContext context(size.width * factor, size.height * factor);
-  render::SkinRenderer renderer;
-  renderer.setSnapshot(result.snapshots.back());
-  if (beforeAfter) renderer.setBeforeSnapshot(result.snapshots.front());
-  renderer.draw({0, 0, context.width(), context.height()}, options);
-  render::Image image = render::downsample(context.readPixels(), factor);
-  image.fillAlpha(255);
-  render::writePng(request.out, image);
+  const std::size_t first = beforeAfter ? 1 : 0;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    render::SkinRenderer renderer;
+    renderer.setSnapshot(result.snapshots[first + i]);
+    if (beforeAfter) renderer.setBeforeSnapshot(result.snapshots.front());
+    if (patientCaptionWanted) options.caption = patientCaption(result, days[i]);
+    renderer.draw({0, 0, context.width(), context.height()}, options);
+    render::Image image = render::downsample(context.readPixels(), factor);
+    image.fillAlpha(255);
+    render::writePng(paths[i], image);
+    if (!request.quiet && days.size() > 1) {
+      std::fprintf(stderr, "dermasim: wrote %s (%zu of %zu)\n", paths[i].c_str(), i + 1,
+                   days.size());
+    }
+  }
   const auto done = Clock::now();
 
   if (!request.quiet) {
     const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    const std::string what =
+        days.size() == 1 ? paths.front() : std::to_string(days.size()) + " images";
     std::fprintf(
         stderr, "dermasim: wrote %s (%dx%d, %s view): simulated in %.2f s, drawn in %.2f s on %s\n",
-        request.out.c_str(), size.width, size.height,
-        std::string(render::toString(options.view)).c_str(), seconds(simulated - start),
-        seconds(done - simulated), context.renderer().c_str());
+        what.c_str(), size.width, size.height, std::string(render::toString(options.view)).c_str(),
+        seconds(simulated - start), seconds(done - simulated), context.renderer().c_str());
   }
   return 0;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // `dermasim render SCENARIO --day D --out FILE.png`: simulates the scenario up to day D and
 // draws the skin as the viewer shows it, without a display (EGL surfaceless), into a PNG.
+// Several days (`--day 1,7,30,180` or `--days-every N`) come from one simulation, one PNG each
+// (FILE_dayD.png).
 
 #include <optional>
 #include <string>
@@ -13,7 +15,8 @@ namespace dermasim {
 
 struct RenderRequest {
   std::string scenario;
-  double day = 0;
+  std::string day;                   // one day or several, comma-separated
+  std::optional<double> days_every;  // every this many days from day 0, instead of --day
   std::string out;
   // Unset: surface and grazing, or before-after and overhead with --patient.
   std::optional<std::string> view;

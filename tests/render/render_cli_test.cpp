@@ -2,12 +2,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "render/HeadlessContext.hpp"
 #include "render/Image.hpp"
@@ -247,4 +249,73 @@ TEST_CASE("dermasim render --section-at moves the section, and a bad one is refu
   CHECK(o.exit_code == 2);
   CHECK(o.err.find("before-after") != std::string::npos);
   CHECK(!fs::exists(folder / "bad.png"));
+}
+
+namespace {
+
+// Largest difference of any channel, and the share of pixels that differ by more than 2.
+std::pair<int, double> pixelDifference(const fs::path& a, const fs::path& b) {
+  const dermasim::render::Image x = dermasim::render::readPng(a), y = dermasim::render::readPng(b);
+  REQUIRE(x.width() == y.width());
+  REQUIRE(x.height() == y.height());
+  int largest = 0, over = 0;
+  for (int j = 0; j < x.height(); ++j) {
+    for (int i = 0; i < x.width(); ++i) {
+      const auto p = x.pixel(i, j), q = y.pixel(i, j);
+      const int d = std::max({std::abs(p.r - q.r), std::abs(p.g - q.g), std::abs(p.b - q.b)});
+      largest = std::max(largest, d);
+      over += d > 2 ? 1 : 0;
+    }
+  }
+  return {largest, static_cast<double>(over) / (x.width() * x.height())};
+}
+
+}  // namespace
+
+TEST_CASE("dermasim render draws several days from one simulation, one file each",
+          "[render][cli]") {
+  const fs::path folder = kScratch / "days";
+  fs::create_directories(folder);
+  const std::string scenario = "render " + scenarioFile().string() + " --size 320x200 -q";
+  const Outcome many =
+      runDermasim(scenario + " --day 29,1,60 --out " + (folder / "skin.png").string());
+  INFO(many.err);
+  REQUIRE(many.exit_code == 0);
+  // Named by day, padded so they sort by day; nothing else left in the folder.
+  for (const char* name : {"skin_day01.png", "skin_day29.png", "skin_day60.png"}) {
+    CHECK(fs::exists(folder / name));
+  }
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 3);
+  CHECK(!fs::exists(folder / "skin.png"));
+
+  // Each is the day a one-day render draws: the same skin, to within the few pixels a
+  // simulation stepped on to a later day moves (its steps after the day differ, not before).
+  REQUIRE(runDermasim(scenario + " --day 29 --out " + (folder / "one.png").string()).exit_code ==
+          0);
+  const auto [largest, share] = pixelDifference(folder / "one.png", folder / "skin_day29.png");
+  CHECK(largest <= 16);
+  CHECK(share < 0.001);
+  // And the days differ from each other.
+  CHECK(pixelDifference(folder / "skin_day01.png", folder / "skin_day60.png").second > 0.05);
+
+  const Outcome every =
+      runDermasim(scenario + " --days-every 30 --out " + (folder / "every.png").string());
+  REQUIRE(every.exit_code == 0);
+  for (const char* name : {"every_day00.png", "every_day30.png", "every_day60.png"}) {
+    CHECK(fs::exists(folder / name));
+  }
+}
+
+TEST_CASE("dermasim render refuses a bad list of days before simulating", "[render][cli]") {
+  const std::string scenario = "render " + scenarioFile().string();
+  const std::string out = " --out " + (kScratch / "list.png").string();
+  for (const char* days : {" --day 1,,7", " --day 1,x", " --day 1,61", " --days-every 0",
+                           " --days-every 0.0001", " --day 1 --days-every 7", ""}) {
+    const Outcome o = runDermasim(scenario + days + out);
+    INFO(days << ": " << o.err);
+    CHECK(o.exit_code == 2);
+    CHECK(lines(o.err) <= 2);
+  }
+  CHECK(!fs::exists(kScratch / "list.png"));
+  CHECK(!fs::exists(kScratch / "list_day01.png"));
 }
