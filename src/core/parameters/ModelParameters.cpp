@@ -11,8 +11,9 @@ const std::vector<ParameterSpec>& parameterTable() {
   // Sources: calibration sheet section 1 (devices). "estimate" marks a value chosen by us
   // within the range the sources allow; see docs/MODEL.md for the reasoning.
   static const std::vector<ParameterSpec> table{
-      {"roller.penetration_fraction_light", "1", 0.30, 0.15, 0.60,
-       "Kalluri 2011 (770 um roller: 152 um channels, ~20 %, rat); Han & Das 2015",
+      {"roller.penetration_fraction_light", "1", 0.20, 0.15, 0.60,
+       "calibrated on Kalluri 2011 (770 um roller rolled by hand over rat skin: 152 um "
+       "channels, ~20 %); Han & Das 2015",
        "mean effective depth / needle length for a roller under light hand pressure"},
       {"roller.penetration_fraction_medium", "1", 0.45, 0.20, 0.77,
        "between Kalluri 2011 (~20 %) and Donnelly 2010 (~77 %, pressed array); estimate",
@@ -374,7 +375,8 @@ const std::vector<ParameterSpec>& parameterTable() {
       // --- end: diffusion ---
       // --- section: healing (HealingModel.cpp) ---
       {"tracks.lumen_recoil", "1", 0.5, 0.2, 1.0,
-       "Kalluri 2011 (a 770 um roller left channels ~71 um wide); estimate",
+       "estimate: Kalluri 2011's channels, 152 um deep and 71 um wide, imply ~0.9 for a 15 deg "
+       "tip; 0.5 with healing.channel_wall_closure_um_h gives their 12-18 h closure",
        "width of the open channel a needle leaves, relative to its opening"},
       {"tracks.injury_halo_mm", "mm", 0.02, 0.0, 0.1, "estimate (crushed tissue around a track)",
        "width of injured tissue around the track itself"},
