@@ -176,7 +176,8 @@ double gainWithin(const HealingModel& m, double x0, double y0, double from, doub
     for (int i = 0; i < g.nx; ++i) {
       const double r = std::hypot((i + 0.5) * g.dx_mm - x0, (j + 0.5) * g.dx_mm - y0);
       if (r < from || r >= to) continue;
-      sum += m.state().epidermis_gain[static_cast<Eigen::Index>(g.column(i, j))];
+      sum +=
+          static_cast<double>(m.state().epidermis_gain[static_cast<Eigen::Index>(g.column(i, j))]);
       ++n;
     }
   return n > 0 ? sum / n : 0.0;

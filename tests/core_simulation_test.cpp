@@ -134,6 +134,29 @@ TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulatio
   CHECK(mean(r.snapshots[1].sections[0].injury) > 0.0);
 }
 
+TEST_CASE("Simulation: snapshots handed to a caller as they are taken, none kept", "[simulation]") {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = 10;
+  s.sessions.resize(1);
+  RunOptions kept;
+  kept.snapshot_days = {0, 2, 9};
+  const RunResult stored = simulate(s, kept);
+
+  RunOptions handed = kept;
+  std::vector<SkinSnapshot> received;
+  handed.on_snapshot = [&](SkinSnapshot&& shot) { received.push_back(std::move(shot)); };
+  const RunResult streamed = simulate(s, handed);
+  CHECK(streamed.snapshots.empty());
+  REQUIRE(received.size() == stored.snapshots.size());
+  for (std::size_t i = 0; i < received.size(); ++i) {
+    CHECK(received[i].day == stored.snapshots[i].day);
+    CHECK(received[i].height_mm == stored.snapshots[i].height_mm);
+    CHECK(received[i].srgb == stored.snapshots[i].srgb);
+  }
+  CHECK(streamed.outcome.improvement_pct == stored.outcome.improvement_pct);
+}
+
 TEST_CASE("simulate: snapshots keep sections spread across the patch", "[simulation][snapshot]") {
   CHECK(sectionRows(200, 1) == std::vector<int>{100});
   CHECK(sectionRows(200, 4) == std::vector<int>{25, 75, 125, 175});

@@ -263,23 +263,36 @@ int renderCommand(const RenderRequest& request) {
     run.section_count = std::numeric_limits<int>::max();
   }
   const bool patientCaptionWanted = request.patient && !request.caption;
-  const RunResult result =
-      simulate(upToDay(scenario, simulatedUntil(scenario, lastDay, patientCaptionWanted)), run);
-  if (result.snapshots.size() != run.snapshot_days.size()) {
-    throw std::runtime_error("the simulation returned too few snapshots");
+  const Scenario cut = upToDay(scenario, simulatedUntil(scenario, lastDay, patientCaptionWanted));
+  // A patient caption reads the days after its own, up to the next session: a first run, with
+  // the same steps as the drawing run (snapshot days land steps), gives every day's caption.
+  std::vector<std::string> captions(days.size());
+  if (patientCaptionWanted) {
+    RunOptions reading = run;
+    reading.on_snapshot = [](SkinSnapshot&&) {};
+    const RunResult read = simulate(cut, reading);
+    for (std::size_t i = 0; i < days.size(); ++i) captions[i] = patientCaption(read, days[i]);
   }
-  const auto simulated = Clock::now();
 
   const int factor =
       std::max(size.width, size.height) * kSupersample <= kMaxSupersampledSide ? kSupersample : 1;
   options.ui_scale = static_cast<float>(factor);
   render::HeadlessContext context(size.width * factor, size.height * factor);
-  const std::size_t first = beforeAfter ? 1 : 0;
-  for (std::size_t i = 0; i < days.size(); ++i) {
+  // Each day is drawn as the simulation reaches it, so only one snapshot (and the untreated
+  // "before") is held at a time, however many days are asked for.
+  std::optional<SkinSnapshot> before;
+  std::size_t drawn = 0;
+  run.on_snapshot = [&](SkinSnapshot&& shot) {
+    if (beforeAfter && !before) {
+      before = std::move(shot);
+      return;
+    }
+    if (drawn >= days.size()) return;
+    const std::size_t i = drawn++;
     render::SkinRenderer renderer;
-    renderer.setSnapshot(result.snapshots[first + i]);
-    if (beforeAfter) renderer.setBeforeSnapshot(result.snapshots.front());
-    if (patientCaptionWanted) options.caption = patientCaption(result, days[i]);
+    renderer.setSnapshot(shot);
+    if (beforeAfter) renderer.setBeforeSnapshot(*before);
+    if (patientCaptionWanted) options.caption = captions[i];
     renderer.draw({0, 0, context.width(), context.height()}, options);
     render::Image image = render::downsample(context.readPixels(), factor);
     image.fillAlpha(255);
@@ -288,7 +301,9 @@ int renderCommand(const RenderRequest& request) {
       std::fprintf(stderr, "dermasim: wrote %s (%zu of %zu)\n", paths[i].c_str(), i + 1,
                    days.size());
     }
-  }
+  };
+  simulate(cut, run);
+  if (drawn != days.size()) throw std::runtime_error("the simulation returned too few snapshots");
   const auto done = Clock::now();
 
   if (!request.quiet) {
@@ -296,9 +311,9 @@ int renderCommand(const RenderRequest& request) {
     const std::string what =
         days.size() == 1 ? paths.front() : std::to_string(days.size()) + " images";
     std::fprintf(
-        stderr, "dermasim: wrote %s (%dx%d, %s view): simulated in %.2f s, drawn in %.2f s on %s\n",
+        stderr, "dermasim: wrote %s (%dx%d, %s view): simulated and drawn in %.2f s on %s\n",
         what.c_str(), size.width, size.height, std::string(render::toString(options.view)).c_str(),
-        seconds(simulated - start), seconds(done - simulated), context.renderer().c_str());
+        seconds(done - start), context.renderer().c_str());
   }
   return 0;
 }

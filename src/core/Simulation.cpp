@@ -87,7 +87,11 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   const auto snapshotDue = [&]() {
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
                                             model.day() >= scenario.duration_days - 1e-9)) {
-      result.snapshots.push_back(takeSnapshot(model, readout, result.timeseries.back(), rows));
+      SkinSnapshot shot = takeSnapshot(model, readout, result.timeseries.back(), rows);
+      if (options.on_snapshot)
+        options.on_snapshot(std::move(shot));
+      else
+        result.snapshots.push_back(std::move(shot));
       ++nextSnapshot;
     }
   };

@@ -72,6 +72,9 @@ struct RunOptions {
   // Vertical sections each snapshot keeps, spread evenly across the patch (see sectionRows):
   // 1 for an image, more for a viewer that moves the section.
   int section_count = 1;
+  // When set, each snapshot is handed to it as it is taken instead of kept in
+  // RunResult::snapshots: a caller drawing many days holds one at a time.
+  std::function<void(SkinSnapshot&&)> on_snapshot;
 };
 
 // What a run tells its caller and asks it. simulate() reports how far it has got and, before
