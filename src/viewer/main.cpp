@@ -66,11 +66,42 @@ unsigned long long& windowEvents() {
   return count;
 }
 
+// ImGui 1.86 sees a key only as down or up when a frame starts, so a tap whose press and release
+// both arrive while the loop sleeps would be lost (its mouse buttons have a latch for this; its
+// keys do not). Such a key is kept down for one frame.
+struct KeyTaps {
+  std::vector<int> pressed;  // since the last frame started
+  std::vector<int> forced;   // kept down in the last frame
+};
+KeyTaps& keyTaps() {
+  static KeyTaps taps;
+  return taps;
+}
+
+// Before sleeping: the keys kept down for a frame go up, as they are.
+void releaseKeyTaps(ImGuiIO& io) {
+  for (const int key : keyTaps().forced) io.KeysDown[key] = false;
+  keyTaps().forced.clear();
+}
+
+// After sleeping, before the frame: a key pressed and already released counts as down.
+void latchKeyTaps(ImGuiIO& io) {
+  for (const int key : keyTaps().pressed) {
+    if (key < 0 || key >= static_cast<int>(std::size(io.KeysDown)) || io.KeysDown[key]) continue;
+    io.KeysDown[key] = true;
+    keyTaps().forced.push_back(key);
+  }
+  keyTaps().pressed.clear();
+}
+
 void countWindowEvents(GLFWwindow* window) {
   glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { ++windowEvents(); });
   glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { ++windowEvents(); });
   glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { ++windowEvents(); });
-  glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { ++windowEvents(); });
+  glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int) {
+    ++windowEvents();
+    if (action == GLFW_PRESS) keyTaps().pressed.push_back(key);
+  });
   glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { ++windowEvents(); });
   glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { ++windowEvents(); });
   glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { ++windowEvents(); });
@@ -217,7 +248,9 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
     dermasim::viewer::FrameWait wait;
     unsigned long long eventsSeen = windowEvents();
     for (int frame = 0;; ++frame) {
+      releaseKeyTaps(io);
       waitForNextFrame(wait);
+      latchKeyTaps(io);
       // Time spent asleep is not time played: a key that starts playback after a minute idle
       // must not jump a minute ahead. The pacer never sleeps while playing.
       if (wait.kind != dermasim::viewer::FrameWait::Kind::Poll) previous = Clock::now();
