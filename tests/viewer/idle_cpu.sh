@@ -10,7 +10,7 @@
 # set in the environment it saves its last frame there as it quits).
 #
 # The simulation ends when no thread named "dermasim-run" is left (SimulationWorker names its
-# threads so). A viewer older than that names none; then it waits MIN_SETTLE seconds (env, 0
+# threads so). A viewer older than that names none; then it waits MIN_SETTLE seconds (env, 20
 # unless set) before measuring. Prints "idle CPU: P % of a core over S s".
 set -euo pipefail
 
@@ -18,8 +18,10 @@ viewer=${1:?usage: idle_cpu.sh VIEWER [MAX_PERCENT] [MEASURE_SECONDS] [SCENARIO]
 max_percent=${2:-20}
 measure_seconds=${3:-10}
 scenario=${4:-}
-min_settle=${MIN_SETTLE:-0}
-run_timeout=60  # seconds the small scenario may take to simulate on a loaded machine
+min_settle=${MIN_SETTLE:-20}
+# Seconds the small scenario may take to simulate: ~5 s in a Release build, several times that
+# under the sanitizers beside other tests.
+run_timeout=120
 
 work=$(mktemp -d)
 xvfb_pid=""
@@ -93,7 +95,7 @@ while ((SECONDS - start < run_timeout)); do
   alive || { echo "the viewer exited"; cat "$work/viewer.log"; exit 1; }
   if running_simulation; then
     seen_run=true
-  elif $seen_run || ((SECONDS - start >= min_settle && SECONDS - start >= 3)); then
+  elif $seen_run || ((SECONDS - start >= min_settle)); then
     break
   fi
   sleep 0.2
