@@ -11,8 +11,8 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev
   # OpenGL through GLVND, EGL (surfaceless Mesa platform) and Mesa's software rasterizer
   libgl-dev libopengl-dev libegl-dev libegl1 libegl-mesa0 libgbm1 libglx-mesa0 libgl1-mesa-dri
-  # a virtual X server for the viewer's smoke test
-  xvfb xauth
+  # a virtual X server for the viewer's tests, and a key pressed in it (viewer_idle_cpu)
+  xvfb xauth xdotool
   # the viewer's font
   fonts-dejavu-core
 )

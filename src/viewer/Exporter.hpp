@@ -60,6 +60,8 @@ class Exporter {
   void cancel();
 
   bool busy() const;
+  // Frames are still being drawn, one per step(), as opposed to ffmpeg encoding them.
+  bool writingFrames() const { return sequence_; }
   double progress() const;  // 0..1 of the frames
   std::string status() const;
   bool failed() const { return failed_; }

@@ -18,6 +18,8 @@ struct ViewerFonts {
 };
 
 // Scenario list, load/save, device, schedule, patient; Simulate, progress and cancel; advisories.
+// Fills the rest of the current window: the settings scroll above the action bar (Simulate,
+// progress, advisories), which stays at the window's foot; give the window no scrollbar.
 void drawScenarioPanel(ViewerState& state);
 // The progress of the run in progress, with a Cancel button; nothing when idle.
 void drawRunProgress(ViewerState& state);

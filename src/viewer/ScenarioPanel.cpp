@@ -295,34 +295,66 @@ bool modelSection(Scenario& draft) {
   return changed;
 }
 
-void advisories(const Scenario& draft) {
+// In a box of their own, as tall as they need up to `maxHeight`, then scrolling: many advisories
+// must not push the Simulate button out of the footer.
+void advisories(const Scenario& draft, float maxHeight) {
   const std::vector<Advisory> list = adviseOn(draft);
   if (list.empty()) return;
   ImGui::Separator();
+  std::vector<std::string> lines;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // TextWrapped wraps at the box's edge, less the scrollbar it may need.
+  const float wrap = ImGui::GetContentRegionAvail().x - style.ScrollbarSize;
+  float height = 0;
   for (const Advisory& a : list) {
-    const ImVec4 colour = a.level == AdvisoryLevel::Error     ? kErrorText
-                          : a.level == AdvisoryLevel::Warning ? kWarningText
-                                                              : kNoteText;
+    lines.push_back(std::string(toString(a.level)) + ": " + a.message);
+    height += ImGui::CalcTextSize(lines.back().c_str(), nullptr, false, wrap).y;
+  }
+  height += style.ItemSpacing.y * static_cast<float>(list.size() - 1);
+  ImGui::BeginChild("##advisories", ImVec2(0, std::min(height, maxHeight)));
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const AdvisoryLevel level = list[i].level;
+    const ImVec4 colour = level == AdvisoryLevel::Error     ? kErrorText
+                          : level == AdvisoryLevel::Warning ? kWarningText
+                                                            : kNoteText;
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextWrapped("%s: %s", std::string(toString(a.level)).c_str(), a.message.c_str());
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(lines[i].c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
+  ImGui::EndChild();
 }
 
-}  // namespace
-
-void drawRunProgress(ViewerState& state) {
-  if (!state.busy()) return;
-  const std::string status = state.worker.status();
-  const std::string label = (state.runningWithSnapshots ? "" : "for comparison: ") +
-                            (status.empty() ? std::string("starting") : status);
-  ImGui::ProgressBar(static_cast<float>(state.worker.progress()),
-                     ImVec2(-ImGui::GetFontSize() * 5, 0), label.c_str());
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel")) cancelRun(state);
+// Simulate, Revert, the run's progress with Cancel, why the draft cannot run, the advisories:
+// what answers an edit, so it stays in view below the scrolling settings.
+void actionBar(ViewerState& state, float maxAdvisoryHeight) {
+  ScenarioSlot& slot = state.slot();
+  const bool canRun = slot.draftChanged || !slot.result;
+  if (!canRun) ImGui::BeginDisabled();
+  if (ImGui::Button(slot.draftChanged ? "Simulate changes" : "Simulate")) applyDraft(state);
+  if (!canRun) ImGui::EndDisabled();
+  if (slot.draftChanged) {
+    ImGui::SameLine();
+    if (ImGui::Button("Revert")) {
+      slot.draft = slot.scenario;
+      slot.draftChanged = false;
+      slot.draftError.clear();
+    }
+    ImGui::SameLine();
+    ImGui::TextColored(kWarningText, "edited");
+  }
+  drawRunProgress(state);
+  if (!slot.draftError.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
+    ImGui::TextWrapped("%s", slot.draftError.c_str());
+    ImGui::PopStyleColor();
+  }
+  advisories(slot.draft, maxAdvisoryHeight);
 }
 
-void drawScenarioPanel(ViewerState& state) {
+// Everything the trainer edits: the scenario's source, device, schedule, patient and model.
+void drawSettings(ViewerState& state) {
   scenarioChooser(state);
   ScenarioSlot& slot = state.slot();
   Scenario& draft = slot.draft;
@@ -346,29 +378,36 @@ void drawScenarioPanel(ViewerState& state) {
     slot.draftChanged = true;
     slot.draftError.clear();
   }
+}
 
+}  // namespace
+
+void drawRunProgress(ViewerState& state) {
+  if (!state.busy()) return;
+  const std::string status = state.worker.status();
+  const std::string label = (state.runningWithSnapshots ? "" : "for comparison: ") +
+                            (status.empty() ? std::string("starting") : status);
+  ImGui::ProgressBar(static_cast<float>(state.worker.progress()),
+                     ImVec2(-ImGui::GetFontSize() * 5, 0), label.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) cancelRun(state);
+}
+
+void drawScenarioPanel(ViewerState& state) {
+  // The action bar's height as drawn last frame (ImGui's storage outlives the frame; the panels
+  // keep no state of their own): the settings scroll in what is left above it. The first frame
+  // guesses one row.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID footerId = ImGui::GetID("##action-bar-height");
+  const float panelHeight = ImGui::GetContentRegionAvail().y;
+  const float footer = storage->GetFloat(footerId, ImGui::GetFrameHeightWithSpacing());
+  if (ImGui::BeginChild("##settings", ImVec2(0, -footer))) drawSettings(state);
+  ImGui::EndChild();
+
+  const float top = ImGui::GetCursorPosY();
   ImGui::Separator();
-  const bool canRun = slot.draftChanged || !slot.result;
-  if (!canRun) ImGui::BeginDisabled();
-  if (ImGui::Button(slot.draftChanged ? "Simulate changes" : "Simulate")) applyDraft(state);
-  if (!canRun) ImGui::EndDisabled();
-  if (slot.draftChanged) {
-    ImGui::SameLine();
-    if (ImGui::Button("Revert")) {
-      slot.draft = slot.scenario;
-      slot.draftChanged = false;
-      slot.draftError.clear();
-    }
-    ImGui::SameLine();
-    ImGui::TextColored(kWarningText, "edited");
-  }
-  drawRunProgress(state);
-  if (!slot.draftError.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-    ImGui::TextWrapped("%s", slot.draftError.c_str());
-    ImGui::PopStyleColor();
-  }
-  advisories(draft);
+  actionBar(state, panelHeight * 0.3f);
+  storage->SetFloat(footerId, ImGui::GetCursorPosY() - top);
 }
 
 }  // namespace dermasim::viewer

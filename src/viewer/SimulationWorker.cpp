@@ -4,6 +4,10 @@
 #include <cmath>
 #include <exception>
 
+#if defined(__linux__)
+#include <pthread.h>
+#endif
+
 #include "viewer/SnapshotCache.hpp"
 
 namespace dermasim::viewer {
@@ -17,6 +21,14 @@ constexpr double kSectionDepthMm = 2.5;
 // Hours after a session when bleeding and the start of redness are on show.
 constexpr double kFirstHoursDays = 0.25;
 constexpr double kSameDay = 1e-6;
+
+// So top -H, a debugger and the idle-CPU test (tests/viewer/idle_cpu.sh) can tell a simulation
+// from the window's own threads; OpenMP's helpers started from it inherit the name.
+void nameThisThread() {
+#if defined(__linux__)
+  pthread_setname_np(pthread_self(), "dermasim-run");
+#endif
+}
 
 }  // namespace
 
@@ -79,6 +91,7 @@ void SimulationWorker::start(Scenario scenario, RunOptions options) {
   // short, as a run checks for cancellation before every time step.
   thread_ = std::thread([run = run_, replaced = std::move(replaced), s = std::move(scenario),
                          o = std::move(options)]() mutable {
+    nameThisThread();
     if (replaced.joinable()) replaced.join();
     execute(*run, s, o);
   });

@@ -136,7 +136,11 @@ void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
       std::clamp(size.x * 0.28f, ImGui::GetFontSize() * 20, ImGui::GetFontSize() * 28);
   const float bottom = std::clamp(size.y * 0.36f, ImGui::GetFontSize() * 14, size.y * 0.6f);
   placeWindow(origin, ImVec2(left, size.y));
-  if (ImGui::Begin("Scenario", nullptr, kPanel)) drawScenarioPanel(state_);
+  // Its settings scroll inside it, above the action bar, which must not scroll away.
+  if (ImGui::Begin("Scenario", nullptr,
+                   kPanel | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    drawScenarioPanel(state_);
+  }
   ImGui::End();
 
   placeWindow(ImVec2(origin.x + left, origin.y + size.y - bottom), ImVec2(size.x - left, bottom));

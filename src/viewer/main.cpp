@@ -16,6 +16,7 @@
 #include <cmath>
 #include <exception>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <thread>
@@ -28,6 +29,7 @@
 #include "render/GlUtil.hpp"
 #include "render/Image.hpp"
 #include "render/RenderOptions.hpp"
+#include "viewer/FramePacer.hpp"
 #include "viewer/ViewerApp.hpp"
 
 namespace {
@@ -54,6 +56,77 @@ std::string& lastGlfwError() {
 
 void onGlfwError(int code, const char* description) {
   lastGlfwError() = description != nullptr ? description : "GLFW error " + std::to_string(code);
+}
+
+// Counts the window's events, so the loop knows whether waiting ended because of one. Installed
+// before ImGui's backend, which calls them from its own callbacks; it polls the cursor's position
+// rather than listening for it, so that one is only ours.
+unsigned long long& windowEvents() {
+  static unsigned long long count = 0;
+  return count;
+}
+
+// ImGui 1.86 sees a key only as down or up when a frame starts, so a tap whose press and release
+// both arrive while the loop sleeps would be lost (its mouse buttons have a latch for this; its
+// keys do not). Such a key is kept down for one frame.
+struct KeyTaps {
+  std::vector<int> pressed;  // since the last frame started
+  std::vector<int> forced;   // kept down in the last frame
+};
+KeyTaps& keyTaps() {
+  static KeyTaps taps;
+  return taps;
+}
+
+// Before sleeping: the keys kept down for a frame go up, as they are.
+void releaseKeyTaps(ImGuiIO& io) {
+  for (const int key : keyTaps().forced) io.KeysDown[key] = false;
+  keyTaps().forced.clear();
+}
+
+// After sleeping, before the frame: a key pressed and already released counts as down.
+void latchKeyTaps(ImGuiIO& io) {
+  for (const int key : keyTaps().pressed) {
+    if (key < 0 || key >= static_cast<int>(std::size(io.KeysDown)) || io.KeysDown[key]) continue;
+    io.KeysDown[key] = true;
+    keyTaps().forced.push_back(key);
+  }
+  keyTaps().pressed.clear();
+}
+
+void countWindowEvents(GLFWwindow* window) {
+  glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { ++windowEvents(); });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { ++windowEvents(); });
+  glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { ++windowEvents(); });
+  glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int) {
+    ++windowEvents();
+    if (action == GLFW_PRESS) keyTaps().pressed.push_back(key);
+  });
+  glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { ++windowEvents(); });
+  glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { ++windowEvents(); });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { ++windowEvents(); });
+  glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { ++windowEvents(); });
+  glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { ++windowEvents(); });
+  glfwSetWindowContentScaleCallback(window, [](GLFWwindow*, float, float) { ++windowEvents(); });
+  glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { ++windowEvents(); });
+  glfwSetWindowIconifyCallback(window, [](GLFWwindow*, int) { ++windowEvents(); });
+  glfwSetDropCallback(window, [](GLFWwindow*, int, const char**) { ++windowEvents(); });
+}
+
+// Sleeps until the next frame is due, as the pacer decided.
+void waitForNextFrame(const dermasim::viewer::FrameWait& wait) {
+  using Kind = dermasim::viewer::FrameWait::Kind;
+  switch (wait.kind) {
+    case Kind::Poll:
+      glfwPollEvents();
+      break;
+    case Kind::Timeout:
+      glfwWaitEventsTimeout(wait.seconds);
+      break;
+    case Kind::Forever:
+      glfwWaitEvents();
+      break;
+  }
 }
 
 // Parses the command line. Returns an exit code when the program should stop right away.
@@ -139,6 +212,7 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
     ~WindowGuard() { glfwDestroyWindow(window); }
   } windowGuard{window};
   glfwMakeContextCurrent(window);
+  countWindowEvents(window);
   glfwSwapInterval(options.frames > 0 ? 0 : 1);  // scripted runs go as fast as they can
 
   IMGUI_CHECKVERSION();
@@ -168,8 +242,18 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
     using Clock = std::chrono::steady_clock;
     auto previous = Clock::now();
     bool dayApplied = !options.day.has_value();
+    // Scripted runs (--frames) draw every frame; an interactive window sleeps while idle.
+    const bool paced = options.frames == 0;
+    dermasim::viewer::FramePacer pacer;
+    dermasim::viewer::FrameWait wait;
+    unsigned long long eventsSeen = windowEvents();
     for (int frame = 0;; ++frame) {
-      glfwPollEvents();
+      releaseKeyTaps(io);
+      waitForNextFrame(wait);
+      latchKeyTaps(io);
+      // Time spent asleep is not time played: a key that starts playback after a minute idle
+      // must not jump a minute ahead. The pacer never sleeps while playing.
+      if (wait.kind != dermasim::viewer::FrameWait::Kind::Poll) previous = Clock::now();
       const auto now = Clock::now();
       const double seconds = std::chrono::duration<double>(now - previous).count();
       previous = now;
@@ -210,6 +294,17 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
       glfwSwapBuffers(window);
       if (last) break;
       if (waiting) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      if (paced) {
+        const bool held = std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown),
+                                      [](bool down) { return down; });
+        wait = pacer.next(
+            {.input = windowEvents() != eventsSeen,
+             .animating = app.state().playback.playing() || app.exporter().writingFrames(),
+             .held = held,
+             .working = app.state().busy() || app.exporter().busy(),
+             .textCursor = io.WantTextInput});
+        eventsSeen = windowEvents();
+      }
     }
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";

@@ -14,6 +14,7 @@
 
 #include "ViewerTestSupport.hpp"
 #include "core/Version.hpp"
+#include "guidance/Advisories.hpp"
 #include "guidance/KnownLimits.hpp"
 #include "io/ScenarioFile.hpp"
 #include "render/Gl.hpp"
@@ -423,4 +424,60 @@ TEST_CASE("viewer UI: the About box shows the version, the statement and the kno
     frame();
     CHECK_FALSE(aboutOnScreen());
   }
+}
+
+TEST_CASE("viewer UI: at the default window size the scenario panel's actions stay in view",
+          "[ui]") {
+  HeadlessGui gui;
+  // The default series: long enough that its run is still going in every frame below.
+  ViewerApp app({}, gui.fonts);
+  ViewerState& state = app.state();
+  REQUIRE(state.busy());
+  // An edit that draws advisories: deeper than the cheek takes, conditions that warn.
+  Scenario& draft = state.slot().draft;
+  draft.device.needle_length_mm = 2.5;
+  for (SessionPlan& s : draft.sessions) s.device.needle_length_mm = 2.5;
+  draft.patient.conditions = {Condition::BloodThinners, Condition::Rosacea};
+  state.slot().draftChanged = true;
+  const std::vector<Advisory> advice = adviseOn(draft);
+  REQUIRE(advice.size() >= 2);
+
+  const auto frame = [&] {
+    return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+  };
+  // The action bar is measured on the first frame and placed on the next; the window pacer
+  // draws three frames after any change.
+  frame();
+  frame();
+  const Image image = frame();
+  render::writePng("viewer_scenario_actions.png", image);
+  REQUIRE(state.busy());
+
+  // The panel itself never scrolls: its settings scroll in a box above the action bar.
+  const ImGuiWindow* panel = ImGui::FindWindowByName("Scenario");
+  REQUIRE(panel != nullptr);
+  CHECK(panel->Pos.y + panel->Size.y <= kHeight);
+  CHECK(panel->ScrollMax.y == 0);
+
+  // What ImGui draws in that window (clipped items are not drawn, so not logged), drawn as the
+  // same window on its own so the log covers all of it.
+  const ImVec2 pos = panel->Pos, size = panel->Size;
+  gui.frame([&] {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin(
+        "Scenario", nullptr,
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar);
+    ImGui::LogToClipboard();
+    drawScenarioPanel(state);
+    ImGui::End();
+  });
+  const std::string drawn = ImGui::GetClipboardText();
+  INFO(drawn);
+  CHECK(drawn.find("Simulate changes") != std::string::npos);
+  CHECK(drawn.find("Revert") != std::string::npos);
+  CHECK(drawn.find("Cancel") != std::string::npos);
+  CHECK(drawn.find(std::string(toString(advice.front().level)) + ": ") != std::string::npos);
+  // The top of the settings is still there, above the bar.
+  CHECK(drawn.find("Open built-in") != std::string::npos);
 }
