@@ -2,6 +2,7 @@
 // GOMP_SPINCOUNT set before libgomp has read its environment.
 #include "core/numerics/OpenMpWaiting.hpp"
 
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -23,9 +24,12 @@ bool isSet(char* const* envp, const char* name) {
 // setenv() here does not work: libc's own initialiser, which runs next, puts the original
 // environment back, and libgomp reads that. So the program is started again, same process,
 // same arguments, with the variable added: then it is set, and it is not started a third time.
-// Should the exec fail (no /proc), the program runs on with libgomp's default.
+// Should the exec fail (no /proc), the program runs on with libgomp's default. A debugger sees
+// the one exec; setting GOMP_SPINCOUNT avoids it.
 void limitOpenMpSpinning(int /*argc*/, char** argv, char** envp) {
   if (argv == nullptr || envp == nullptr) return;
+  // No interpreter: started as `ld.so program ...`, where /proc/self/exe is the loader.
+  if (::getauxval(AT_BASE) == 0) return;
   if (isSet(envp, "GOMP_SPINCOUNT") || isSet(envp, "OMP_WAIT_POLICY")) return;
   static std::string setting = "GOMP_SPINCOUNT=" + std::to_string(dermasim::kOpenMpSpinCount);
   std::vector<char*> environment;
