@@ -3,8 +3,9 @@
 // libgomp's default (300000 spins, milliseconds) made a run on a shared machine 1.6-4x slower
 // with all cores than with one: a thread spinning at a barrier holds its core while the thread
 // it waits for is descheduled, and keeps the kernel from moving that thread onto the core.
-// Sleeping at once (OMP_WAIT_POLICY=passive) cured that but cost ~8 % on an idle machine, where
-// the short waits between the many small parallel regions are cheaper spun than slept.
+// Sleeping at once (OMP_WAIT_POLICY=passive) cured that but ran ~8 % slower than the default on
+// a lightly loaded machine, where the short waits between the many small parallel regions are
+// cheaper spun than slept.
 //
 // libgomp reads its environment once, in its constructor, before main(); there is no call to
 // change the spin count afterwards. OpenMpWaiting.cpp therefore re-executes the program once,
