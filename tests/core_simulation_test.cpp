@@ -16,6 +16,19 @@
 
 using namespace dermasim;
 
+namespace {
+
+// The default pen scenario cut to its first session and `days`, on a coarse grid.
+Scenario onePenSession(double days) {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 50;
+  s.duration_days = days;
+  s.sessions.resize(1);
+  return s;
+}
+
+}  // namespace
+
 TEST_CASE("Simulation: untreated skin is a steady state", "[simulation]") {
   for (const char* name : {"acne_scars_pen", "thigh_stretch_marks_roller", "forehead_lines_pen"}) {
     Scenario s = loadBuiltinScenario(name);
@@ -99,10 +112,7 @@ TEST_CASE("Simulation: one session's scars show no change in the first week, the
 }
 
 TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulation]") {
-  Scenario s = loadBuiltinScenario("acne_scars_pen");
-  s.model.lateral_resolution_um = 50;
-  s.duration_days = 20;
-  s.sessions.resize(1);
+  const Scenario s = onePenSession(20);
   RunOptions options;
   options.snapshot_days = {7, 0, 1, 500};
   const RunResult r = simulate(s, options);
@@ -135,10 +145,7 @@ TEST_CASE("Simulation: snapshots for drawing at the requested days", "[simulatio
 }
 
 TEST_CASE("Simulation: snapshots handed to a caller as they are taken, none kept", "[simulation]") {
-  Scenario s = loadBuiltinScenario("acne_scars_pen");
-  s.model.lateral_resolution_um = 50;
-  s.duration_days = 10;
-  s.sessions.resize(1);
+  const Scenario s = onePenSession(10);
   RunOptions kept;
   kept.snapshot_days = {0, 2, 9};
   const RunResult stored = simulate(s, kept);
