@@ -41,16 +41,20 @@ void report(benchmark::State& state, const RunResult& r, double days) {
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
-// Args: series (0 the default pen series, 1 the Alam-like roller series), threads.
-void BM_SeriesEndToEnd(benchmark::State& state) {
-  omp_set_num_threads(static_cast<int>(state.range(1)));
-  const Scenario scenario = seriesScenario(static_cast<int>(state.range(0)));
+// Simulates `scenario` once per iteration and reports its cost per voxel.
+void timeSeries(benchmark::State& state, const Scenario& scenario) {
   RunResult r;
   for (auto _ : state) {
     r = simulate(scenario);
     benchmark::DoNotOptimize(r.outcome.improvement_pct);
   }
   report(state, r, scenario.duration_days);
+}
+
+// Args: series (0 the default pen series, 1 the Alam-like roller series), threads.
+void BM_SeriesEndToEnd(benchmark::State& state) {
+  omp_set_num_threads(static_cast<int>(state.range(1)));
+  timeSeries(state, seriesScenario(static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_SeriesEndToEnd)
     ->ArgNames({"series", "threads"})
@@ -70,12 +74,7 @@ void BM_SeriesScaling(benchmark::State& state) {
   scenario.duration_days = static_cast<double>(state.range(1));
   std::erase_if(scenario.sessions,
                 [&](const SessionPlan& s) { return s.day >= scenario.duration_days; });
-  RunResult r;
-  for (auto _ : state) {
-    r = simulate(scenario);
-    benchmark::DoNotOptimize(r.outcome.improvement_pct);
-  }
-  report(state, r, scenario.duration_days);
+  timeSeries(state, scenario);
 }
 BENCHMARK(BM_SeriesScaling)
     ->ArgNames({"patch_mm", "days"})

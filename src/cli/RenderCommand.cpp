@@ -278,20 +278,20 @@ int renderCommand(const RenderRequest& request) {
       std::max(size.width, size.height) * kSupersample <= kMaxSupersampledSide ? kSupersample : 1;
   options.ui_scale = static_cast<float>(factor);
   render::HeadlessContext context(size.width * factor, size.height * factor);
-  // Each day is drawn as the simulation reaches it, so only one snapshot (and the untreated
-  // "before") is held at a time, however many days are asked for.
-  std::optional<SkinSnapshot> before;
+  // Each day is drawn as the simulation reaches it, so no snapshot is held (the renderer copies
+  // what it draws), however many days are asked for. The untreated "before" comes first.
+  render::SkinRenderer renderer;
+  bool beforeSet = false;
   std::size_t drawn = 0;
   run.on_snapshot = [&](SkinSnapshot&& shot) {
-    if (beforeAfter && !before) {
-      before = std::move(shot);
+    if (beforeAfter && !beforeSet) {
+      renderer.setBeforeSnapshot(shot);
+      beforeSet = true;
       return;
     }
     if (drawn >= days.size()) return;
     const std::size_t i = drawn++;
-    render::SkinRenderer renderer;
     renderer.setSnapshot(shot);
-    if (beforeAfter) renderer.setBeforeSnapshot(*before);
     if (patientCaptionWanted) options.caption = captions[i];
     renderer.draw({0, 0, context.width(), context.height()}, options);
     render::Image image = render::downsample(context.readPixels(), factor);
