@@ -74,7 +74,9 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   const ModelParameters& params = result.parameters;
 
   progress.report(0.0, "building the untreated skin");
-  HealingModel model(makeBaselineSkin(scenario, params), params);
+  // The model's own sub-steps (the mediators') are time steps too: the scale halves them with
+  // the rest, so a convergence check halves every step the solution depends on.
+  HealingModel model(makeBaselineSkin(scenario, params), params, scenario.model.time_step_scale);
   result.grid = model.grid();
   result.patch = Patch{model.grid().sizeXMm()};
   SkinReadout readout(model, scenario.patient.fitzpatrick, params);

@@ -99,7 +99,8 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   return r;
 }
 
-HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& parameters)
+HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& parameters,
+                           double stepScale)
     : base_(std::move(baseline)),
       rates_(HealingRates::from(parameters)),
       tracks_(TrackGeometry::from(parameters)),
@@ -112,6 +113,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       channels_(base_.grid, ChannelClosure::from(parameters), tracks_),
       tethers_(base_, ScarTethers::Parameters::from(parameters)),
       flare_(base_.grid, FlareParameters::from(parameters), innervatedShare(base_)) {
+  rates_.mediator_substep_life *= stepScale;
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
   for (Field* f :

@@ -79,7 +79,8 @@ struct InflammationDose {
 
 class HealingModel {
  public:
-  HealingModel(BaselineSkin baseline, const ModelParameters& parameters);
+  // `stepScale` (model.time_step_scale) scales the model's internal sub-steps.
+  HealingModel(BaselineSkin baseline, const ModelParameters& parameters, double stepScale = 1.0);
 
   // A session's punctures land on the tissue as the last session left it. `seed` draws how fast
   // each of its channels closes.

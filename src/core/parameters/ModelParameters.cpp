@@ -577,7 +577,7 @@ const std::vector<ParameterSpec>& parameterTable() {
        "length over which the surface smooths the relief of the dermis below"},
       {"numerics.first_step_min", "min", 10.0, 1.0, 60.0, "numerics",
        "time step right after a session"},
-      {"numerics.mediator_substep_life", "1", 0.25, 0.02, 2.0,
+      {"numerics.mediator_substep_life", "1", 0.125, 0.02, 2.0,
        "convergence study (docs/MODEL.md section 4)",
        "longest mediator sub-step while they redden the skin, in mediator lifetimes (1/k)"},
       {"numerics.step_growth", "1", 1.3, 1.05, 2.0, "numerics",
