@@ -77,9 +77,8 @@ void printSummary(const ComparedRun& a, const ComparedRun& b) {
                 shown(f.difference(), f.decimals, true).c_str());
   }
   std::printf(
-      "\nPer session: the mean over the scenario's sessions. Months: days 30, 90 and 180 after "
-      "the first session;\nn/a past a scenario's end, and for needling time with a roller (the "
-      "model has no rolling speed).\n");
+      "\nPer session: the mean over the sessions. 1, 3, 6 months: days 30, 90, 180 after the\n"
+      "first session; n/a past a scenario's end, and needling time for a roller (no speed).\n");
 }
 
 void printAdvisories(const char* label, const std::vector<Advisory>& advisories) {
