@@ -57,7 +57,7 @@ std::string compareArgs(const Pair& p, const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("cli compare: a/ and b/ are what separate runs write; the comparison lines them up",
+TEST_CASE("cli compare: a/ and b/ are what separate runs write, and the comparison lines them up",
           "[cli][compare]") {
   const Pair p = quickPair("compare_outputs");
   const fs::path out = p.dir / "cmp";

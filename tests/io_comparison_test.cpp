@@ -35,23 +35,16 @@ RunResult series(std::vector<SkinReading> readings) {
   return r;
 }
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
-    out.push_back(text.substr(start, end - start));
-  return out;
-}
-
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> out{""};
-  for (char c : line) {
-    if (c == ',')
-      out.emplace_back();
+// Every piece between separators, empty ones included (an empty last CSV field counts).
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> pieces{""};
+  for (char c : text) {
+    if (c == separator)
+      pieces.emplace_back();
     else
-      out.back() += c;
+      pieces.back() += c;
   }
-  return out;
+  return pieces;
 }
 
 }  // namespace
@@ -77,11 +70,13 @@ TEST_CASE("io comparison: rows on both runs' days, each run empty past its end",
   const std::vector<double> days = unionOfDays(a.timeseries, b.timeseries);
   REQUIRE(days == std::vector<double>{0, 5, 10, 30});
 
-  const std::vector<std::string> csv = lines(comparisonCsv(a, b));
-  REQUIRE(csv.size() == 5);
+  std::vector<std::string> csv = split(comparisonCsv(a, b), '\n');
+  REQUIRE(csv.size() == 6);
+  CHECK(csv.back().empty());  // the last line ends with a newline too
+  csv.pop_back();
   CHECK(csv[0].starts_with("day,redness_a_a,redness_a_b,erythema_a,erythema_b,"));
   const auto field = [&](std::size_t row, const std::string& column) {
-    const std::vector<std::string> header = fields(csv[0]), values = fields(csv[row]);
+    const std::vector<std::string> header = split(csv[0], ','), values = split(csv[row], ',');
     const auto at = std::find(header.begin(), header.end(), column);
     REQUIRE(at != header.end());
     return values.at(static_cast<std::size_t>(at - header.begin()));

@@ -40,10 +40,8 @@ BothResults simulateSideBySide(const Scenario& a, const Scenario& b, bool quiet)
     }
   });
   try {
-    const int all = omp_get_max_threads();
     omp_set_num_threads(share);
     results.a = simulateReporting(a, quiet, "A ");
-    omp_set_num_threads(all);
   } catch (...) {
     runB.join();
     throw;
