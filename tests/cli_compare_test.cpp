@@ -55,6 +55,15 @@ std::string compareArgs(const Pair& p, const fs::path& out) {
   return "compare " + p.a.string() + " " + p.b.string() + " --out " + out.string();
 }
 
+// Every file under `dir` by its path inside it, hidden temporaries included.
+std::map<std::string, std::string> filesUnder(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
+  return files;
+}
+
 }  // namespace
 
 TEST_CASE("cli compare: a/ and b/ are what separate runs write, and the comparison lines them up",
@@ -187,6 +196,31 @@ TEST_CASE("cli compare: bad input is exit 2 naming what is wrong, and loses noth
   CHECK(r.err.find("--out") != std::string::npos);
 
   CHECK(dermasim("compare " + p.a.string()).exit_code == 2);  // B missing
+}
+
+TEST_CASE("cli compare: killed while writing, the folder holds the old set whole",
+          "[cli][compare]") {
+  const Pair p = quickPair("compare_killed");
+  const fs::path out = p.dir / "cmp";
+  REQUIRE(dermasim(compareArgs(p, out) + " -q").exit_code == 0);
+  const auto oldSet = filesUnder(out);
+  REQUIRE(oldSet.size() == 8);
+
+  // B against A this time; each file written then waits 400 ms, so 1.5 s in, the new set is
+  // part-written in its temporary folder.
+  const std::string swapped =
+      "compare " + p.b.string() + " " + p.a.string() + " --out " + out.string() + " -q";
+  const std::string killed = "DERMASIM_TEST_OUTPUT_PAUSE_MS=400 " + cli_test::kBinary.string() +
+                             " " + swapped + " >/dev/null 2>&1 & sleep 1.5; kill -9 $!; wait";
+  std::system(killed.c_str());
+  CHECK(filesUnder(out) == oldSet);
+
+  REQUIRE(dermasim(swapped).exit_code == 0);
+  const auto newSet = filesUnder(out);
+  CHECK(newSet.size() == 8);
+  CHECK(newSet != oldSet);
+  for (const auto& entry : fs::directory_iterator(p.dir))  // the killed run's temporary is gone
+    CHECK_FALSE(entry.path().filename().string().starts_with(".cmp.tmp-"));
 }
 
 TEST_CASE("cli compare: --help describes the command", "[cli][compare]") {
