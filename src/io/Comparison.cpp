@@ -104,28 +104,24 @@ std::vector<ComparedFigure> comparedFigures(const ComparedRun& a, const Compared
   std::vector<ComparedFigure> figures;
   const auto add = [&](std::string key, std::string label, std::string unit, int decimals,
                        const auto& value) {
-    figures.push_back({std::move(key), std::move(label), std::move(unit), decimals, value(a.result),
-                       value(b.result)});
+    // Figures that always apply come as plain numbers.
+    figures.push_back({std::move(key), std::move(label), std::move(unit), decimals,
+                       std::optional<double>(value(a.result)),
+                       std::optional<double>(value(b.result))});
   };
   add("punctures_per_cm2", "punctures per session", "/cm2", 0, [](const RunResult& r) {
-    return meanOverSessions(r, [](const SessionResult& s) -> std::optional<double> {
-      return s.needling.stats.per_cm2;
-    });
+    return meanOverSessions(r, [](const SessionResult& s) { return s.needling.stats.per_cm2; });
   });
   add("needling_time_s_per_cm2", "needling time per session", "s/cm2", 2, [](const RunResult& r) {
     return meanOverSessions(r,
                             [](const SessionResult& s) { return needlingSecondsPerCm2(s.device); });
   });
   add("peak_redness_a", "peak redness", "CIELAB a*", 1,
-      [](const RunResult& r) -> std::optional<double> {
-        return peakOver(r, &SkinReading::redness_a);
-      });
-  add("peak_erythema", "peak erythema", "0..1", 2, [](const RunResult& r) -> std::optional<double> {
-    return peakOver(r, &SkinReading::erythema);
-  });
+      [](const RunResult& r) { return peakOver(r, &SkinReading::redness_a); });
+  add("peak_erythema", "peak erythema", "0..1", 2,
+      [](const RunResult& r) { return peakOver(r, &SkinReading::erythema); });
   add("downtime_days", "downtime per session", "days", 1, [](const RunResult& r) {
-    return meanOverSessions(
-        r, [](const SessionResult& s) -> std::optional<double> { return s.downtime_days; });
+    return meanOverSessions(r, [](const SessionResult& s) { return s.downtime_days; });
   });
   for (const Milestone& m : kMilestones) {
     const std::string when = " at " + std::string(m.label);
@@ -137,10 +133,9 @@ std::vector<ComparedFigure> comparedFigures(const ComparedRun& a, const Compared
       return atDay(r, m.day, &SkinReading::improvement_pct, 1.0, 0.0);
     });
   }
-  add("pih_risk", "PIH risk", "0..1", 3,
-      [](const RunResult& r) -> std::optional<double> { return r.outcome.pih_risk; });
+  add("pih_risk", "PIH risk", "0..1", 3, [](const RunResult& r) { return r.outcome.pih_risk; });
   add("fibrosis_risk", "fibrosis risk", "0..1", 3,
-      [](const RunResult& r) -> std::optional<double> { return r.outcome.fibrosis_risk; });
+      [](const RunResult& r) { return r.outcome.fibrosis_risk; });
   return figures;
 }
 
