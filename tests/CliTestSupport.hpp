@@ -65,11 +65,13 @@ inline Outcome dermasim(const std::string& args) {
           slurp(dir / "out.txt"), took.count()};
 }
 
-// One pen session, ten days, on a small coarse grid: a fraction of a second on one thread.
-inline fs::path writeQuickScenario(const fs::path& dir, const std::string& name, int seed) {
+// One pen session, ten days (or `durationDays`), on a small coarse grid: a fraction of a second
+// on one thread.
+inline fs::path writeQuickScenario(const fs::path& dir, const std::string& name, int seed,
+                                   int durationDays = 10) {
   const fs::path file = dir / (name + ".toml");
-  std::ofstream(file) << "[scenario]\nseed = " << seed
-                      << "\nduration_days = 10\n"
+  std::ofstream(file) << "[scenario]\nseed = " << seed << "\nduration_days = " << durationDays
+                      << "\n"
                          "[device]\ntype = \"pen\"\nneedle_length_mm = 1.0\n"
                          "[schedule]\nsessions = 1\ninterval_days = 30\n"
                          "[model]\npatch_size_mm = 2\nlateral_resolution_um = 50\n";

@@ -6,13 +6,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
-#include <optional>
 #include <stdexcept>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "cli/CompareCommand.hpp"
 #include "cli/RenderCommand.hpp"
+#include "cli/RunProgress.hpp"
 #include "cli/SensitivityCommand.hpp"
 #include "cli/ValidationCommand.hpp"
 #include "core/ScenarioCheck.hpp"
@@ -36,23 +36,6 @@ using namespace dermasim;
 
 constexpr int kExitFailed = 1;
 constexpr int kExitBadInput = 2;
-
-// Progress on stderr: a line per session and per tenth of the run, not one per time step.
-RunResult simulateReporting(const Scenario& scenario, bool quiet) {
-  int lastTenth = -1;
-  const Progress progress([&](double fraction, std::string_view what) {
-    if (quiet) return;
-    const int tenth = static_cast<int>(fraction * 10.0);
-    const bool session = what.starts_with("session");
-    if (!session && tenth == lastTenth) return;
-    lastTenth = tenth;
-    std::fprintf(stderr, "  [%3.0f%%] day %5.1f: %.*s\n", 100.0 * fraction,
-                 fraction * scenario.duration_days, static_cast<int>(what.size()), what.data());
-  });
-  std::optional<RunResult> result = simulate(scenario, progress);
-  if (!result) throw std::runtime_error("the simulation was cancelled");
-  return std::move(*result);
-}
 
 void printRunSummary(const Scenario& scenario, const RunResult& result,
                      const std::vector<Advisory>& advisories, const std::string& outDir) {
@@ -195,6 +178,9 @@ int main(int argc, char** argv) {
   SensitivityRequest sensitivityRequest;
   auto* sensitivity = addSensitivityCommand(app, sensitivityRequest);
 
+  CompareRequest compareRequest;
+  auto* compare = addCompareCommand(app, compareRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -205,6 +191,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run) return runCommand(scenarioArg, outDir, quiet);
+    if (*compare) return compareCommand(compareRequest);
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);

@@ -83,8 +83,20 @@ bool isOwnName(const std::string& entry, const std::vector<std::string>& names) 
   });
 }
 
-// The first entry of `dir` that is not one of `names` as a plain file ("?" when `dir` cannot be
-// listed); nullopt when there is none, so the folder holds only a set of ours (or nothing).
+// The names below sub-folder `folder` of a set ("a/summary.json" -> "summary.json"); empty
+// when the set has no such sub-folder.
+std::vector<std::string> namesInside(const std::string& folder,
+                                     const std::vector<std::string>& names) {
+  std::vector<std::string> inside;
+  const std::string prefix = folder + "/";
+  for (const std::string& n : names)
+    if (n.starts_with(prefix)) inside.push_back(n.substr(prefix.size()));
+  return inside;
+}
+
+// The first entry of `dir` that is not one of `names` as a plain file, or a sub-folder the set
+// names holding only its own files ("?" when `dir` cannot be listed); nullopt when there is
+// none, so the folder holds only a set of ours (or nothing).
 std::optional<std::string> foreignEntry(const fs::path& dir,
                                         const std::vector<std::string>& names) {
   std::error_code ec;
@@ -92,8 +104,14 @@ std::optional<std::string> foreignEntry(const fs::path& dir,
   if (ec) return "?";
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    const bool plainFile = it->symlink_status(ec).type() == fs::file_type::regular;
-    if (!plainFile || !isOwnName(name, names)) return name;
+    const fs::file_type type = it->symlink_status(ec).type();
+    if (type == fs::file_type::directory) {
+      const std::vector<std::string> inside = namesInside(name, names);
+      if (inside.empty()) return name;
+      if (const auto foreign = foreignEntry(it->path(), inside)) return name + "/" + *foreign;
+      continue;
+    }
+    if (type != fs::file_type::regular || !isOwnName(name, names)) return name;
   }
   if (ec) return "?";
   return std::nullopt;
@@ -202,13 +220,21 @@ StagedFolder::~StagedFolder() {
 }
 
 void StagedFolder::write(std::string_view name, std::string_view contents) {
-  writeSynced(staging_ / name, contents, target_ / name);
+  const fs::path file = staging_ / name;
+  if (file.parent_path() != staging_) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    if (ec) failOn(target_ / fs::path(name).parent_path(), "cannot make folder");
+  }
+  writeSynced(file, contents, target_ / name);
   pauseForTests();
 }
 
 void StagedFolder::commit() {
-  syncFolder(staging_);
   std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(staging_, ec))
+    if (entry.is_directory(ec)) syncFolder(entry.path());
+  syncFolder(staging_);
   const bool replacing = fs::exists(fs::symlink_status(target_, ec));
   if (!replacing) {
     if (::rename(staging_.c_str(), target_.c_str()) != 0)

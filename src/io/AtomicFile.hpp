@@ -23,17 +23,18 @@ class StagedFolder {
  public:
   // Makes the hidden temporary folder beside `target` (".NAME.tmp-PID-N"), creating target's
   // parent if missing, and removes the temporaries of earlier runs that were killed. `ownNames`
-  // are the files this kind of set holds: an existing target holding anything else is the
-  // user's and is refused, never deleted. Problems with `target` (not a folder, read-only, a
-  // parent that cannot be made) throw InputError worded for the option `label` names.
+  // are the files this kind of set holds, those in its sub-folders as "a/summary.json": an
+  // existing target holding anything else is the user's and is refused, never deleted. Problems
+  // with `target` (not a folder, read-only, a parent that cannot be made) throw InputError worded
+  // for the option `label` names.
   StagedFolder(std::filesystem::path target, std::string label, std::vector<std::string> ownNames);
   // Removes the temporary folder unless committed: the target keeps its old set.
   ~StagedFolder();
   StagedFolder(const StagedFolder&) = delete;
   StagedFolder& operator=(const StagedFolder&) = delete;
 
-  // Writes one of the set's files (one of `ownNames`) into the temporary folder and flushes it
-  // to disk. Throws std::runtime_error on failure.
+  // Writes one of the set's files (one of `ownNames`, making its sub-folder if it has one) into
+  // the temporary folder and flushes it to disk. Throws std::runtime_error on failure.
   void write(std::string_view name, std::string_view contents);
   // Where one of the set's files goes when its writer takes a path rather than the contents (a
   // PNG encoder); commit() puts it in place with the rest.

@@ -8,7 +8,9 @@
 #include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "io/AtomicFile.hpp"
+#include "io/OutcomeJson.hpp"
 #include "io/ScenarioJson.hpp"
+#include "io/TimeseriesColumns.hpp"
 
 namespace dermasim {
 namespace {
@@ -26,16 +28,6 @@ void appendRow(std::string& out, std::initializer_list<Column> columns) {
     out += fixedNumber(c.value, c.decimals);
   }
   out += '\n';
-}
-
-// JSON writes numbers exactly, so only a zero can show as "-0.0": written as 0.0, like every
-// other output that rounds a value to zero.
-void dropNegativeZeros(nlohmann::ordered_json& j) {
-  if (j.is_number_float() && j.get<double>() == 0.0) {
-    j = 0.0;
-  } else if (j.is_structured()) {
-    for (auto& child : j) dropNegativeZeros(child);
-  }
 }
 
 }  // namespace
@@ -80,28 +72,7 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
          {"downtime_days", s.downtime_days}});
   }
   j["sessions"] = sessions;
-  const Outcome& o = result.outcome;
-  j["outcome"] = {{"improvement_pct", o.improvement_pct},
-                  {"collagen_rel", o.collagen_rel},
-                  {"collagen1_rel", o.collagen1_rel},
-                  {"collagen3_rel", o.collagen3_rel},
-                  {"elastin_rel", o.elastin_rel},
-                  {"papillary_collagen_rel", o.papillary_collagen_rel},
-                  {"epidermis_rel", o.epidermis_rel},
-                  {"roughness_um", o.roughness_um},
-                  {"baseline_roughness_um", o.baseline_roughness_um},
-                  {"scar_depth_um", o.scar_depth_um},
-                  {"baseline_scar_depth_um", o.baseline_scar_depth_um},
-                  {"scar_depth_rolling_um", o.scar_depth_rolling_um},
-                  {"baseline_scar_depth_rolling_um", o.baseline_scar_depth_rolling_um},
-                  {"scar_depth_boxcar_um", o.scar_depth_boxcar_um},
-                  {"baseline_scar_depth_boxcar_um", o.baseline_scar_depth_boxcar_um},
-                  {"scar_depth_icepick_um", o.scar_depth_icepick_um},
-                  {"baseline_scar_depth_icepick_um", o.baseline_scar_depth_icepick_um},
-                  {"scar_volume_rel", o.scar_volume_rel},
-                  {"pih_risk", o.pih_risk},
-                  {"fibrosis_risk", o.fibrosis_risk},
-                  {"peak_inflammation", o.peak_inflammation}};
+  j["outcome"] = outcomeJson(result.outcome);
   j["grid"] = {{"nx", result.grid.nx},
                {"ny", result.grid.ny},
                {"nz", result.grid.nz},
@@ -116,34 +87,16 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
 }
 
 std::string timeseriesCsv(const RunResult& result) {
-  std::string out =
-      "day,redness_a,erythema,barrier_open,roughness_um,scar_depth_um,collagen_rel,collagen1_rel,"
-      "collagen3_rel,elastin_rel,improvement_pct,papillary_collagen_rel,epidermis_rel,"
-      "fibroblasts_rel,surface_blood_um,lightness_L,channels_open,scar_depth_rolling_um,"
-      "scar_depth_boxcar_um,scar_depth_icepick_um,scar_volume_rel,inflammation\n";
+  std::string out = "day";
+  for (const TimeseriesColumn& c : timeseriesColumns()) out += "," + c.name;
+  out += '\n';
   for (const SkinReading& r : result.timeseries) {
-    appendRow(out, {{r.day, 6},
-                    {r.redness_a, 4},
-                    {r.erythema, 5},
-                    {r.barrier_open, 5},
-                    {r.roughness_um, 4},
-                    {r.scar_depth_um, 3},
-                    {r.collagen_rel, 6},
-                    {r.collagen1_rel, 6},
-                    {r.collagen3_rel, 6},
-                    {r.elastin_rel, 6},
-                    {r.improvement_pct, 3},
-                    {r.papillary_collagen_rel, 6},
-                    {r.epidermis_rel, 5},
-                    {r.fibroblasts_rel, 5},
-                    {r.surface_blood_um, 4},
-                    {r.lightness_L, 4},
-                    {r.channels_open, 5},
-                    {r.scar_depth_rolling_um, 3},
-                    {r.scar_depth_boxcar_um, 3},
-                    {r.scar_depth_icepick_um, 3},
-                    {r.scar_volume_rel, 5},
-                    {r.inflammation, 5}});
+    out += fixedNumber(r.day, kDayDecimals);
+    for (const TimeseriesColumn& c : timeseriesColumns()) {
+      out += ',';
+      out += fixedNumber(r.*c.value, c.decimals);
+    }
+    out += '\n';
   }
   return out;
 }
@@ -180,15 +133,27 @@ StagedFolder stageRunOutputs(const std::filesystem::path& dir, const std::string
   return StagedFolder(dir, option, runOutputNames());
 }
 
-void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,
-                     const std::vector<Advisory>& advisories) {
+std::vector<std::string> runOutputNames(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const std::string& name : runOutputNames()) names.push_back(folder + "/" + name);
+  return names;
+}
+
+void stageRunFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
+                   const RunResult& result, const std::vector<Advisory>& advisories) {
   // Everything is formatted before anything is written, so a failure leaves no partial set.
   const std::string summary = summaryJson(scenario, result, advisories);
   const std::string punctures = puncturesCsv(result);
   const std::string timeseries = timeseriesCsv(result);
-  staged.write("punctures.csv", punctures);
-  staged.write("timeseries.csv", timeseries);
-  staged.write("summary.json", summary);
+  const std::string prefix = folder.empty() ? "" : folder + "/";
+  staged.write(prefix + "punctures.csv", punctures);
+  staged.write(prefix + "timeseries.csv", timeseries);
+  staged.write(prefix + "summary.json", summary);
+}
+
+void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,
+                     const std::vector<Advisory>& advisories) {
+  stageRunFiles(staged, "", scenario, result, advisories);
   staged.commit();
 }
 

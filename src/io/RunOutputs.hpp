@@ -21,6 +21,9 @@ std::string timeseriesCsv(const RunResult& result);
 // The files a run leaves in its folder: an existing folder holding only these may be replaced.
 const std::vector<std::string>& runOutputNames();
 
+// The same files in sub-folder `folder` of a larger set ("a/summary.json", ...).
+std::vector<std::string> runOutputNames(const std::string& folder);
+
 // Checks that `dir` can take a run's outputs and makes their temporary folder beside it, before
 // the run is simulated: a bad folder (a file, read-only, someone else's files, a parent that
 // cannot be made) is an InputError naming `option`, found at once.
@@ -30,6 +33,10 @@ StagedFolder stageRunOutputs(const std::filesystem::path& dir, const std::string
 // holds the new set, or (after a kill or a full disk) still the old one, never a mix.
 void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,
                      const std::vector<Advisory>& advisories);
+// Writes a run's files into sub-folder `folder` of `staged` ("" for the top), leaving the
+// commit to the caller, whose set holds more than one run.
+void stageRunFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
+                   const RunResult& result, const std::vector<Advisory>& advisories);
 // The same, staging `dir` first.
 void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
                      const RunResult& result, const std::vector<Advisory>& advisories);

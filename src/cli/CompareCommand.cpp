@@ -1,0 +1,136 @@
+#include "cli/CompareCommand.hpp"
+
+#include <omp.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "cli/RunProgress.hpp"
+#include "core/numerics/NumberText.hpp"
+#include "guidance/Advisories.hpp"
+#include "io/AtomicFile.hpp"
+#include "io/Comparison.hpp"
+#include "io/PrintableText.hpp"
+#include "io/ScenarioSource.hpp"
+
+namespace dermasim {
+namespace {
+
+struct BothResults {
+  std::optional<RunResult> a, b;
+};
+
+// Both at once, each on its own thread with half the OpenMP threads: the results are the same
+// on any thread count, so only the wall time differs from running them one after the other.
+BothResults simulateSideBySide(const Scenario& a, const Scenario& b, bool quiet) {
+  const int share = std::max(1, omp_get_max_threads() / 2);
+  BothResults results;
+  std::exception_ptr failureB;
+  std::thread runB([&] {
+    try {
+      omp_set_num_threads(share);  // a new thread starts from the program's default
+      results.b = simulateReporting(b, quiet, "B ");
+    } catch (...) {
+      failureB = std::current_exception();
+    }
+  });
+  try {
+    omp_set_num_threads(share);
+    results.a = simulateReporting(a, quiet, "A ");
+  } catch (...) {
+    runB.join();
+    throw;
+  }
+  runB.join();
+  if (failureB) std::rethrow_exception(failureB);
+  return results;
+}
+
+BothResults simulateOneAtATime(const Scenario& a, const Scenario& b, bool quiet) {
+  BothResults results;
+  results.a = simulateReporting(a, quiet, "A ");
+  results.b = simulateReporting(b, quiet, "B ");
+  return results;
+}
+
+std::string shown(const std::optional<double>& v, int decimals, bool asChange) {
+  if (!v) return "n/a";
+  return asChange ? signedNumber(*v, decimals) : fixedNumber(*v, decimals);
+}
+
+void printSummary(const ComparedRun& a, const ComparedRun& b) {
+  std::printf("A: %s (%s)\nB: %s (%s)\n\n", printable(a.scenario.name).c_str(),
+              printable(a.scenario.source).c_str(), printable(b.scenario.name).c_str(),
+              printable(b.scenario.source).c_str());
+  std::printf("%-44s %10s %10s %10s\n", "", "A", "B", "B - A");
+  for (const ComparedFigure& f : comparedFigures(a, b)) {
+    const std::string label = f.label + " (" + f.unit + ")";
+    std::printf("%-44s %10s %10s %10s\n", label.c_str(), shown(f.a, f.decimals, false).c_str(),
+                shown(f.b, f.decimals, false).c_str(),
+                shown(f.difference(), f.decimals, true).c_str());
+  }
+  std::printf(
+      "\nPer session: the mean over the sessions. 1, 3, 6 months: days 30, 90, 180 after the\n"
+      "first session; n/a past a scenario's end, and needling time for a roller (no speed).\n");
+}
+
+void printAdvisories(const char* label, const std::vector<Advisory>& advisories) {
+  for (const Advisory& x : advisories)
+    std::fprintf(stderr, "  %s %s %s: %s\n", label, std::string(toString(x.level)).c_str(),
+                 x.code.c_str(), x.message.c_str());
+}
+
+}  // namespace
+
+CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
+  auto* cmd = app.add_subcommand(
+      "compare",
+      "simulate two scenarios side by side; write DIR/a/ and DIR/b/ as `run` does, "
+      "DIR/comparison.csv and DIR/comparison.json, and print A, B and B - A");
+  cmd->add_option("a", request.a, "scenario A: file or built-in name")->required();
+  cmd->add_option("b", request.b, "scenario B: file or built-in name")->required();
+  cmd->add_option("--out", request.out,
+                  "output folder (created if needed; its outputs are replaced as one set, and a "
+                  "folder holding other files is refused)")
+      ->required();
+  cmd->add_flag("--one-at-a-time", request.one_at_a_time,
+                "simulate A, then B, each with every thread, rather than both at once (the "
+                "results are the same)");
+  cmd->add_flag("-q,--quiet", request.quiet, "print nothing on stderr but errors");
+  return cmd;
+}
+
+int compareCommand(const CompareRequest& request) {
+  // Both scenarios and the folder are checked before simulating: a bad B or --out is found at
+  // once, not after A has run.
+  const Scenario scenarioA = resolveScenario(request.a);
+  const Scenario scenarioB = resolveScenario(request.b);
+  StagedFolder outputs(request.out, "--out", comparisonOutputNames());
+  if (!request.quiet)
+    std::fprintf(stderr, "dermasim: comparing A %s with B %s (%s)\n",
+                 printable(scenarioA.source).c_str(), printable(scenarioB.source).c_str(),
+                 request.one_at_a_time ? "one at a time" : "side by side");
+  const BothResults results = request.one_at_a_time
+                                  ? simulateOneAtATime(scenarioA, scenarioB, request.quiet)
+                                  : simulateSideBySide(scenarioA, scenarioB, request.quiet);
+  const ComparedRun a{scenarioA, *results.a}, b{scenarioB, *results.b};
+  const std::vector<Advisory> advisoriesA = adviseOn(scenarioA);
+  const std::vector<Advisory> advisoriesB = adviseOn(scenarioB);
+  stageComparisonFiles(outputs, a, b, advisoriesA, advisoriesB);
+  outputs.commit();
+  printSummary(a, b);
+  if (!request.quiet) {
+    printAdvisories("A", advisoriesA);
+    printAdvisories("B", advisoriesB);
+    std::fprintf(stderr, "dermasim: wrote %s/a/, b/, comparison.csv and comparison.json\n",
+                 printable(request.out).c_str());
+  }
+  return 0;
+}
+
+}  // namespace dermasim
