@@ -111,13 +111,14 @@ int compareCommand(const CompareRequest& request) {
   const Scenario scenarioA = resolveScenario(request.a);
   const Scenario scenarioB = resolveScenario(request.b);
   StagedFolder outputs(request.out, "--out", comparisonOutputNames());
+  // One thread in all (--threads 1 or a one-core machine) is honoured: no second thread.
+  const bool oneAtATime = request.one_at_a_time || omp_get_max_threads() < 2;
   if (!request.quiet)
     std::fprintf(stderr, "dermasim: comparing A %s with B %s (%s)\n",
                  printable(scenarioA.source).c_str(), printable(scenarioB.source).c_str(),
-                 request.one_at_a_time ? "one at a time" : "side by side");
-  const BothResults results = request.one_at_a_time
-                                  ? simulateOneAtATime(scenarioA, scenarioB, request.quiet)
-                                  : simulateSideBySide(scenarioA, scenarioB, request.quiet);
+                 oneAtATime ? "one at a time" : "side by side");
+  const BothResults results = oneAtATime ? simulateOneAtATime(scenarioA, scenarioB, request.quiet)
+                                         : simulateSideBySide(scenarioA, scenarioB, request.quiet);
   const ComparedRun a{scenarioA, *results.a}, b{scenarioB, *results.b};
   const std::vector<Advisory> advisoriesA = adviseOn(scenarioA);
   const std::vector<Advisory> advisoriesB = adviseOn(scenarioB);
