@@ -113,6 +113,12 @@ struct ComputingRun {
 
 int SimulationWorker::runsComputing() { return computingRuns.load(); }
 
+namespace {
+std::atomic<void (*)()> wakeUpCall{nullptr};
+}  // namespace
+
+void SimulationWorker::setWakeUp(void (*wakeUp)()) { wakeUpCall = wakeUp; }
+
 void SimulationWorker::execute(Run& run, const Scenario& scenario, const RunOptions& options) {
   const auto finish = [&](State state, std::string status, std::optional<RunResult> result) {
     {
@@ -121,6 +127,7 @@ void SimulationWorker::execute(Run& run, const Scenario& scenario, const RunOpti
       run.result = std::move(result);
     }
     run.state = state;
+    if (void (*wakeUp)() = wakeUpCall.load()) wakeUp();
   };
   try {
     std::optional<RunResult> result;

@@ -70,6 +70,11 @@ class SimulationWorker {
   // Runs of all workers in this process that are inside simulate() right now, not waiting for
   // the run they replace: at most one per worker.
   static int runsComputing();
+  // Called on a run's own thread when it has ended (done, cancelled or failed), for every worker
+  // in the process: the window wakes its sleeping loop with it, so a preview is shown, and its
+  // full run started, at once rather than at the next progress tick. Null (the default): none.
+  // Must be safe to call from any thread (glfwPostEmptyEvent is).
+  static void setWakeUp(void (*wakeUp)());
 
  private:
   // Shared by the worker and one run's thread, which may outlive the worker's interest in it.
