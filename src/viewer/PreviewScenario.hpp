@@ -20,6 +20,10 @@ inline constexpr double kPreviewDepthResolutionUm = 100;
 // The longest steps the scenario keys allow (model.time_step_scale).
 inline constexpr double kPreviewTimeStepScale = 2;
 
+// Days between a preview's regular snapshots (its key days are all kept): a snapshot costs about
+// as much as a preview's time step, and daily ones made up a third of the preview's time.
+inline constexpr int kPreviewSnapshotEveryDays = 4;
+
 // `full` on the preview's grid and steps; a scenario already coarser than that keeps its own.
 Scenario previewScenario(const Scenario& full);
 

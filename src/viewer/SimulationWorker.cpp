@@ -40,7 +40,7 @@ double snapshotBytes(const Scenario& scenario, int sections) {
          (kSurfaceFloats * side * side + kSectionFloats * side * depth * std::max(1, sections));
 }
 
-std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections) {
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections, int everyDays) {
   const double end = scenario.duration_days;
   std::vector<double> days{0.0, end};
   for (const SessionPlan& session : scenario.sessions) {
@@ -51,7 +51,8 @@ std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections) {
   const double wholeDays = std::floor(end) + 1;
   const double budgetCount =
       std::max(1.0, kSnapshotBudgetBytes / snapshotBytes(scenario, sections));
-  const double every = std::max(1.0, std::ceil(wholeDays / budgetCount));
+  const double every =
+      std::max(static_cast<double>(std::max(1, everyDays)), std::ceil(wholeDays / budgetCount));
   for (double day = 0; day <= end; day += every) days.push_back(day);
 
   std::erase_if(days, [&](double d) { return d < 0 || d > end; });

@@ -22,9 +22,9 @@ ScenarioSlot makeSlot(Scenario scenario) {
   return slot;
 }
 
-RunOptions viewerRunOptions(const Scenario& scenario) {
+RunOptions viewerRunOptions(const Scenario& scenario, int snapshotEveryDays = 1) {
   RunOptions options;
-  options.snapshot_days = viewerSnapshotDays(scenario, kViewerSections);
+  options.snapshot_days = viewerSnapshotDays(scenario, kViewerSections, snapshotEveryDays);
   options.section_count = kViewerSections;
   return options;
 }
@@ -61,7 +61,7 @@ void startRun(ViewerState& state, std::size_t index, RunKind kind) {
   switch (kind) {
     case RunKind::Preview: {
       Scenario preview = previewScenario(scenario);
-      RunOptions options = viewerRunOptions(preview);
+      RunOptions options = viewerRunOptions(preview, kPreviewSnapshotEveryDays);
       state.worker.start(std::move(preview), std::move(options));
       break;
     }

@@ -177,6 +177,7 @@ TEST_CASE("ViewerState: a preview first, labelled, then the full result replaces
   CHECK_THAT(state.notice, Catch::Contains("preview"));
 
   const std::uint64_t previewVersion = state.snapshotsVersion;
+  const std::size_t previewSnapshots = state.slot().snapshots.size();
   REQUIRE(settle(state));
   CHECK_FALSE(state.showingPreview());
   CHECK_FALSE(state.slot().preview);
@@ -185,6 +186,8 @@ TEST_CASE("ViewerState: a preview first, labelled, then the full result replaces
   CHECK(state.snapshotsVersion > previewVersion);
   CHECK(state.slot().snapshots.snapshot(0).sections.size() ==
         static_cast<std::size_t>(kViewerSections));
+  // The preview's regular snapshots were sparser (kPreviewSnapshotEveryDays); the full run's daily.
+  CHECK(previewSnapshots < state.slot().snapshots.size());
   CHECK_THAT(state.notice, Catch::StartsWith("simulated"));
 }
 
