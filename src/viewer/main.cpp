@@ -257,7 +257,7 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
     if (options.patient) app.state().mode = dermasim::viewer::ViewerMode::Patient;
     if (const auto view = dermasim::render::parseView(options.view)) app.state().view.view = *view;
     auto previous = Clock::now();
-    bool firstSkinSeen = false, fullResultSeen = false;
+    bool firstFrameSeen = false, firstSkinSeen = false, fullResultSeen = false;
     bool dayApplied = !options.day.has_value();
     // Scripted runs (--frames) draw every frame; an interactive window sleeps while idle.
     const bool paced = options.frames == 0;
@@ -314,13 +314,19 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
         const dermasim::viewer::ViewerState& state = app.state();
         const bool skin = !state.slot().snapshots.empty();
         const double since = std::chrono::duration<double>(Clock::now() - launched()).count();
+        if (frame == 0 && !firstFrameSeen) {
+          std::cout << kProgram << ": first frame on screen " << since << " s after start"
+                    << std::endl;  // flushed: a timed window is often ended by a signal
+          firstFrameSeen = true;
+        }
         if (skin && !firstSkinSeen) {
           std::cout << kProgram << ": first skin on screen " << since << " s after start"
-                    << (state.showingPreview() ? " (preview)" : "") << "\n";
+                    << (state.showingPreview() ? " (preview)" : "") << std::endl;
           firstSkinSeen = true;
         }
         if (skin && !state.showingPreview() && !state.busy() && !fullResultSeen) {
-          std::cout << kProgram << ": full result on screen " << since << " s after start\n";
+          std::cout << kProgram << ": full result on screen " << since << " s after start"
+                    << std::endl;
           fullResultSeen = true;
         }
       }
