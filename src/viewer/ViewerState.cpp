@@ -171,6 +171,9 @@ void pollWorker(ViewerState& state) {
     return;
   }
   for (std::size_t i = 0; i < state.slots.size(); ++i) {
+    // The slot on show keeps a preview whose refinement was cancelled: a comparison run would
+    // put a full result beside the preview's skin.
+    if (i == state.active) continue;
     if (!state.slots[i].result || state.slots[i].preview) {
       simulateSlot(state, i, false);
       return;
