@@ -14,13 +14,16 @@ namespace dermasim::viewer {
 
 void drawExportPanel(ViewerState& state, Exporter& exporter) {
   ExportSettings& s = exporter.settings;
-  const bool busy = exporter.busy();
+  // The preview is never exported (kNoPreviewExport): its buttons wait for the full result.
+  const bool preview = state.showingPreview();
+  const bool blocked = exporter.busy() || preview;
+  if (preview) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", kNoPreviewExport);
   ImGui::PushItemWidth(ImGui::GetFontSize() * 9);
   ImGui::InputText("Folder", &s.folder);
   ImGui::SameLine();
   ImGui::InputInt2("Size (pixels)", &s.width);
   ImGui::PopItemWidth();
-  if (busy) ImGui::BeginDisabled();
+  if (blocked) ImGui::BeginDisabled();
   if (ImGui::Button("Save PNG of this day")) {
     const std::string name =
         state.slot().scenario.name + "_day" + render::formatDay(state.playback.day()) + ".png";
@@ -33,7 +36,7 @@ void drawExportPanel(ViewerState& state, Exporter& exporter) {
       state.say(e.what(), true);
     }
   }
-  if (busy) ImGui::EndDisabled();
+  if (blocked) ImGui::EndDisabled();
 
   ImGui::Separator();
   ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
@@ -53,13 +56,15 @@ void drawExportPanel(ViewerState& state, Exporter& exporter) {
   } else {
     ImGui::TextDisabled("(needs ffmpeg, which is not installed: sudo apt install ffmpeg)");
   }
-  if (busy) {
+  if (exporter.busy()) {
     ImGui::ProgressBar(static_cast<float>(exporter.progress()),
                        ImVec2(ImGui::GetFontSize() * 16, 0));
     ImGui::SameLine();
     if (ImGui::Button("Cancel export")) exporter.cancel();
-  } else if (ImGui::Button("Export frame sequence")) {
-    exporter.startSequence(state);
+  } else {
+    if (preview) ImGui::BeginDisabled();
+    if (ImGui::Button("Export frame sequence")) exporter.startSequence(state);
+    if (preview) ImGui::EndDisabled();
   }
   const std::string status = exporter.status();
   if (!status.empty()) {

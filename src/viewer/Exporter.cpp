@@ -81,6 +81,8 @@ render::Image Exporter::renderDay(const ViewerState& state, double day, int widt
   checkSize(width, height);
   const ShownSnapshots shown = shownSnapshots(state, day);
   if (shown.current == nullptr) throw std::runtime_error("nothing to export: no simulation yet");
+  // A preview's coarse skin must not leave the viewer as if it were the scenario's result.
+  if (state.showingPreview()) throw std::runtime_error(kNoPreviewExport);
   const int factor = std::max(1, std::min(supersample, kMaxSide / std::max(width, height)));
   if (!renderer_) renderer_ = std::make_unique<render::SkinRenderer>();
   render::RenderOptions options = shownOptions(state, day, static_cast<float>(factor));
@@ -110,6 +112,7 @@ bool Exporter::startSequence(const ViewerState& state) {
   try {
     checkSize(settings.width, settings.height);
     if (state.slot().snapshots.empty()) throw std::runtime_error("no simulation to export yet");
+    if (state.showingPreview()) throw std::runtime_error(kNoPreviewExport);
     const double last = state.lastDay();
     const double to = settings.toDay < 0 ? last : std::min(settings.toDay, last);
     const double from = std::clamp(settings.fromDay, 0.0, to);

@@ -25,6 +25,10 @@ class SkinRenderer;
 
 namespace dermasim::viewer {
 
+// Why nothing is exported while the skin on show is a preview.
+inline constexpr const char* kNoPreviewExport =
+    "only the full result is exported, not the preview: wait until it is refined";
+
 struct ExportSettings {
   std::string folder = "dermasim-export";
   int width = 1280, height = 800;  // pixels

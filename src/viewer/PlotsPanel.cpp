@@ -68,19 +68,24 @@ void drawPlots(ViewerState& state) {
   std::vector<const ScenarioSlot*> others;
   if (state.comparePlots) {
     for (std::size_t i = 0; i < state.slots.size(); ++i) {
-      if (i != state.active && state.slots[i].result) others.push_back(&state.slots[i]);
+      // A preview's curves are not that scenario's result: left out until its full run is in.
+      if (i != state.active && state.slots[i].result && !state.slots[i].preview) {
+        others.push_back(&state.slots[i]);
+      }
     }
   }
 
   std::optional<double> picked;
-  const auto plot = [&](const char* id, const char* title, std::string_view unit,
+  // The preview's curves move when the full result replaces them: each title says so.
+  const std::string stage = state.showingPreview() ? "Preview - " : "";
+  const auto plot = [&](const char* id, const std::string& title, std::string_view unit,
                         const std::vector<Column>& columns, const std::vector<std::string>& labels,
                         const std::vector<ImU32>& colours) {
     std::vector<PlotSeries> series;
     for (std::size_t i = 0; i < columns.size(); ++i) {
       series.push_back({labels[i], columns[i].days, columns[i].values, colours[i]});
     }
-    ImGui::TextUnformatted(title);
+    ImGui::TextUnformatted((stage + title).c_str());
     TimePlotOptions o = options;
     o.height -= ImGui::GetTextLineHeightWithSpacing();
     o.unit = unit;

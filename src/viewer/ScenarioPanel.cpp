@@ -330,10 +330,16 @@ void advisories(const Scenario& draft, float maxHeight) {
 // what answers an edit, so it stays in view below the scrolling settings.
 void actionBar(ViewerState& state, float maxAdvisoryHeight) {
   ScenarioSlot& slot = state.slot();
-  const bool canRun = slot.draftChanged || !slot.result;
-  if (!canRun) ImGui::BeginDisabled();
-  if (ImGui::Button(slot.draftChanged ? "Simulate changes" : "Simulate")) applyDraft(state);
-  if (!canRun) ImGui::EndDisabled();
+  // A preview left unrefined (its full run cancelled) offers the full run, unless edited.
+  const bool canRefine = !slot.draftChanged && state.showingPreview() && !state.refining();
+  if (canRefine) {
+    if (ImGui::Button("Refine")) refinePreview(state);
+  } else {
+    const bool canRun = slot.draftChanged || !slot.result;
+    if (!canRun) ImGui::BeginDisabled();
+    if (ImGui::Button(slot.draftChanged ? "Simulate changes" : "Simulate")) applyDraft(state);
+    if (!canRun) ImGui::EndDisabled();
+  }
   if (slot.draftChanged) {
     ImGui::SameLine();
     if (ImGui::Button("Revert")) {
@@ -385,8 +391,19 @@ void drawSettings(ViewerState& state) {
 void drawRunProgress(ViewerState& state) {
   if (!state.busy()) return;
   const std::string status = state.worker.status();
-  const std::string label = (state.runningWithSnapshots ? "" : "for comparison: ") +
-                            (status.empty() ? std::string("starting") : status);
+  const char* stage = "";
+  switch (state.runningKind) {
+    case RunKind::Preview:
+      stage = "preview: ";
+      break;
+    case RunKind::Full:
+      stage = "refining: ";
+      break;
+    case RunKind::Comparison:
+      stage = "for comparison: ";
+      break;
+  }
+  const std::string label = stage + (status.empty() ? std::string("starting") : status);
   ImGui::ProgressBar(static_cast<float>(state.worker.progress()),
                      ImVec2(-ImGui::GetFontSize() * 5, 0), label.c_str());
   ImGui::SameLine();

@@ -17,7 +17,10 @@ render::RenderOptions shownOptions(const ViewerState& state, double day, float u
     // when the picture does).
     const ShownSnapshots shown = shownSnapshots(state, day);
     const RunResult* run = state.result();
-    if (run != nullptr && shown.current != nullptr) {
+    if (state.showingPreview()) {
+      // A preview's figures are not the scenario's: no patient is told them.
+      options.caption = kPreviewPatientCaption;
+    } else if (run != nullptr && shown.current != nullptr) {
       options.caption = patientCaption(*run, shown.current->day);
     }
   }

@@ -15,6 +15,10 @@
 
 namespace dermasim::viewer {
 
+// Patient mode's caption while a preview is on show, in place of one read off its figures.
+inline constexpr const char* kPreviewPatientCaption =
+    "Preview: a quick first look, not the full simulation.";
+
 // Options for drawing `day`; `uiScale` multiplies text sizes. Patient mode: before/after, overhead
 // light, the patient caption for `day`, the watermark.
 render::RenderOptions shownOptions(const ViewerState& state, double day, float uiScale);

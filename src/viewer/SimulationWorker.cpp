@@ -40,7 +40,7 @@ double snapshotBytes(const Scenario& scenario, int sections) {
          (kSurfaceFloats * side * side + kSectionFloats * side * depth * std::max(1, sections));
 }
 
-std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections) {
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections, int everyDays) {
   const double end = scenario.duration_days;
   std::vector<double> days{0.0, end};
   for (const SessionPlan& session : scenario.sessions) {
@@ -51,7 +51,8 @@ std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections) {
   const double wholeDays = std::floor(end) + 1;
   const double budgetCount =
       std::max(1.0, kSnapshotBudgetBytes / snapshotBytes(scenario, sections));
-  const double every = std::max(1.0, std::ceil(wholeDays / budgetCount));
+  const double every =
+      std::max(static_cast<double>(std::max(1, everyDays)), std::ceil(wholeDays / budgetCount));
   for (double day = 0; day <= end; day += every) days.push_back(day);
 
   std::erase_if(days, [&](double d) { return d < 0 || d > end; });
@@ -113,6 +114,12 @@ struct ComputingRun {
 
 int SimulationWorker::runsComputing() { return computingRuns.load(); }
 
+namespace {
+std::atomic<void (*)()> wakeUpCall{nullptr};
+}  // namespace
+
+void SimulationWorker::setWakeUp(void (*wakeUp)()) { wakeUpCall = wakeUp; }
+
 void SimulationWorker::execute(Run& run, const Scenario& scenario, const RunOptions& options) {
   const auto finish = [&](State state, std::string status, std::optional<RunResult> result) {
     {
@@ -121,6 +128,7 @@ void SimulationWorker::execute(Run& run, const Scenario& scenario, const RunOpti
       run.result = std::move(result);
     }
     run.state = state;
+    if (void (*wakeUp)() = wakeUpCall.load()) wakeUp();
   };
   try {
     std::optional<RunResult> result;

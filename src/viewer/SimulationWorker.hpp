@@ -26,8 +26,10 @@ namespace dermasim::viewer {
 //  - every whole day from 0 to the end, or every 2nd, 3rd ... day when daily snapshots of this
 //    scenario's grid would take more than kSnapshotBudgetBytes (long runs, fine grids).
 // Sorted, without repeats, all within 0..duration.
-// `sections` is how many sections each snapshot stores.
-std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1);
+// `sections` is how many sections each snapshot stores; `everyDays` spaces the regular ones at
+// least that far apart (a preview's are sparser: each costs about as much as a time step).
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1,
+                                       int everyDays = 1);
 // Memory the regular snapshots of one run may take (about 2.7 MB each, as estimated, on the
 // default 200 x 200 grid with the viewer's 5 sections, so a 180-day scenario keeps daily
 // snapshots).
@@ -70,6 +72,11 @@ class SimulationWorker {
   // Runs of all workers in this process that are inside simulate() right now, not waiting for
   // the run they replace: at most one per worker.
   static int runsComputing();
+  // Called on a run's own thread when it has ended (done, cancelled or failed), for every worker
+  // in the process: the window wakes its sleeping loop with it, so a preview is shown, and its
+  // full run started, at once rather than at the next progress tick. Null (the default): none.
+  // Must be safe to call from any thread (glfwPostEmptyEvent is).
+  static void setWakeUp(void (*wakeUp)());
 
  private:
   // Shared by the worker and one run's thread, which may outlive the worker's interest in it.

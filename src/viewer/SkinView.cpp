@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "render/Gl.hpp"
 #include "viewer/ShownSkin.hpp"
@@ -16,6 +17,8 @@ constexpr float kMinZoom = 0.3f, kMaxZoom = 12.0f;
 constexpr float kMinElevationDeg = 5, kMaxElevationDeg = 89;
 constexpr float kMinLightDeg = 2;
 const ImU32 kNoSkinText = IM_COL32(220, 220, 220, 255);
+const ImU32 kPreviewText = IM_COL32(255, 205, 100, 255);
+const ImU32 kPreviewBox = IM_COL32(20, 20, 24, 215);
 constexpr float kPlaybackResolution = 0.75f;
 
 float wrapDegrees(float deg) { return std::remainder(deg, 360.0f); }
@@ -62,6 +65,20 @@ void SkinView::draw(const ViewerState& state, const render::Viewport& area, floa
   image_->blitTo(area.x, area.y, area.width, area.height);
 }
 
+void drawPreviewBadge(const ViewerState& state, ImVec2 min, ImVec2 max) {
+  const std::string label = previewLabel(state);
+  if (label.empty()) return;
+  // Top centre, on a dark box: over bright skin and dark section alike, and clear of the view's
+  // own captions in the corners.
+  const float pad = ImGui::GetFontSize() * 0.4f;
+  const ImVec2 t = ImGui::CalcTextSize(label.c_str());
+  const ImVec2 at((min.x + max.x - t.x) / 2, min.y + pad * 2);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + t.x + pad, at.y + t.y + pad),
+                      kPreviewBox, pad);
+  draw->AddText(at, kPreviewText, label.c_str());
+}
+
 void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max) {
   const ImVec2 size(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y));
   ImGui::SetCursorScreenPos(min);
@@ -77,6 +94,7 @@ void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max
     ImGui::GetWindowDrawList()->AddText(
         ImVec2(min.x + (size.x - t.x) / 2, min.y + (size.y - t.y) / 2), kNoSkinText, text);
   }
+  drawPreviewBadge(state, min, max);
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
     v.camera.zoom =
         std::clamp(v.camera.zoom * std::pow(kZoomPerWheelStep, io.MouseWheel), kMinZoom, kMaxZoom);

@@ -49,5 +49,8 @@ class SkinView {
 // shift+left-drag moves the light, right- or middle-drag pans, the wheel zooms; in the before/after
 // view a left-drag moves the split line instead.
 void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max);
+// previewLabel() in a box at the top of the skin area while a preview is on show, so a coarse
+// skin is never taken for the result.
+void drawPreviewBadge(const ViewerState& state, ImVec2 min, ImVec2 max);
 
 }  // namespace dermasim::viewer

@@ -56,7 +56,13 @@ ViewerFonts loadViewerFonts(ImGuiIO& io, float contentScale) {
 }
 
 ViewerApp::ViewerApp(std::vector<Scenario> scenarios, ViewerFonts fonts)
-    : state_(std::move(scenarios)), fonts_(fonts), skin_(std::make_unique<SkinView>()) {}
+    : ViewerApp(fonts, std::make_unique<ViewerState>(std::move(scenarios))) {}
+
+ViewerApp::ViewerApp(ViewerFonts fonts, std::unique_ptr<ViewerState> state)
+    : ownState_(std::move(state)),
+      state_(*ownState_),
+      fonts_(fonts),
+      skin_(std::make_unique<SkinView>()) {}
 
 ViewerApp::~ViewerApp() = default;
 

@@ -25,6 +25,9 @@ class ViewerApp {
  public:
   // Starts simulating the first scenario (the built-in default when `scenarios` is empty).
   ViewerApp(std::vector<Scenario> scenarios, ViewerFonts fonts);
+  // Takes a state made earlier: the window makes it before opening, so the first preview
+  // computes while the window, OpenGL and the fonts are set up.
+  ViewerApp(ViewerFonts fonts, std::unique_ptr<ViewerState> state);
   ~ViewerApp();
 
   // Between ImGui::NewFrame() and ImGui::Render(): `seconds` of wall time since the last frame.
@@ -45,7 +48,8 @@ class ViewerApp {
   void clinicianLayout(ImVec2 origin, ImVec2 size);
   void patientLayout(ImVec2 origin, ImVec2 size);
 
-  ViewerState state_;
+  std::unique_ptr<ViewerState> ownState_;
+  ViewerState& state_;
   ViewerFonts fonts_;
   Exporter exporter_;
   std::unique_ptr<SkinView> skin_;

@@ -9,6 +9,7 @@
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioSource.hpp"
 #include "io/ScenarioToml.hpp"
+#include "viewer/PreviewScenario.hpp"
 
 namespace dermasim::viewer {
 
@@ -21,9 +22,9 @@ ScenarioSlot makeSlot(Scenario scenario) {
   return slot;
 }
 
-RunOptions viewerRunOptions(const Scenario& scenario) {
+RunOptions viewerRunOptions(const Scenario& scenario, int snapshotEveryDays = 1) {
   RunOptions options;
-  options.snapshot_days = viewerSnapshotDays(scenario, kViewerSections);
+  options.snapshot_days = viewerSnapshotDays(scenario, kViewerSections, snapshotEveryDays);
   options.section_count = kViewerSections;
   return options;
 }
@@ -53,13 +54,32 @@ void ViewerState::say(std::string text, bool error) {
   noticeIsError = error;
 }
 
-void simulateSlot(ViewerState& state, std::size_t index, bool snapshots) {
+namespace {
+
+void startRun(ViewerState& state, std::size_t index, RunKind kind) {
   const Scenario& scenario = state.slots.at(index).scenario;
-  RunOptions options;
-  if (snapshots) options = viewerRunOptions(scenario);
-  state.worker.start(scenario, std::move(options));
+  switch (kind) {
+    case RunKind::Preview: {
+      Scenario preview = previewScenario(scenario);
+      RunOptions options = viewerRunOptions(preview, kPreviewSnapshotEveryDays);
+      state.worker.start(std::move(preview), std::move(options));
+      break;
+    }
+    case RunKind::Full:
+      state.worker.start(scenario, viewerRunOptions(scenario));
+      break;
+    case RunKind::Comparison:
+      state.worker.start(scenario, RunOptions{});
+      break;
+  }
   state.runningSlot = index;
-  state.runningWithSnapshots = snapshots;
+  state.runningKind = kind;
+}
+
+}  // namespace
+
+void simulateSlot(ViewerState& state, std::size_t index, bool snapshots) {
+  startRun(state, index, snapshots ? RunKind::Preview : RunKind::Comparison);
 }
 
 bool applyDraft(ViewerState& state) {
@@ -86,6 +106,7 @@ bool applyDraft(ViewerState& state) {
   slot.scenario = checked;
   slot.draft = std::move(checked);
   slot.result.reset();
+  slot.preview = false;
   slot.snapshots = {};
   ++state.snapshotsVersion;
   simulateSlot(state, state.active, true);
@@ -101,7 +122,7 @@ void activateSlot(ViewerState& state, std::size_t index) {
   ++state.snapshotsVersion;
   state.playback.pause();
   state.playback.seek(state.playback.day(), state.lastDay());
-  if (state.runningSlot == index && state.runningWithSnapshots) return;
+  if (state.runningSlot == index && state.runningKind != RunKind::Comparison) return;
   simulateSlot(state, index, true);
 }
 
@@ -110,13 +131,15 @@ void pollWorker(ViewerState& state) {
   const SimulationWorker::State workerState = state.worker.state();
   if (workerState == SimulationWorker::State::Running) return;
   const std::size_t index = *state.runningSlot;
+  const RunKind kind = state.runningKind;
   state.runningSlot.reset();
   if (workerState == SimulationWorker::State::Failed) {
     state.say("simulation " + state.worker.status(), true);
     return;
   }
   if (workerState == SimulationWorker::State::Cancelled) {
-    state.say("simulation cancelled");
+    state.say(state.showingPreview() ? "simulation cancelled: showing the preview only"
+                                     : "simulation cancelled");
     return;
   }
   std::optional<RunResult> result = state.worker.takeResult();
@@ -131,18 +154,27 @@ void pollWorker(ViewerState& state) {
     ++state.snapshotsVersion;
   }
   slot.result = std::move(result);
+  slot.preview = kind == RunKind::Preview;
   if (index == state.active) {
     state.playback.seek(state.playback.day(), state.lastDay());
-    state.say("simulated " + slot.scenario.name);
+    state.say((slot.preview ? "preview of " : "simulated ") + slot.scenario.name);
   }
 
-  // What to run next: the slot on show if it cannot be drawn yet, then the others' plots.
+  // What to run next: the full run behind a preview, the slot on show if it cannot be drawn yet,
+  // then the others' plots.
+  if (slot.preview && index == state.active) {
+    startRun(state, index, RunKind::Full);
+    return;
+  }
   if (state.slot().snapshots.empty()) {
     simulateSlot(state, state.active, true);
     return;
   }
   for (std::size_t i = 0; i < state.slots.size(); ++i) {
-    if (!state.slots[i].result) {
+    // The slot on show keeps a preview whose refinement was cancelled: a comparison run would
+    // put a full result beside the preview's skin.
+    if (i == state.active) continue;
+    if (!state.slots[i].result || state.slots[i].preview) {
       simulateSlot(state, i, false);
       return;
     }
@@ -152,6 +184,22 @@ void pollWorker(ViewerState& state) {
 void cancelRun(ViewerState& state) {
   if (!state.busy()) return;
   state.worker.cancel();
+}
+
+void refinePreview(ViewerState& state) {
+  if (!state.showingPreview() || state.refining()) return;
+  startRun(state, state.active, RunKind::Full);
+  state.say("refining " + state.slot().scenario.name);
+}
+
+std::string previewLabel(const ViewerState& state) {
+  if (!state.showingPreview()) return "";
+  if (!state.refining()) return "Preview (coarse grid) - full run cancelled: press Refine";
+  // The preview's own run may still be finishing when a new edit restarted it; only the full
+  // run's fraction says how far the refinement is.
+  if (state.runningKind != RunKind::Full) return "Preview (coarse grid) - refining...";
+  const int percent = static_cast<int>(state.worker.progress() * 100);
+  return "Preview (coarse grid) - refining... " + std::to_string(percent) + " %";
 }
 
 bool loadScenarioInto(ViewerState& state, const std::string& fileOrBuiltin) {

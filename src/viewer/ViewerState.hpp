@@ -35,6 +35,16 @@ struct ScenarioSlot {
   std::string draftError;           // why the draft cannot be simulated; empty if it can
   std::optional<RunResult> result;  // of `scenario`, snapshots moved out into `snapshots`
   SnapshotCache snapshots;          // kept for the slot on show only (they are large)
+  // `result` and `snapshots` are of previewScenario(scenario), on show until the full run
+  // replaces them: labelled as such, never exported or captioned for a patient.
+  bool preview = false;
+};
+
+// What the worker's current run is for.
+enum class RunKind {
+  Preview,     // the slot on show, coarse: a skin within a fraction of a second
+  Full,        // the slot on show, with snapshots: replaces its preview
+  Comparison,  // another slot, without snapshots: its plots beside the one on show
 };
 
 struct ViewerState {
@@ -50,7 +60,7 @@ struct ViewerState {
 
   SimulationWorker worker;
   std::optional<std::size_t> runningSlot;  // the slot the worker's current run belongs to
-  bool runningWithSnapshots = false;
+  RunKind runningKind = RunKind::Full;
 
   Playback playback;
   render::RenderOptions view;  // the clinician's view; patient mode derives its own
@@ -68,23 +78,34 @@ struct ViewerState {
   // Last day of the timeline: the shown result's duration, else the scenario's.
   double lastDay() const;
   bool busy() const { return runningSlot.has_value(); }
+  // The skin and plots on show are the preview's (refining, or its refinement was cancelled).
+  bool showingPreview() const { return slot().preview && slot().result.has_value(); }
+  // The full result of the slot on show is being computed.
+  bool refining() const { return runningSlot == active && runningKind != RunKind::Comparison; }
 
   void say(std::string text, bool error = false);
 };
 
-// Starts simulating slot `index` (its `scenario`), with snapshots for drawing when `snapshots`.
-// Replaces a run in progress.
+// Starts simulating slot `index` (its `scenario`). For the slot on show (`snapshots`): its preview
+// first, which pollWorker() shows and follows with the full run; otherwise the full run without
+// snapshots, for the comparison plots. Replaces a run in progress.
 void simulateSlot(ViewerState& state, std::size_t index, bool snapshots);
 // Checks the active slot's draft as a scenario file would be checked; on success it becomes the
 // slot's scenario and is simulated. Returns false and sets draftError otherwise.
 bool applyDraft(ViewerState& state);
 // Shows slot `index`, re-simulating it if its snapshots are not at hand.
 void activateSlot(ViewerState& state, std::size_t index);
-// Takes a finished run into its slot, and starts the next one needed: the slot on show if it
-// lacks snapshots, then any slot without a result (for the comparison plots). Call each frame.
+// Takes a finished run into its slot, and starts the next one needed: after a preview, the full
+// run of the same slot; then the slot on show if it lacks snapshots, then any slot without a full
+// result (for the comparison plots). Call each frame.
 void pollWorker(ViewerState& state);
-// Stops the current run (the slot keeps its previous result).
+// Stops the current run (the slot keeps what it showed: a preview stays on show, labelled).
 void cancelRun(ViewerState& state);
+// Computes the full result behind a preview whose refinement was cancelled.
+void refinePreview(ViewerState& state);
+// What the skin area says while a preview is on show ("Preview - refining... 40 %", or that the
+// refinement was cancelled); empty when the full result (or nothing) is on show.
+std::string previewLabel(const ViewerState& state);
 
 // Adds a scenario from a file or a built-in name and shows it. Errors go to the notice.
 bool loadScenarioInto(ViewerState& state, const std::string& fileOrBuiltin);

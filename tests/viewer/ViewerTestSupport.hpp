@@ -14,4 +14,13 @@ inline Scenario oneSession(const char* builtin = "acne_scars_pen", double days =
   return s;
 }
 
+// Two weeks after one session on a small patch at 100 um, twice as fine as the viewer's preview:
+// a preview and its refinement in a fraction of a second.
+inline Scenario smallPatch() {
+  Scenario s = oneSession("acne_scars_pen", 14);
+  s.model.lateral_resolution_um = 100;
+  s.model.patch_size_mm = 8;
+  return s;
+}
+
 }  // namespace dermasim::viewer::test

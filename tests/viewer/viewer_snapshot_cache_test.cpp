@@ -95,4 +95,18 @@ TEST_CASE("viewerSnapshotDays: daily, plus the hours and key days after sessions
   CHECK(has(sparse, 28.25));
   CHECK(has(sparse, 3650));
   CHECK_FALSE(has(sparse, 1000.5));
+
+  // A preview's regular days every 4th day; its key days all kept.
+  const std::vector<double> preview = viewerSnapshotDays(acne, 1, 4);
+  CHECK(has(preview, 4));
+  CHECK_FALSE(has(preview, 3));
+  for (double session : {0.0, 28.0, 56.0, 84.0}) {
+    CHECK(has(preview, session));
+    CHECK(has(preview, session + 0.25));
+    CHECK(has(preview, session + 1));
+    CHECK(has(preview, session + 7));
+    CHECK(has(preview, session + 30));
+  }
+  CHECK(has(preview, 180));
+  CHECK(preview.size() < days.size() / 2);
 }

@@ -1,14 +1,17 @@
 // The viewer's state: runs start on their own, results and snapshots land in the right scenario,
 // drafts are checked like files, other scenarios are simulated for the comparison plots, and
-// load/save errors are reported without losing what was there.
+// load/save errors are reported without losing what was there. A coarse preview comes first,
+// labelled, and the full result replaces it; an edit restarts from a preview; cancel keeps it.
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 #include "ViewerTestSupport.hpp"
 #include "io/ScenarioFile.hpp"
+#include "viewer/PreviewScenario.hpp"
 #include "viewer/ViewerState.hpp"
 
 using namespace dermasim;
@@ -122,4 +125,134 @@ TEST_CASE("ViewerState: load and save report errors and keep the scenarios", "[s
   REQUIRE(settle(state));
   CHECK(state.result() != nullptr);
   std::filesystem::remove_all(folder);
+}
+
+namespace {
+
+// The grid spacing across the skin of what is on show, mm; 0 for nothing. Tells the preview
+// (kPreviewLateralResolutionUm) from the full result (the scenario's own).
+double shownSpacing(const ViewerState& state) {
+  return state.result() != nullptr ? state.result()->grid.dx_mm : 0.0;
+}
+
+// Polls like the UI thread until the preview is on show, noting every grid seen on the way.
+bool untilPreview(ViewerState& state, std::vector<double>& seen, std::chrono::seconds limit = 60s) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!state.showingPreview()) {
+    if (std::chrono::steady_clock::now() > deadline || !state.busy()) return false;
+    std::this_thread::sleep_for(2ms);
+    pollWorker(state);
+    if (shownSpacing(state) > 0 && (seen.empty() || seen.back() != shownSpacing(state))) {
+      seen.push_back(shownSpacing(state));
+    }
+  }
+  return true;
+}
+
+constexpr double kPreviewMm = kPreviewLateralResolutionUm / 1000;
+
+Scenario small() { return test::smallPatch(); }
+
+}  // namespace
+
+TEST_CASE("ViewerState: a preview first, labelled, then the full result replaces it",
+          "[state][preview]") {
+  const Scenario s = small();
+  const double fullMm = s.model.lateral_resolution_um / 1000;
+  ViewerState state({s});
+  CHECK(state.runningKind == RunKind::Preview);
+  CHECK(previewLabel(state).empty());  // nothing on show yet
+  const std::uint64_t version = state.snapshotsVersion;
+  std::vector<double> seen;
+  REQUIRE(untilPreview(state, seen));
+  // The preview's coarse grid, drawable, labelled, and the full run already under way.
+  CHECK(shownSpacing(state) == Approx(kPreviewMm));
+  CHECK_FALSE(state.slot().snapshots.empty());
+  CHECK(state.snapshotsVersion > version);
+  CHECK(state.lastDay() == Approx(s.duration_days));
+  CHECK(state.busy());
+  CHECK(state.refining());
+  CHECK(state.runningKind == RunKind::Full);
+  CHECK_THAT(previewLabel(state), Catch::StartsWith("Preview") && Catch::Contains("refining"));
+  CHECK_THAT(state.notice, Catch::Contains("preview"));
+
+  const std::uint64_t previewVersion = state.snapshotsVersion;
+  const std::size_t previewSnapshots = state.slot().snapshots.size();
+  REQUIRE(settle(state));
+  CHECK_FALSE(state.showingPreview());
+  CHECK_FALSE(state.slot().preview);
+  CHECK(previewLabel(state).empty());
+  CHECK(shownSpacing(state) == Approx(fullMm));
+  CHECK(state.snapshotsVersion > previewVersion);
+  CHECK(state.slot().snapshots.snapshot(0).sections.size() ==
+        static_cast<std::size_t>(kViewerSections));
+  // The preview's regular snapshots were sparser (kPreviewSnapshotEveryDays); the full run's daily.
+  CHECK(previewSnapshots < state.slot().snapshots.size());
+  CHECK_THAT(state.notice, Catch::StartsWith("simulated"));
+}
+
+TEST_CASE("ViewerState: an edit while refining restarts from the preview", "[state][preview]") {
+  ViewerState state({small()});
+  std::vector<double> seen;
+  REQUIRE(untilPreview(state, seen));
+  REQUIRE(state.runningKind == RunKind::Full);
+  const std::uint64_t generation = state.worker.generation();
+
+  ScenarioSlot& slot = state.slot();
+  slot.draft.sessions[0].device.needle_length_mm = 0.5;
+  slot.draftChanged = true;
+  REQUIRE(applyDraft(state));
+  // The old preview is gone at once, and a new preview (not the full run) is on its way.
+  CHECK_FALSE(state.showingPreview());
+  CHECK(state.result() == nullptr);
+  CHECK(state.slot().snapshots.empty());
+  CHECK(state.runningKind == RunKind::Preview);
+  CHECK(state.worker.generation() == generation + 1);
+
+  seen.clear();
+  REQUIRE(untilPreview(state, seen));
+  REQUIRE(settle(state));
+  if (shownSpacing(state) != seen.back()) seen.push_back(shownSpacing(state));
+  // The replaced full run never shows: the edit's preview, then the edit's full result.
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0] == Approx(kPreviewMm));
+  CHECK(seen[1] == Approx(small().model.lateral_resolution_um / 1000));
+  REQUIRE(state.result() != nullptr);
+  CHECK(state.result()->sessions.at(0).device.needle_length_mm == 0.5);
+  CHECK_FALSE(state.showingPreview());
+}
+
+TEST_CASE("ViewerState: cancel keeps the preview, labelled, until it is refined",
+          "[state][preview]") {
+  ViewerState state({small()});
+  std::vector<double> seen;
+  REQUIRE(untilPreview(state, seen));
+  cancelRun(state);
+  REQUIRE(settle(state, 10s));
+  CHECK(state.worker.state() == SimulationWorker::State::Cancelled);
+  // Still the preview, and said so: not passed off as the result.
+  CHECK(state.showingPreview());
+  CHECK(shownSpacing(state) == Approx(kPreviewMm));
+  CHECK_FALSE(state.refining());
+  CHECK_THAT(previewLabel(state), Catch::Contains("cancelled"));
+  CHECK_THAT(state.notice, Catch::Contains("preview"));
+
+  refinePreview(state);
+  CHECK(state.refining());
+  CHECK(state.runningKind == RunKind::Full);
+  REQUIRE(settle(state));
+  CHECK_FALSE(state.showingPreview());
+  CHECK(shownSpacing(state) == Approx(small().model.lateral_resolution_um / 1000));
+}
+
+TEST_CASE("ViewerState: cancel before the preview leaves nothing on show", "[state][preview]") {
+  ViewerState state({small()});
+  REQUIRE(state.runningKind == RunKind::Preview);
+  cancelRun(state);
+  REQUIRE(settle(state, 10s));
+  CHECK(state.result() == nullptr);
+  CHECK_FALSE(state.showingPreview());
+  CHECK(state.slot().snapshots.empty());
+  CHECK(previewLabel(state).empty());
+  CHECK_THAT(state.notice, Catch::Equals("simulation cancelled"));
 }

@@ -1,6 +1,7 @@
 // The viewer's UI drawn headless (EGL, ImGui's OpenGL 3 backend): every panel renders, the skin
 // area shows the skin and is redrawn only when needed, patient mode draws its before/after view,
-// exports carry the watermark, and the About box shows the known limits.
+// exports carry the watermark, the About box shows the known limits, and a preview is labelled on
+// the skin and kept out of exports and patient captions.
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
@@ -480,4 +481,67 @@ TEST_CASE("viewer UI: at the default window size the scenario panel's actions st
   CHECK(drawn.find(std::string(toString(advice.front().level)) + ": ") != std::string::npos);
   // The top of the settings is still there, above the bar.
   CHECK(drawn.find("Open built-in") != std::string::npos);
+}
+
+TEST_CASE("viewer UI: a preview is labelled on the skin, never exported or told to a patient",
+          "[ui][preview]") {
+  HeadlessGui gui;
+  ViewerApp app({test::smallPatch()}, gui.fonts);
+  ViewerState& state = app.state();
+  const auto frame = [&] {
+    return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (!state.showingPreview() && std::chrono::steady_clock::now() < deadline) {
+    frame();
+    std::this_thread::sleep_for(2ms);
+  }
+  REQUIRE(state.showingPreview());
+  // Kept on show: the refinement cancelled, so what follows does not race it.
+  cancelRun(state);
+  while (state.busy() && std::chrono::steady_clock::now() < deadline) {
+    frame();
+    std::this_thread::sleep_for(2ms);
+  }
+  REQUIRE(state.showingPreview());
+  frame();
+  const Image labelled = frame();
+  render::writePng("viewer_preview.png", labelled);
+
+  // The label is drawn over the top of the skin: all that tells the two apart there (the panels
+  // say it too, in their titles and buttons).
+  state.slot().preview = false;
+  frame();
+  const Image unlabelled = frame();
+  state.slot().preview = true;
+  int changed = 0, x0 = kWidth, y0 = kHeight, x1 = 0, y1 = 0;
+  for (int y = 0; y < kHeight / 2; ++y) {
+    for (int x = kWidth * 3 / 10; x < kWidth; ++x) {
+      if (labelled.pixel(x, y) == unlabelled.pixel(x, y)) continue;
+      ++changed;
+      x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+    }
+  }
+  INFO("label drawn in x " << x0 << ".." << x1 << ", y " << y0 << ".." << y1);
+  CHECK(changed > 2000);
+  CHECK(y1 < kHeight / 8);
+  CHECK(y1 - y0 < 60);
+  CHECK(x1 - x0 > 200);
+
+  // Neither exported nor captioned with its figures for a patient.
+  Exporter& exporter = app.exporter();
+  CHECK_THROWS_WITH(exporter.renderDay(state, 2, 160, 100, 1), Catch::Contains("preview"));
+  CHECK_FALSE(exporter.startSequence(state));
+  CHECK_THAT(exporter.status(), Catch::Contains(kNoPreviewExport));
+  state.mode = ViewerMode::Patient;
+  CHECK(shownOptions(state, 2, 1).caption == kPreviewPatientCaption);
+  frame();
+  render::writePng("viewer_preview_patient.png", frame());
+
+  // Refined, all of it is back.
+  refinePreview(state);
+  REQUIRE(runUntilDrawable(gui, app));
+  CHECK_FALSE(state.showingPreview());
+  CHECK_THAT(shownOptions(state, 2, 1).caption, Catch::Contains("Day 2"));
+  CHECK(exporter.renderDay(state, 2, 160, 100, 1).width() == 160);
 }
