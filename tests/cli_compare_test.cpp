@@ -148,7 +148,7 @@ TEST_CASE("cli compare: side by side or one at a time, the same files", "[cli][c
   REQUIRE(dermasim(compareArgs(p, p.dir / "both") + " -q").exit_code == 0);
   REQUIRE(dermasim(compareArgs(p, p.dir / "serial") + " -q --one-at-a-time").exit_code == 0);
   // An explicit single thread is honoured: no second simulation thread beside the first.
-  const Outcome one = dermasim("--threads 1 " + compareArgs(p, p.dir / "one"));
+  const cli_test::Outcome one = dermasim("--threads 1 " + compareArgs(p, p.dir / "one"));
   REQUIRE(one.exit_code == 0);
   CHECK(one.err.find("(one at a time)") != std::string::npos);
   for (const char* file : {"comparison.csv", "comparison.json", "a/timeseries.csv",

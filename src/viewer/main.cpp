@@ -316,8 +316,8 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
       }
       glfwSwapBuffers(window);
       if (options.timing) {
-        const dermasim::viewer::ViewerState& state = app.state();
-        const bool skin = !state.slot().snapshots.empty();
+        const dermasim::viewer::ViewerState& shown = app.state();
+        const bool skin = !shown.slot().snapshots.empty();
         const double since = std::chrono::duration<double>(Clock::now() - launched()).count();
         if (frame == 0 && !firstFrameSeen) {
           std::cout << kProgram << ": first frame on screen " << since << " s after start"
@@ -326,10 +326,10 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
         }
         if (skin && !firstSkinSeen) {
           std::cout << kProgram << ": first skin on screen " << since << " s after start"
-                    << (state.showingPreview() ? " (preview)" : "") << std::endl;
+                    << (shown.showingPreview() ? " (preview)" : "") << std::endl;
           firstSkinSeen = true;
         }
-        if (skin && !state.showingPreview() && !state.busy() && !fullResultSeen) {
+        if (skin && !shown.showingPreview() && !shown.busy() && !fullResultSeen) {
           std::cout << kProgram << ": full result on screen " << since << " s after start"
                     << std::endl;
           fullResultSeen = true;
