@@ -21,8 +21,10 @@ constexpr double kBytesPerVoxel = 72;
 constexpr double kFixedBytes = 64e6;
 // A stored puncture with its share of the needle-track work, in bytes.
 constexpr double kBytesPerPuncture = 160;
-// A whole time step costs ~8-10 ns per voxel on one core of the reference machine (README).
-constexpr double kSecondsPerVoxelStep = 9e-9;
+// A whole series costs ~19 ns per voxel and step on one idle core of the reference machine:
+// 14.7 ns measured end to end (README, series_bench), times 1.31 for the finer mediator
+// sub-steps of issue 11.
+constexpr double kSecondsPerVoxelStep = 19e-9;
 // The share of physical memory a run may plan to use: the rest is the system's and the viewer's.
 constexpr double kUsableMemoryShare = 0.8;
 
