@@ -125,7 +125,9 @@ std::string puncturesCsv(const RunResult& result) {
 }
 
 const std::vector<std::string>& runOutputNames() {
-  static const std::vector<std::string> names{"punctures.csv", "timeseries.csv", "summary.json"};
+  // cohort.csv is a cohort's (CohortOutputs.hpp): either kind of set may replace the other.
+  static const std::vector<std::string> names{"punctures.csv", "timeseries.csv", "summary.json",
+                                              "cohort.csv"};
   return names;
 }
 
