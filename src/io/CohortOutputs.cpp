@@ -3,11 +3,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "core/numerics/Percentile.hpp"
 #include "io/OutcomeJson.hpp"
-#include "io/ScenarioJson.hpp"
 #include "io/TimeseriesColumns.hpp"
 
 namespace dermasim {
@@ -69,10 +67,7 @@ std::string cohortCsv(const CohortResult& cohort) {
 
 std::string cohortSummaryJson(const Scenario& scenario, const CohortResult& cohort,
                               const std::vector<Advisory>& advisories) {
-  nlohmann::ordered_json j;
-  j["program"] = {{"name", kProgramName}, {"version", kVersion}};
-  j["scenario"] = toJson(scenario);
-  j["seed"] = scenario.seed;
+  nlohmann::ordered_json j = summaryHeadJson(scenario);
 
   nlohmann::ordered_json varied = nlohmann::ordered_json::array();
   for (const ParameterSpec* spec : cohort.varied)
@@ -99,23 +94,26 @@ std::string cohortSummaryJson(const Scenario& scenario, const CohortResult& coho
   }
   j["outcome"] = outcome;
 
-  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
-  for (const Advisory& a : advisories)
-    warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
-  j["warnings"] = warnings;
+  j["warnings"] = warningsJson(advisories);
   dropNegativeZeros(j);
   return j.dump(2) + "\n";
 }
 
-void writeCohortOutputs(StagedFolder& staged, const Scenario& scenario, const CohortResult& cohort,
-                        const std::vector<Advisory>& advisories) {
+void stageCohortFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
+                      const CohortResult& cohort, const std::vector<Advisory>& advisories) {
   // Everything is formatted before anything is written, so a failure leaves no partial set.
   const std::string timeseries = cohortTimeseriesCsv(cohort);
   const std::string patients = cohortCsv(cohort);
   const std::string summary = cohortSummaryJson(scenario, cohort, advisories);
-  staged.write("timeseries.csv", timeseries);
-  staged.write("cohort.csv", patients);
-  staged.write("summary.json", summary);
+  const std::string prefix = folder.empty() ? "" : folder + "/";
+  staged.write(prefix + "timeseries.csv", timeseries);
+  staged.write(prefix + "cohort.csv", patients);
+  staged.write(prefix + "summary.json", summary);
+}
+
+void writeCohortOutputs(StagedFolder& staged, const Scenario& scenario, const CohortResult& cohort,
+                        const std::vector<Advisory>& advisories) {
+  stageCohortFiles(staged, "", scenario, cohort, advisories);
   staged.commit();
 }
 

@@ -34,5 +34,9 @@ std::string cohortSummaryJson(const Scenario& scenario, const CohortResult& coho
 // Writes the three files into `staged` and puts the set in place in one step.
 void writeCohortOutputs(StagedFolder& staged, const Scenario& scenario, const CohortResult& cohort,
                         const std::vector<Advisory>& advisories);
+// Writes them into sub-folder `folder` of `staged` ("" for the top), leaving the commit to the
+// caller, whose set holds more than one cohort (as stageRunFiles does for runs).
+void stageCohortFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
+                      const CohortResult& cohort, const std::vector<Advisory>& advisories);
 
 }  // namespace dermasim
