@@ -120,6 +120,7 @@ void printParameterRows(const std::vector<ParameterSpec>& table, const char* val
 
 // The rows that differ between the virtual patients of `run --cohort N`, each with its spread.
 void printCohortSpreads() {
+  constexpr double kNormalP90 = 1.2816;  // a standard normal's 90th percentile
   std::printf(
       "\n## Cohort spreads\n\nWhat differs between the virtual patients of `dermasim run "
       "--cohort N`: each row below is drawn per patient, lognormal about the scenario's value "
@@ -134,8 +135,8 @@ void printCohortSpreads() {
     if (!p.cohort.factor.empty())
       std::printf("| `%.*s` | %.*s | %g | %.2f - %.2f | %.*s |\n", static_cast<int>(p.key.size()),
                   p.key.data(), static_cast<int>(p.cohort.factor.size()), p.cohort.factor.data(),
-                  p.cohort.log_sd, std::exp(-1.2816 * p.cohort.log_sd),
-                  std::exp(1.2816 * p.cohort.log_sd), static_cast<int>(p.cohort.source.size()),
+                  p.cohort.log_sd, std::exp(-kNormalP90 * p.cohort.log_sd),
+                  std::exp(kNormalP90 * p.cohort.log_sd), static_cast<int>(p.cohort.source.size()),
                   p.cohort.source.data());
 }
 
