@@ -1,28 +1,17 @@
 #include "cli/SensitivityAnalysis.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
 #include <numeric>
 #include <stdexcept>
-#include <thread>
 
+#include "cli/ParallelRuns.hpp"
+#include "core/cohort/CohortResult.hpp"
 #include "io/InputError.hpp"
 #include "io/PrintableText.hpp"
 
 namespace dermasim {
 namespace {
-
-double meanDowntimeDays(const RunResult& r) {
-  if (r.sessions.empty()) return 0;
-  double sum = 0;
-  for (const SessionResult& s : r.sessions) sum += s.downtime_days;
-  return sum / static_cast<double>(r.sessions.size());
-}
 
 // Solver controls: they change how finely the model is solved, not what it says.
 constexpr std::string_view kSolverPrefix = "numerics.";
@@ -39,9 +28,8 @@ Scenario scenarioAt(const Scenario& base, const std::vector<const ParameterSpec*
   return s;
 }
 
-// outcomes[run][o] for every point of the design, run = trajectory * (k + 1) + point. The runs
-// go to `plan.workers` threads, each simulating on one OpenMP thread; where a run lands depends
-// only on its index, so the result does not depend on who ran it.
+// outcomes[run][o] for every point of the design, run = trajectory * (k + 1) + point. Where a
+// run lands depends only on its index, so the result does not depend on who ran it.
 std::vector<std::vector<double>> runDesign(const Scenario& scenario,
                                            const std::vector<const ParameterSpec*>& parameters,
                                            const MorrisDesign& design,
@@ -50,42 +38,22 @@ std::vector<std::vector<double>> runDesign(const Scenario& scenario,
   const std::size_t total = design.trajectories.size() * perTrajectory;
   const auto& outcomes = sensitivityOutcomes();
   std::vector<std::vector<double>> values(total, std::vector<double>(outcomes.size()));
-
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::mutex lock;  // guards done, error and the progress callback
-  std::size_t done = 0;
-  std::exception_ptr error;
-  const auto work = [&] {
-    omp_set_num_threads(1);  // this thread's own setting: runs in parallel, not steps
-    for (std::size_t run = next++; run < total && !failed; run = next++) {
-      const std::size_t t = run / perTrajectory, j = run % perTrajectory;
-      try {
-        const RunResult result =
-            simulate(scenarioAt(scenario, parameters, design.trajectories[t].points[j]));
-        for (std::size_t o = 0; o < outcomes.size(); ++o) values[run][o] = outcomes[o].read(result);
-      } catch (const std::exception& e) {
-        const std::scoped_lock guard(lock);
-        failed = true;
-        if (!error)
-          error = std::make_exception_ptr(
-              std::runtime_error("sensitivity run " + std::to_string(run + 1) + " of " +
-                                 std::to_string(total) + " (trajectory " + std::to_string(t + 1) +
-                                 ", point " + std::to_string(j + 1) + "): " + e.what()));
-        return;
-      }
-      const std::scoped_lock guard(lock);
-      ++done;
-      if (plan.progress) plan.progress(done, total);
-    }
-  };
-  {
-    const std::size_t workers =
-        std::clamp<std::size_t>(static_cast<std::size_t>(std::max(plan.workers, 1)), 1, total);
-    std::vector<std::jthread> pool;
-    for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work);
-  }  // joined here
-  if (error) std::rethrow_exception(error);
+  runInParallel(
+      total, plan.workers,
+      [&](std::size_t run) {
+        const std::size_t t = run / perTrajectory, j = run % perTrajectory;
+        try {
+          const RunResult result =
+              simulate(scenarioAt(scenario, parameters, design.trajectories[t].points[j]));
+          for (std::size_t o = 0; o < outcomes.size(); ++o)
+            values[run][o] = outcomes[o].read(result);
+        } catch (const std::exception& e) {
+          throw std::runtime_error("sensitivity run " + std::to_string(run + 1) + " of " +
+                                   std::to_string(total) + " (trajectory " + std::to_string(t + 1) +
+                                   ", point " + std::to_string(j + 1) + "): " + e.what());
+        }
+      },
+      plan.progress);
   return values;
 }
 

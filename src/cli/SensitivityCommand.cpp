@@ -1,21 +1,17 @@
 #include "cli/SensitivityCommand.hpp"
 
-#include <omp.h>
-
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
+#include "cli/ParallelRuns.hpp"
 #include "cli/SensitivityAnalysis.hpp"
 #include "cli/SensitivityChart.hpp"
 #include "cli/SensitivityReport.hpp"
-#include "core/ScenarioCheck.hpp"
+#include "cli/WholeNumber.hpp"
 #include "io/AtomicFile.hpp"
-#include "io/InputError.hpp"
 #include "io/PrintableText.hpp"
 #include "io/ScenarioSource.hpp"
 
@@ -28,57 +24,6 @@ constexpr std::uint64_t kDefaultTrajectories = 2;
 constexpr std::uint64_t kMaxTrajectories = 1000;
 constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 53;  // as a scenario's seed
 constexpr std::size_t kTableTop = 5;
-
-// `text` as a whole number from `min` to `max`, or an InputError naming `option`.
-std::uint64_t wholeNumber(const std::string& text, const std::string& option, std::uint64_t min,
-                          std::uint64_t max) {
-  std::uint64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end || value < min || value > max)
-    throw InputError(option + ": must be a whole number from " + std::to_string(min) + " to " +
-                     std::to_string(max) + " (got " + printable(text) + ")");
-  return value;
-}
-
-// "45 s", "12 min", "2.5 h": for estimates, where more digits would claim too much.
-std::string durationText(double seconds) {
-  char text[32];
-  if (seconds < 90)
-    std::snprintf(text, sizeof text, "%.0f s", seconds);
-  else if (seconds < 5400)
-    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
-  else
-    std::snprintf(text, sizeof text, "%.1f h", seconds / 3600);
-  return text;
-}
-
-// Simulations at once: one per thread (--threads, default every core), as many as memory holds
-// with room for the deepest skin the anatomy ranges allow (about twice the scenario's grid).
-int workerCount(const Scenario& scenario) {
-  const double perRun = 2 * estimateResources(scenario).memory_bytes;
-  const double machine = MachineLimits::thisMachine().memory_bytes;
-  const int byMemory = perRun > 0 ? static_cast<int>(machine / perRun) : omp_get_max_threads();
-  return std::clamp(byMemory, 1, omp_get_max_threads());
-}
-
-// A line after the first run and per twentieth of the runs, with the time left at the pace so
-// far.
-auto progressReporter(bool quiet) {
-  using Clock = std::chrono::steady_clock;
-  return [quiet, start = Clock::now(), lastStep = ~std::size_t{0}](std::size_t done,
-                                                                   std::size_t total) mutable {
-    if (quiet || done == total) return;  // the closing line says how long it all took
-    const std::size_t step = done * 20 / total;
-    if (step == lastStep) return;
-    lastStep = step;
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    const double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
-    std::fprintf(stderr, "  [%zu/%zu] %3.0f %%, %s so far, about %s left\n", done, total,
-                 100.0 * static_cast<double>(done) / static_cast<double>(total),
-                 durationText(elapsed).c_str(), durationText(left).c_str());
-  };
-}
 
 }  // namespace
 
@@ -127,7 +72,8 @@ int sensitivityCommand(const SensitivityRequest& request) {
       request.seed.empty() ? scenario.seed : wholeNumber(request.seed, "--seed", 0, kMaxSeed);
   StagedFolder outputs(request.out, "--out", {"sensitivity.csv", "sensitivity.png"});
 
-  SensitivityPlan plan{trajectories, seed, workerCount(scenario), progressReporter(request.quiet)};
+  SensitivityPlan plan{trajectories, seed, simulationWorkers(scenario),
+                       runsProgress(request.quiet)};
   const std::size_t runs = sensitivityRuns(parameters.size(), trajectories);
   if (!request.quiet)
     std::fprintf(stderr,

@@ -1,6 +1,24 @@
 #include "io/OutcomeJson.hpp"
 
+#include "core/Version.hpp"
+#include "io/ScenarioJson.hpp"
+
 namespace dermasim {
+
+nlohmann::ordered_json summaryHeadJson(const Scenario& scenario) {
+  nlohmann::ordered_json j;
+  j["program"] = {{"name", kProgramName}, {"version", kVersion}};
+  j["scenario"] = toJson(scenario);
+  j["seed"] = scenario.seed;
+  return j;
+}
+
+nlohmann::ordered_json warningsJson(const std::vector<Advisory>& advisories) {
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const Advisory& a : advisories)
+    warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
+  return warnings;
+}
 
 nlohmann::ordered_json outcomeJson(const Outcome& o) {
   return {{"improvement_pct", o.improvement_pct},

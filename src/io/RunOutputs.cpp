@@ -5,11 +5,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/OutcomeJson.hpp"
-#include "io/ScenarioJson.hpp"
 #include "io/TimeseriesColumns.hpp"
 
 namespace dermasim {
@@ -34,10 +32,7 @@ void appendRow(std::string& out, std::initializer_list<Column> columns) {
 
 std::string summaryJson(const Scenario& scenario, const RunResult& result,
                         const std::vector<Advisory>& advisories) {
-  nlohmann::ordered_json j;
-  j["program"] = {{"name", kProgramName}, {"version", kVersion}};
-  j["scenario"] = toJson(scenario);
-  j["seed"] = scenario.seed;
+  nlohmann::ordered_json j = summaryHeadJson(scenario);
 
   nlohmann::ordered_json parameters;
   for (const ParameterSpec& spec : parameterTable()) {
@@ -78,10 +73,7 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
                {"nz", result.grid.nz},
                {"dx_mm", result.grid.dx_mm},
                {"dz_mm", result.grid.dz_mm}};
-  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
-  for (const Advisory& a : advisories)
-    warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
-  j["warnings"] = warnings;
+  j["warnings"] = warningsJson(advisories);
   dropNegativeZeros(j);
   return j.dump(2) + "\n";
 }
@@ -125,7 +117,9 @@ std::string puncturesCsv(const RunResult& result) {
 }
 
 const std::vector<std::string>& runOutputNames() {
-  static const std::vector<std::string> names{"punctures.csv", "timeseries.csv", "summary.json"};
+  // cohort.csv is a cohort's (CohortOutputs.hpp): either kind of set may replace the other.
+  static const std::vector<std::string> names{"punctures.csv", "timeseries.csv", "summary.json",
+                                              "cohort.csv"};
   return names;
 }
 

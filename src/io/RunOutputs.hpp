@@ -18,7 +18,8 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
 std::string puncturesCsv(const RunResult& result);
 std::string timeseriesCsv(const RunResult& result);
 
-// The files a run leaves in its folder: an existing folder holding only these may be replaced.
+// The files a run (or a cohort run, CohortOutputs.hpp) leaves in its folder: an existing folder
+// holding only these may be replaced.
 const std::vector<std::string>& runOutputNames();
 
 // The same files in sub-folder `folder` of a larger set ("a/summary.json", ...).

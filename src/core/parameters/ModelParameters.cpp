@@ -6,6 +6,25 @@
 #include "core/numerics/NumberText.hpp"
 
 namespace dermasim {
+namespace {
+
+// Between-patient spreads for `--cohort` (CohortSpread). The scenario fixes age and Fitzpatrick
+// type; what it cannot say about a patient varies here.
+constexpr CohortSpread kHealingTime{
+    "healing_time", 0.25,
+    "estimate: re-epithelialisation of standard wounds slows with age (Holt 1992) and differs "
+    "between healthy adults by tens of per cent; one factor per patient scales the repair "
+    "half-lives and fibroblast doubling together"};
+constexpr CohortSpread kFibroblastResponse{
+    "fibroblast_response", 0.30,
+    "estimate: collagen synthesis of dermal fibroblasts differs between donors and falls with "
+    "age (Varani 2006)"};
+constexpr CohortSpread kDermisThickness{
+    "dermis_thickness", 0.15,
+    "Meng 2022 (same site: men's dermis up to ~35 % thicker than women's); scenarios give age, "
+    "not sex, so sex is part of the spread; estimate"};
+
+}  // namespace
 
 const std::vector<ParameterSpec>& parameterTable() {
   // Sources: calibration sheet section 1 (devices). "estimate" marks a value chosen by us
@@ -57,76 +76,78 @@ const std::vector<ParameterSpec>& parameterTable() {
        "between Chopra 2015 (30-63 um on the face) and Selcuk (66-123 um); estimate",
        "epidermis thickness (stratum corneum included), forehead"},
       {"anatomy.forehead.dermis_mm", "mm", 1.0, 0.6, 2.0,
-       "Meng 2022 (ultrasound: 1.17 men, 0.86 women)", "dermis thickness, forehead"},
+       "Meng 2022 (ultrasound: 1.17 men, 0.86 women)", "dermis thickness, forehead",
+       kDermisThickness},
       {"anatomy.periorbital.epidermis_um", "um", 40.0, 25.0, 80.0,
        "Chopra 2015 (eyelid among the thinnest facial epidermis, 30-63 um overall); estimate",
        "epidermis thickness, periorbital skin"},
       {"anatomy.periorbital.dermis_mm", "mm", 0.7, 0.4, 1.2,
        "between Meng 2022 (eyelid 0.67 men, 0.58 women) and Chopra 2015 (upper eyelid 0.76)",
-       "dermis thickness, periorbital skin"},
+       "dermis thickness, periorbital skin", kDermisThickness},
       {"anatomy.nose.epidermis_um", "um", 55.0, 30.0, 130.0,
        "between Chopra 2015 (30-63 um) and Selcuk (66-123 um); estimate",
        "epidermis thickness, nose"},
       {"anatomy.nose.dermis_mm", "mm", 1.0, 0.7, 2.0,
        "Meng 2022 (nasal dorsum 1.03 men, 0.93 women); Chopra 2015 lower sidewall 1.97 is the "
        "thick end",
-       "dermis thickness, nose (dorsum)"},
+       "dermis thickness, nose (dorsum)", kDermisThickness},
       {"anatomy.cheek.epidermis_um", "um", 60.0, 30.0, 130.0,
        "between Chopra 2015 (30-63 um) and Selcuk (66-123 um); estimate",
        "epidermis thickness, cheek"},
       {"anatomy.cheek.dermis_mm", "mm", 1.2, 0.8, 2.0,
        "between Meng 2022 (zygoma 1.14 men, 0.87 women) and Selcuk histology (1.1-1.9); "
        "estimate",
-       "dermis thickness, cheek"},
+       "dermis thickness, cheek", kDermisThickness},
       {"anatomy.chin.epidermis_um", "um", 65.0, 30.0, 130.0,
        "between Chopra 2015 (30-63 um) and Selcuk (66-123 um); estimate",
        "epidermis thickness, chin"},
       {"anatomy.chin.dermis_mm", "mm", 1.3, 0.8, 2.0,
        "Selcuk (1.1-1.9 mm); Meng 2022 (submandibular 1.02 men, 0.91 women); estimate",
-       "dermis thickness, chin"},
+       "dermis thickness, chin", kDermisThickness},
       {"anatomy.upper_lip.epidermis_um", "um", 63.0, 40.0, 130.0,
        "Chopra 2015 (upper lip 62.6 um, the thickest facial epidermis)",
        "epidermis thickness, upper lip"},
       {"anatomy.upper_lip.dermis_mm", "mm", 1.4, 0.8, 2.0,
-       "Selcuk (1.1-1.9 mm, lip among the regions); estimate", "dermis thickness, upper lip"},
+       "Selcuk (1.1-1.9 mm, lip among the regions); estimate", "dermis thickness, upper lip",
+       kDermisThickness},
       {"anatomy.neck.epidermis_um", "um", 60.0, 30.0, 130.0,
        "estimate from Chopra 2015 and Xu 2017 (all sites 100 um, 83-116)",
        "epidermis thickness, neck"},
       {"anatomy.neck.dermis_mm", "mm", 1.0, 0.6, 1.6, "Meng 2022 (neck 0.98 men, 0.99 women)",
-       "dermis thickness, neck"},
+       "dermis thickness, neck", kDermisThickness},
       {"anatomy.decollete.epidermis_um", "um", 80.0, 50.0, 130.0,
        "Oltulu 2018 (breast, women: 76.9 um)", "epidermis thickness, decollete"},
       {"anatomy.decollete.dermis_mm", "mm", 1.8, 1.2, 3.0,
        "between Lee & Hwang 2002 (chest 1.3-1.6 mm) and Oltulu 2018 (body 2.1-5.9 mm); "
        "estimate",
-       "dermis thickness, decollete"},
+       "dermis thickness, decollete", kDermisThickness},
       {"anatomy.hand.epidermis_um", "um", 150.0, 80.0, 250.0,
        "Lee & Hwang 2002 (dorsum of hand 138-189 um)", "epidermis thickness, back of the hand"},
       {"anatomy.hand.dermis_mm", "mm", 2.1, 1.0, 3.0,
        "Oltulu 2018 (dorsum of hand, women: 2.1 mm, the thinnest body dermis there)",
-       "dermis thickness, back of the hand"},
+       "dermis thickness, back of the hand", kDermisThickness},
       {"anatomy.scalp.epidermis_um", "um", 80.0, 50.0, 130.0,
        "Selcuk (scalp, women: the thinnest facial-region epidermis, ~66 um); Xu 2017; estimate",
        "epidermis thickness, scalp"},
       {"anatomy.scalp.dermis_mm", "mm", 2.3, 1.2, 4.0,
        "within Oltulu 2018 (body 2.1-5.9 mm, scalp among the sites); estimate",
-       "dermis thickness, scalp"},
+       "dermis thickness, scalp", kDermisThickness},
       {"anatomy.abdomen.epidermis_um", "um", 90.0, 50.0, 150.0,
        "Xu 2017 (all sites 100 um, 83-116); estimate", "epidermis thickness, abdomen"},
       {"anatomy.abdomen.dermis_mm", "mm", 2.4, 1.2, 4.0,
        "within Oltulu 2018 (body 2.1-5.9 mm, abdomen among the sites); estimate",
-       "dermis thickness, abdomen"},
+       "dermis thickness, abdomen", kDermisThickness},
       {"anatomy.thigh.epidermis_um", "um", 90.0, 50.0, 150.0,
        "Xu 2017 (all sites 100 um, 83-116); estimate", "epidermis thickness, thigh"},
       {"anatomy.thigh.dermis_mm", "mm", 2.2, 1.0, 4.0,
-       "estimate from Oltulu 2018 (body 2.1-5.9 mm; thigh not measured)",
-       "dermis thickness, thigh"},
+       "estimate from Oltulu 2018 (body 2.1-5.9 mm; thigh not measured)", "dermis thickness, thigh",
+       kDermisThickness},
       {"anatomy.back.epidermis_um", "um", 100.0, 50.0, 150.0, "Xu 2017 (all sites 100 um, 83-116)",
        "epidermis thickness, back"},
       {"anatomy.back.dermis_mm", "mm", 3.0, 1.8, 5.9,
        "Oltulu 2018 (back among the thickest body sites, 2.1-5.9 mm); Lee & Hwang 2002 (back "
        "the thickest site, 1.9 mm); estimate",
-       "dermis thickness, back"},
+       "dermis thickness, back", kDermisThickness},
       {"anatomy.stratum_corneum_um", "um", 15.0, 10.0, 20.0, "Makvandi et al. 2021 (10-20 um)",
        "stratum corneum thickness (part of the epidermis)"},
       {"anatomy.papillary_um", "um", 350.0, 250.0, 450.0,
@@ -389,10 +410,10 @@ const std::vector<ParameterSpec>& parameterTable() {
        "the scar's floor to the bottom of the dermis (less in proportion when it stops short)"},
       {"healing.epidermis_repair_half_life_h", "h", 12.0, 4.0, 48.0,
        "barrier back within hours (Gupta 2011), epidermis rebuilt in ~5 days (Schmitt 2018)",
-       "half-life of injury in the epidermis"},
+       "half-life of injury in the epidermis", kHealingTime},
       {"healing.dermis_repair_half_life_h", "h", 18.0, 6.0, 72.0,
        "makers' depth guides: redness 1-3 days at 1.0-1.5 mm; estimate",
-       "half-life of injury in the dermis"},
+       "half-life of injury in the dermis", kHealingTime},
       {"healing.channel_wall_closure_um_h", "um/h", 5.0, 1.0, 10.0,
        "Kalluri 2011: channels closed in 12-18 h (rat); a 0.25 mm pen needle's ~60 um lumen "
        "radius closing in ~12 h",
@@ -472,7 +493,7 @@ const std::vector<ParameterSpec>& parameterTable() {
        "myofibroblasts appear on days 4-7 (Desmouliere 1995); estimate",
        "rate at which resting fibroblasts activate under full signal"},
       {"healing.fibroblast_doubling_days", "days", 4.0, 2.0, 6.0, "Hadjipanayi 2009",
-       "doubling time of activated fibroblasts under full signal"},
+       "doubling time of activated fibroblasts under full signal", kHealingTime},
       {"healing.fibroblast_capacity", "1", 3.0, 1.5, 6.0,
        "estimate (granulation tissue is several times as cellular as dermis)",
        "largest fibroblast density, relative to resting dermis"},
@@ -493,7 +514,8 @@ const std::vector<ParameterSpec>& parameterTable() {
        "half-life of remodelling activity"},
       {"healing.collagen_synthesis_per_day", "1/day", 0.038, 0.001, 0.3,
        "calibrated: Lotfi 2013 papillary collagen +53 % (see docs/MODEL.md)",
-       "collagen laid down per activated fibroblast, relative to the local normal density"},
+       "collagen laid down per activated fibroblast, relative to the local normal density",
+       kFibroblastResponse},
       {"healing.collagen_refill_per_day", "1/day", 0.012, 0.0, 0.1,
        "results keep improving for months (clinics; Aust 2008); about 10-15 % scar improvement "
        "per session (clinics, weak); estimate",

@@ -13,6 +13,17 @@
 
 namespace dermasim {
 
+// How a parameter differs between the virtual patients of a cohort (`--cohort N`): lognormal
+// about the scenario's value (its median), `log_sd` the standard deviation of the logarithm,
+// clipped to the row's range. Rows naming the same `factor` move together: each patient draws
+// one number per factor, so a slow healer is slow in every repair rate at once. A row without
+// a factor is the same for every patient.
+struct CohortSpread {
+  std::string_view factor;
+  double log_sd = 0;
+  std::string_view source;
+};
+
 struct ParameterSpec {
   std::string_view key;
   std::string_view unit;
@@ -21,6 +32,7 @@ struct ParameterSpec {
   double max;
   std::string_view source;
   std::string_view description;
+  CohortSpread cohort{};
 };
 
 // Every model parameter, in a stable order (documentation and summary.json follow it).
