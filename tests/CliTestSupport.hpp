@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace cli_test {
 
@@ -52,6 +53,24 @@ inline std::string slurp(const fs::path& p) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+using CsvRow = std::vector<std::string>;
+
+// A plain CSV file (no quoting: the program writes none) as rows of fields; an empty last field
+// is kept, so every row of a table has its header's width.
+inline std::vector<CsvRow> readCsv(const fs::path& file) {
+  std::vector<CsvRow> rows;
+  std::istringstream in(slurp(file));
+  for (std::string line; std::getline(in, line);) {
+    CsvRow row;
+    std::string field;
+    std::istringstream fields(line);
+    while (std::getline(fields, field, ',')) row.push_back(field);
+    if (!line.empty() && line.back() == ',') row.push_back("");
+    rows.push_back(row);
+  }
+  return rows;
 }
 
 inline Outcome dermasim(const std::string& args) {

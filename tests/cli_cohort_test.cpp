@@ -14,19 +14,8 @@ namespace fs = std::filesystem;
 using cli_test::dermasim;
 using cli_test::slurp;
 
-using Row = std::vector<std::string>;
-
-std::vector<Row> readCsv(const fs::path& file) {
-  std::vector<Row> rows;
-  std::istringstream in(slurp(file));
-  for (std::string line; std::getline(in, line);) {
-    Row row;
-    std::istringstream fields(line);
-    for (std::string field; std::getline(fields, field, ',');) row.push_back(field);
-    rows.push_back(row);
-  }
-  return rows;
-}
+using Row = cli_test::CsvRow;
+using cli_test::readCsv;
 
 // A quick scenario's cohort of `n` into `dir`/`name`, on `threads` threads.
 fs::path runCohort(const fs::path& dir, const std::string& name, int n, int threads) {

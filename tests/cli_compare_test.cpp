@@ -16,21 +16,8 @@ namespace fs = std::filesystem;
 using cli_test::dermasim;
 using cli_test::slurp;
 
-using Row = std::vector<std::string>;
-
-std::vector<Row> readCsv(const fs::path& file) {
-  std::vector<Row> rows;
-  std::istringstream in(slurp(file));
-  for (std::string line; std::getline(in, line);) {
-    Row row;
-    std::string field;
-    std::istringstream fields(line);
-    while (std::getline(fields, field, ',')) row.push_back(field);
-    if (!line.empty() && line.back() == ',') row.push_back("");
-    rows.push_back(row);
-  }
-  return rows;
-}
+using Row = cli_test::CsvRow;
+using cli_test::readCsv;
 
 // Each row's fields by column name, keyed by the row's day as written.
 std::map<std::string, std::map<std::string, std::string>> byDay(const std::vector<Row>& rows) {
