@@ -6,6 +6,7 @@
 #include "core/numerics/NumberText.hpp"
 #include "core/numerics/Percentile.hpp"
 #include "io/OutcomeJson.hpp"
+#include "io/RunOutputs.hpp"
 #include "io/TimeseriesColumns.hpp"
 
 namespace dermasim {
@@ -101,14 +102,10 @@ std::string cohortSummaryJson(const Scenario& scenario, const CohortResult& coho
 
 void stageCohortFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
                       const CohortResult& cohort, const std::vector<Advisory>& advisories) {
-  // Everything is formatted before anything is written, so a failure leaves no partial set.
-  const std::string timeseries = cohortTimeseriesCsv(cohort);
-  const std::string patients = cohortCsv(cohort);
-  const std::string summary = cohortSummaryJson(scenario, cohort, advisories);
-  const std::string prefix = folder.empty() ? "" : folder + "/";
-  staged.write(prefix + "timeseries.csv", timeseries);
-  staged.write(prefix + "cohort.csv", patients);
-  staged.write(prefix + "summary.json", summary);
+  stageFormattedFiles(staged, folder,
+                      {{"timeseries.csv", cohortTimeseriesCsv(cohort)},
+                       {"cohort.csv", cohortCsv(cohort)},
+                       {"summary.json", cohortSummaryJson(scenario, cohort, advisories)}});
 }
 
 void writeCohortOutputs(StagedFolder& staged, const Scenario& scenario, const CohortResult& cohort,

@@ -133,16 +133,18 @@ std::vector<std::string> runOutputNames(const std::string& folder) {
   return names;
 }
 
+void stageFormattedFiles(StagedFolder& staged, const std::string& folder,
+                         const std::vector<std::pair<std::string, std::string>>& files) {
+  const std::string prefix = folder.empty() ? "" : folder + "/";
+  for (const auto& [name, text] : files) staged.write(prefix + name, text);
+}
+
 void stageRunFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
                    const RunResult& result, const std::vector<Advisory>& advisories) {
-  // Everything is formatted before anything is written, so a failure leaves no partial set.
-  const std::string summary = summaryJson(scenario, result, advisories);
-  const std::string punctures = puncturesCsv(result);
-  const std::string timeseries = timeseriesCsv(result);
-  const std::string prefix = folder.empty() ? "" : folder + "/";
-  staged.write(prefix + "punctures.csv", punctures);
-  staged.write(prefix + "timeseries.csv", timeseries);
-  staged.write(prefix + "summary.json", summary);
+  stageFormattedFiles(staged, folder,
+                      {{"punctures.csv", puncturesCsv(result)},
+                       {"timeseries.csv", timeseriesCsv(result)},
+                       {"summary.json", summaryJson(scenario, result, advisories)}});
 }
 
 void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,

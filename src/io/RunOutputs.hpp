@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/Simulation.hpp"
@@ -38,6 +39,10 @@ void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunRe
 // commit to the caller, whose set holds more than one run.
 void stageRunFiles(StagedFolder& staged, const std::string& folder, const Scenario& scenario,
                    const RunResult& result, const std::vector<Advisory>& advisories);
+// Stages already formatted files, by name, into sub-folder `folder` of `staged` ("" for the
+// top): formatting everything first means a failure leaves no partial set.
+void stageFormattedFiles(StagedFolder& staged, const std::string& folder,
+                         const std::vector<std::pair<std::string, std::string>>& files);
 // The same, staging `dir` first.
 void writeRunOutputs(const std::filesystem::path& dir, const Scenario& scenario,
                      const RunResult& result, const std::vector<Advisory>& advisories);
