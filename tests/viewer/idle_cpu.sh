@@ -9,8 +9,8 @@
 # presses Escape, which the sleeping viewer must answer by quitting within 5 s (with SCREENSHOT
 # set in the environment it saves its last frame there as it quits).
 #
-# The simulation ends when no thread named "dermasim-run" is left (SimulationWorker names its
-# threads so). A viewer older than that names none; then it waits MIN_SETTLE seconds (env, 20
+# The simulation ends when no thread named "dermasim-run" (SimulationWorker names its threads
+# so) has been seen for 3 s. A viewer older than that names none; then it waits MIN_SETTLE seconds (env, 20
 # unless set) before measuring. Prints "idle CPU: P % of a core over S s".
 set -euo pipefail
 
@@ -19,9 +19,9 @@ max_percent=${2:-20}
 measure_seconds=${3:-10}
 scenario=${4:-}
 min_settle=${MIN_SETTLE:-20}
-# Seconds the small scenario may take to simulate: ~5 s in a Release build, several times that
+# Seconds the small scenario (preview, then full run) may take: ~5 s in a Release build, ~10x
 # under the sanitizers beside other tests.
-run_timeout=120
+run_timeout=180
 
 work=$(mktemp -d)
 xvfb_pid=""
@@ -96,14 +96,24 @@ running_simulation() {
   grep -qx dermasim-run /proc/"$viewer_pid"/task/*/comm 2>/dev/null
 }
 
+# A preview run is followed by the full run on a new thread a frame later, so the simulation has
+# ended only when no run thread has been seen for a while (quiet_polls x 0.2 s).
+quiet_polls=15
 start=$SECONDS
 seen_run=false
+quiet=0
 while ((SECONDS - start < run_timeout)); do
   alive || { echo "the viewer exited"; cat "$work/viewer.log"; exit 1; }
   if running_simulation; then
     seen_run=true
-  elif $seen_run || ((SECONDS - start >= min_settle)); then
-    break
+    quiet=0
+  else
+    quiet=$((quiet + 1))
+    if $seen_run; then
+      ((quiet >= quiet_polls)) && break
+    elif ((SECONDS - start >= min_settle)); then
+      break
+    fi
   fi
   sleep 0.2
 done
