@@ -62,7 +62,7 @@ TEST_CASE("cli compare: a/ and b/ are what separate runs write, and the comparis
   REQUIRE(r.exit_code == 0);
   REQUIRE(dermasim("run " + p.a.string() + " -q --out " + (p.dir / "ra").string()).exit_code == 0);
   REQUIRE(dermasim("run " + p.b.string() + " -q --out " + (p.dir / "rb").string()).exit_code == 0);
-  for (const char* file : {"timeseries.csv", "summary.json", "punctures.csv"}) {
+  for (const char* file : {"timeseries.csv", "summary.json", "punctures.csv", "aftercare.csv"}) {
     INFO(file);
     CHECK(slurp(out / "a" / file) == slurp(p.dir / "ra" / file));
     CHECK(slurp(out / "b" / file) == slurp(p.dir / "rb" / file));
@@ -194,7 +194,7 @@ TEST_CASE("cli compare: killed while writing, the folder holds the old set whole
   const fs::path out = p.dir / "cmp";
   REQUIRE(dermasim(compareArgs(p, out) + " -q").exit_code == 0);
   const auto oldSet = filesUnder(out);
-  REQUIRE(oldSet.size() == 8);
+  REQUIRE(oldSet.size() == 10);
 
   // B against A this time; each file written then waits 400 ms, so 1.5 s in, the new set is
   // part-written in its temporary folder.
@@ -207,7 +207,7 @@ TEST_CASE("cli compare: killed while writing, the folder holds the old set whole
 
   REQUIRE(dermasim(swapped).exit_code == 0);
   const auto newSet = filesUnder(out);
-  CHECK(newSet.size() == 8);
+  CHECK(newSet.size() == 10);
   CHECK(newSet != oldSet);
   for (const auto& entry : fs::directory_iterator(p.dir))  // the killed run's temporary is gone
     CHECK_FALSE(entry.path().filename().string().starts_with(".cmp.tmp-"));

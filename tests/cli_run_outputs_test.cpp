@@ -144,14 +144,14 @@ TEST_CASE("cli run outputs: a new set replaces an old one whole, leaving nothing
       dermasim(kQuickRun + writeQuickScenario(dir, "a", 1).string() + " -q --out " + out.string())
           .exit_code == 0);
   const FileSet first = filesIn(out);
-  CHECK(first.size() == 3);
+  CHECK(first.size() == 4);
   // What an earlier version, writing file by file, left when killed counts as part of the set.
   std::ofstream(out / ".summary.json.tmp.4321") << "half a file";
   REQUIRE(
       dermasim(kQuickRun + writeQuickScenario(dir, "b", 2).string() + " -q --out " + out.string())
           .exit_code == 0);
   const FileSet second = filesIn(out);
-  CHECK(second.size() == 3);
+  CHECK(second.size() == 4);
   CHECK(second.at("punctures.csv") != first.at("punctures.csv"));
   CHECK(temporariesBeside(out).empty());
   CHECK(filesIn(out.parent_path()).size() == 1);  // only out itself
@@ -186,7 +186,7 @@ TEST_CASE("cli run outputs: temporaries of killed runs are cleaned up, no one el
   CHECK_FALSE(fs::exists(stale));
   CHECK(fs::exists(running));  // its process is alive: it may still be writing
   CHECK(slurp(usersLookalike / "diary.txt") == "mine");
-  CHECK(filesIn(out).size() == 3);
+  CHECK(filesIn(out).size() == 4);
 }
 
 TEST_CASE("cli run outputs: killed at any moment, the folder holds the old set or the new one",
@@ -200,7 +200,7 @@ TEST_CASE("cli run outputs: killed at any moment, the folder holds the old set o
               .exit_code == 0);
   const FileSet oldSet = filesIn(dir / "old_set");
   const FileSet newSet = filesIn(dir / "new_set");
-  REQUIRE(oldSet.size() == 3);
+  REQUIRE(oldSet.size() == 4);
   REQUIRE(oldSet != newSet);
 
   // Moments to kill at: 0..3 files written into the temporary folder, then after the swap

@@ -9,6 +9,7 @@
 #include "core/Simulation.hpp"
 #include "core/TimeStepParameters.hpp"
 #include "core/devices/DeviceParameters.hpp"
+#include "core/healing/Adjuncts.hpp"
 #include "core/healing/HarmRisk.hpp"
 #include "core/healing/HealingModel.hpp"
 #include "core/healing/NeurogenicFlare.hpp"
@@ -76,6 +77,7 @@ TEST_CASE("ModelParameters: every row is read by some mechanism's struct", "[par
   OpticsParameters::from(p);
   ReadoutParameters::from(p);
   TimeStepParameters::from(p);
+  AdjunctParameters::from(p);
   INFO("rows no mechanism reads: " << listed(p.unreadKeys()));
   CHECK(p.unreadKeys().empty());
 }

@@ -616,3 +616,19 @@ TEST_CASE("ScenarioFile: at most as many explicit sessions as schedule.sessions 
         "scenarios/x.toml: session: at most 60 [[session]] tables, as for schedule.sessions (got "
         "100000)");
 }
+
+TEST_CASE("ScenarioFile: adjuncts are read, default to none, and bad ones are named") {
+  const Scenario plain = parseScenario(penWith(""), kFile);
+  CHECK(plain.adjuncts.serum == Serum::None);
+  CHECK_FALSE(plain.adjuncts.prp);
+  const Scenario both =
+      parseScenario(penWith("", "[adjuncts]\nserum = \"vitamin_c\"\nprp = true\n"), kFile);
+  CHECK(both.adjuncts.serum == Serum::VitaminC);
+  CHECK(both.adjuncts.prp);
+  CHECK(errorOf(penWith("", "[adjuncts]\nserum = \"retinol\"\n")) ==
+        "scenarios/x.toml: adjuncts.serum: must be one of " + allSerums() + " (got \"retinol\")");
+  CHECK(errorOf(penWith("", "[adjuncts]\nprp = 1\n")) ==
+        "scenarios/x.toml: adjuncts.prp: expected true or false (got 1)");
+  CHECK(errorOf(penWith("", "[adjuncts]\nplasma = true\n")).find("adjuncts.plasma") !=
+        std::string::npos);
+}

@@ -35,6 +35,21 @@ class StepSchedule {
   double since_ = 1e30;  // long after any session: the longest steps
 };
 
+// Serum and PRP go on right after the needles, while the channels are at their widest.
+void applyAdjuncts(const Adjuncts& adjuncts, const AdjunctParameters& params, HealingModel& model,
+                   SessionResult& s) {
+  if (adjuncts.serum == Serum::None && !adjuncts.prp) return;
+  Field lumen;
+  model.lumenNow(lumen);
+  if (adjuncts.prp) {
+    model.addGrowthFactors(lumen, params.prp_growth_factor_load);
+    s.prp = true;
+  }
+  if (adjuncts.serum != Serum::None)
+    s.serum = serumUptake(lumen, model.grid(), model.channels().meanBarrierOpenDays(),
+                          params.serumDiffusivityUm2s(adjuncts.serum), s.needling.stats.per_cm2);
+}
+
 }  // namespace
 
 double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
@@ -101,6 +116,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   snapshotDue();
 
   StepSchedule steps(TimeStepParameters::from(params), scenario.model.time_step_scale);
+  const AdjunctParameters adjunctParams = AdjunctParameters::from(params);
   // False when cancelled on the way.
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
@@ -133,6 +149,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
     s.blood_released_mm3 = injury.blood_released_mm3;
     s.open_surface_fraction = injury.open_surface_fraction;
     s.injured_area_fraction = injury.injured_area_fraction;
+    applyAdjuncts(scenario.adjuncts, adjunctParams, model, s);
     const double dermisBottom = model.baseline().layers.totalMm();
     std::size_t below = 0;
     for (const Puncture& p : s.needling.punctures) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/devices/NeedlingSession.hpp"
+#include "core/healing/Adjuncts.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/readout/SkinReadout.hpp"
 #include "core/readout/SkinSnapshot.hpp"
@@ -32,6 +33,10 @@ struct SessionResult {
   bool subcutis_reached = false;
   double track_depth_below_dermis_mm = 0;
   double subcutis_puncture_fraction = 0;
+  // What a serum put on right after the session took in (all zero without one), and whether
+  // platelet-rich plasma went on.
+  SerumUptake serum;
+  bool prp = false;
   double downtime_days = 0;  // until erythema falls below 0.1
   double peak_erythema = 0;
 };

@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "core/numerics/NumberText.hpp"
+#include "guidance/Aftercare.hpp"
 #include "io/AtomicFile.hpp"
+#include "io/CsvField.hpp"
 #include "io/OutcomeJson.hpp"
 #include "io/TimeseriesColumns.hpp"
 
@@ -65,6 +67,16 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
          {"subcutis_puncture_fraction", s.subcutis_puncture_fraction},
          {"peak_erythema", s.peak_erythema},
          {"downtime_days", s.downtime_days}});
+    // Only what went on the skin: a session without adjuncts keeps its fields as they were.
+    if (scenario.adjuncts.serum != Serum::None)
+      sessions.back()["serum"] = {{"name", toString(scenario.adjuncts.serum)},
+                                  {"taken_in_ul_per_cm2", s.serum.taken_ul_cm2},
+                                  {"mean_depth_mm", s.serum.mean_depth_mm},
+                                  {"depth_95_mm", s.serum.deepest_mm},
+                                  {"reach_from_channel_um", s.serum.reach_um},
+                                  {"covered_fraction", s.serum.covered_fraction},
+                                  {"openings_open_hours", s.serum.open_hours}};
+    if (s.prp) sessions.back()["prp"] = true;
   }
   j["sessions"] = sessions;
   j["outcome"] = outcomeJson(result.outcome);
@@ -116,10 +128,22 @@ std::string puncturesCsv(const RunResult& result) {
   return out;
 }
 
+std::string aftercareCsv(const RunResult& result) {
+  std::string out = "session,item,from_day,until_day,hours,instruction,reason,basis,source,grade\n";
+  for (const AftercareStep& step : aftercarePlan(result)) {
+    const AftercareRule& rule = *step.rule;
+    out += std::to_string(step.session) + "," + step.item + "," + fixedNumber(step.from_day, 3) +
+           "," + fixedNumber(step.until_day, 3) + "," + fixedNumber(step.hours, 1) + "," +
+           csvField(rule.instruction) + "," + csvField(rule.reason) + "," + csvField(step.basis) +
+           "," + csvField(rule.source) + "," + rule.grade + "\n";
+  }
+  return out;
+}
+
 const std::vector<std::string>& runOutputNames() {
   // cohort.csv is a cohort's (CohortOutputs.hpp): either kind of set may replace the other.
   static const std::vector<std::string> names{"punctures.csv", "timeseries.csv", "summary.json",
-                                              "cohort.csv"};
+                                              "aftercare.csv", "cohort.csv"};
   return names;
 }
 
@@ -144,7 +168,8 @@ void stageRunFiles(StagedFolder& staged, const std::string& folder, const Scenar
   stageFormattedFiles(staged, folder,
                       {{"punctures.csv", puncturesCsv(result)},
                        {"timeseries.csv", timeseriesCsv(result)},
-                       {"summary.json", summaryJson(scenario, result, advisories)}});
+                       {"summary.json", summaryJson(scenario, result, advisories)},
+                       {"aftercare.csv", aftercareCsv(result)}});
 }
 
 void writeRunOutputs(StagedFolder& staged, const Scenario& scenario, const RunResult& result,

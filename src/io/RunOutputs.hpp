@@ -18,6 +18,8 @@ std::string summaryJson(const Scenario& scenario, const RunResult& result,
                         const std::vector<Advisory>& advisories);
 std::string puncturesCsv(const RunResult& result);
 std::string timeseriesCsv(const RunResult& result);
+// Every session's aftercare (guidance/Aftercare.hpp), one row per instruction.
+std::string aftercareCsv(const RunResult& result);
 
 // The files a run (or a cohort run, CohortOutputs.hpp) leaves in its folder: an existing folder
 // holding only these may be replaced.

@@ -88,6 +88,13 @@ Patient readPatient(const TableReader& read) {
   return p;
 }
 
+Adjuncts readAdjuncts(const TableReader& read) {
+  Adjuncts a;
+  a.serum = *parseSerum(read.choice("adjuncts.serum"));
+  a.prp = read.number("adjuncts.prp") != 0;
+  return a;
+}
+
 ModelSettings readModel(const TableReader& read) {
   ModelSettings m;
   m.patch_size_mm = read.number("model.patch_size_mm");
@@ -172,6 +179,7 @@ Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
   s.patient = readPatient(read);
   s.device = readDevice(root.get_as<toml::table>("device"), check);
   s.sessions = readSessions(root, s.device, s.duration_days, check);
+  s.adjuncts = readAdjuncts(read);
   s.model = readModel(read);
   s.parameter_overrides = readParameters(root, check);
   // The rules between keys, and the bounds of what a scenario may ask of this machine, are the

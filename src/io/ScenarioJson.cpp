@@ -53,6 +53,7 @@ nlohmann::ordered_json toJson(const Scenario& s) {
     sessions.push_back(e);
   }
   j["sessions"] = sessions;
+  j["adjuncts"] = {{"serum", toString(s.adjuncts.serum)}, {"prp", s.adjuncts.prp}};
   j["model"] = {{"patch_size_mm", s.model.patch_size_mm},
                 {"lateral_resolution_um", s.model.lateral_resolution_um},
                 {"depth_resolution_um", s.model.depth_resolution_um},

@@ -182,6 +182,12 @@ void writeSessions(Writer& w, const Scenario& s) {
   }
 }
 
+void writeAdjuncts(Writer& w, const Adjuncts& a) {
+  w.table("[adjuncts]");
+  w.entry("serum", tomlString(toString(a.serum)), spec("adjuncts.serum"));
+  w.entry("prp", a.prp ? "true" : "false", spec("adjuncts.prp"));
+}
+
 void writeModel(Writer& w, const ModelSettings& m) {
   w.table("[model]");
   w.entry("patch_size_mm", exactNumber(m.patch_size_mm), spec("model.patch_size_mm"));
@@ -222,6 +228,7 @@ std::string toToml(const Scenario& s) {
   w.entry("type", tomlString(toString(s.device.type)), spec("device.type"));
   writeDevice(w, s.device, nullptr);
   writeSessions(w, s);
+  writeAdjuncts(w, s.adjuncts);
   writeModel(w, s.model);
   writeParameters(w, s.parameter_overrides);
   return w.take();

@@ -5,19 +5,10 @@
 #include <cstdio>
 
 #include "core/numerics/NumberText.hpp"
+#include "io/CsvField.hpp"
 
 namespace dermasim {
 namespace {
-
-std::string csvField(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 std::string boundText(double bound) { return std::isfinite(bound) ? readableNumber(bound) : ""; }
 

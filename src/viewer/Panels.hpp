@@ -35,5 +35,7 @@ void drawPlots(ViewerState& state);
 void drawExportPanel(ViewerState& state, Exporter& exporter);
 // Patient mode's caption and before/after control (the skin itself is drawn by the app).
 void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts);
+// The aftercare instructions in force on the day on show (patient mode).
+void drawAftercareToday(const ViewerState& state);
 
 }  // namespace dermasim::viewer

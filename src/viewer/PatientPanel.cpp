@@ -47,6 +47,17 @@ void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts) {
   ImGui::SliderFloat("Before  |  after", &state.beforeAfterSplit, 0.0f, 1.0f, "",
                      ImGuiSliderFlags_AlwaysClamp);
   if (fonts.large != nullptr) ImGui::PopFont();
+  drawAftercareToday(state);
+}
+
+void drawAftercareToday(const ViewerState& state) {
+  // A preview's figures are not the scenario's: no patient is told them.
+  if (state.showingPreview() || state.slot().aftercare.empty()) return;
+  const std::vector<std::string> lines = aftercareOn(state.slot().aftercare, state.playback.day());
+  if (lines.empty()) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted("Aftercare today");
+  for (const std::string& line : lines) ImGui::BulletText("%s", line.c_str());
 }
 
 }  // namespace dermasim::viewer

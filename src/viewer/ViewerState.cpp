@@ -106,6 +106,7 @@ bool applyDraft(ViewerState& state) {
   slot.scenario = checked;
   slot.draft = std::move(checked);
   slot.result.reset();
+  slot.aftercare.clear();
   slot.preview = false;
   slot.snapshots = {};
   ++state.snapshotsVersion;
@@ -155,6 +156,7 @@ void pollWorker(ViewerState& state) {
   }
   slot.result = std::move(result);
   slot.preview = kind == RunKind::Preview;
+  slot.aftercare = aftercarePlan(*slot.result);
   if (index == state.active) {
     state.playback.seek(state.playback.day(), state.lastDay());
     state.say((slot.preview ? "preview of " : "simulated ") + slot.scenario.name);

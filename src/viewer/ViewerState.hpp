@@ -12,6 +12,7 @@
 
 #include "core/Simulation.hpp"
 #include "core/scenario/Scenario.hpp"
+#include "guidance/Aftercare.hpp"
 #include "render/RenderOptions.hpp"
 #include "viewer/Playback.hpp"
 #include "viewer/SimulationWorker.hpp"
@@ -38,6 +39,8 @@ struct ScenarioSlot {
   // `result` and `snapshots` are of previewScenario(scenario), on show until the full run
   // replaces them: labelled as such, never exported or captioned for a patient.
   bool preview = false;
+  // The aftercare timeline of `result` (guidance/Aftercare.hpp), made once when it arrives.
+  std::vector<AftercareStep> aftercare;
 };
 
 // What the worker's current run is for.

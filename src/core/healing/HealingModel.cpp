@@ -212,6 +212,13 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   return out;
 }
 
+void HealingModel::lumenNow(Field& lumen) { channels_.meanLumen(day_, day_, lumen); }
+
+void HealingModel::addGrowthFactors(const Field& lumen, double load) {
+  st_.paracrine += static_cast<float>(load) * lumen;
+  maxParacrine_ = st_.paracrine.maxCoeff();
+}
+
 void HealingModel::step(double dt) {
   if (channelsOpen_) openLumen(dt);
   // Mediators first: their release reads the injury at the step's start.

@@ -86,6 +86,11 @@ class HealingModel {
   // each of its channels closes.
   SessionInjury applySession(const std::vector<Puncture>& punctures, std::uint64_t seed = 0);
   void step(double dtDays);
+  // The open share of each voxel now: where whatever is put on the skin can get in.
+  void lumenNow(Field& lumen);
+  // Growth factors brought in from outside (platelet-rich plasma) into the open lumen, `load`
+  // per voxel of lumen, joining the matrix-bound ones (Adjuncts.hpp).
+  void addGrowthFactors(const Field& lumen, double load);
 
   double day() const { return day_; }
   const Grid& grid() const { return base_.grid; }

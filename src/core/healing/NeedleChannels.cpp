@@ -173,6 +173,17 @@ double NeedleChannels::barrierOpen(double day) const {
   return shareOfLastSession([day](const Channel& c) { return c.seals_day > day; });
 }
 
+double NeedleChannels::meanBarrierOpenDays() const {
+  double sum = 0;
+  std::size_t count = 0;
+  for (const Channel& c : channels_) {
+    if (c.session != lastSession_) continue;
+    sum += c.seals_day - c.day;
+    ++count;
+  }
+  return count > 0 ? sum / static_cast<double>(count) : 0.0;
+}
+
 double NeedleChannels::openSurfaceFraction(double day) const {
   const Grid& g = grid_;
   std::vector<float> covered(g.columns(), 0.0F);

@@ -47,6 +47,8 @@ class NeedleChannels {
   // whose epidermal opening has not yet sealed.
   double channelsOpen(double day) const;
   double barrierOpen(double day) const;
+  // Mean time the last session's channels keep their epidermal opening open, days.
+  double meanBarrierOpenDays() const;
   // Share of the skin surface over open lumen on `day` (from 2 x 2 samples per column).
   double openSurfaceFraction(double day) const;
   // The day the last channel closes (no channel open after it).

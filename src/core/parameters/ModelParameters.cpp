@@ -630,6 +630,21 @@ const std::vector<ParameterSpec>& parameterTable() {
        "dermal inflammation dose (days above the threshold) at which fibrosis risk reaches "
        "1 - 1/e"},
       // --- end: harm ---
+      // --- section: adjuncts (Adjuncts.cpp) ---
+      {"adjunct.prp_growth_factor_load", "1", 26.0, 0.0, 100.0,
+       "calibrated: microneedling with PRP improved acne scars 1.27x as much as with saline, "
+       "split-face (Sharma, Kaur & Bassi, J Pak Assoc Dermatol; n = 40; moderate)",
+       "platelet growth factors PRP brings into a voxel full of open lumen, in units of the "
+       "growth factors' half-saturation"},
+      {"adjunct.hyaluronic_acid_diffusivity_um2_s", "um2/s", 2.0, 0.1, 20.0,
+       "estimate: high-molecular hyaluronan (~1 MDa) diffuses at ~5 um2/s in water, slower in "
+       "the dermis's matrix",
+       "diffusivity in the dermis of a hyaluronic-acid serum's hyaluronan"},
+      {"adjunct.vitamin_c_diffusivity_um2_s", "um2/s", 200.0, 50.0, 800.0,
+       "estimate: ascorbic acid diffuses at ~700 um2/s in water; tissue hinders small "
+       "molecules 2-4x",
+       "diffusivity in the dermis of a vitamin C serum's ascorbic acid"},
+      // --- end: adjuncts ---
   };
   return table;
 }

@@ -47,6 +47,9 @@ constexpr NameTable<Condition, 12> kConditions{
      {Condition::BleedingDisorder, "bleeding_disorder"},
      {Condition::RecentLaserOrPeel, "recent_laser_or_peel"},
      {Condition::KeloidHistory, "keloid_history"}}};
+constexpr NameTable<Serum, 3> kSerums{{{Serum::None, "none"},
+                                       {Serum::HyaluronicAcid, "hyaluronic_acid"},
+                                       {Serum::VitaminC, "vitamin_c"}}};
 
 template <typename E, std::size_t N>
 std::string_view nameOf(const NameTable<E, N>& table, E v) {
@@ -79,15 +82,18 @@ std::string_view toString(Pressure v) { return nameOf(kPressures, v); }
 std::string_view toString(Site v) { return nameOf(kSites, v); }
 std::string_view toString(Indication v) { return nameOf(kIndications, v); }
 std::string_view toString(Condition v) { return nameOf(kConditions, v); }
+std::string_view toString(Serum v) { return nameOf(kSerums, v); }
 std::optional<DeviceType> parseDeviceType(std::string_view s) { return valueOf(kDeviceTypes, s); }
 std::optional<Pressure> parsePressure(std::string_view s) { return valueOf(kPressures, s); }
 std::optional<Site> parseSite(std::string_view s) { return valueOf(kSites, s); }
 std::optional<Indication> parseIndication(std::string_view s) { return valueOf(kIndications, s); }
 std::optional<Condition> parseCondition(std::string_view s) { return valueOf(kConditions, s); }
+std::optional<Serum> parseSerum(std::string_view s) { return valueOf(kSerums, s); }
 std::string allDeviceTypes() { return joined(kDeviceTypes); }
 std::string allPressures() { return joined(kPressures); }
 std::string allSites() { return joined(kSites); }
 std::string allIndications() { return joined(kIndications); }
 std::string allConditions() { return joined(kConditions); }
+std::string allSerums() { return joined(kSerums); }
 
 }  // namespace dermasim

@@ -56,6 +56,9 @@ enum class Condition {
   KeloidHistory
 };
 
+// A topical serum put on right after a session, taken in through the open channels.
+enum class Serum { None, HyaluronicAcid, VitaminC };
+
 // Defaults are not written here: they live in ScenarioSchema.cpp, the one home of
 // every scenario default and range.
 
@@ -110,6 +113,12 @@ struct Patient {
   BaselineScars scars;
 };
 
+// What is put on the skin over each session's open channels (core/healing/Adjuncts.hpp).
+struct Adjuncts {
+  Serum serum{};
+  bool prp{};  // platelet-rich plasma spread over the needled skin
+};
+
 struct ModelSettings {
   double patch_size_mm{};  // square, periodic at the sides
   double lateral_resolution_um{};
@@ -127,6 +136,7 @@ struct Scenario {
   Patient patient;
   DeviceSettings device;              // the [device] table as resolved
   std::vector<SessionPlan> sessions;  // sorted by day
+  Adjuncts adjuncts;
   ModelSettings model;
   std::map<std::string, double> parameter_overrides;  // [parameters] table, by key
   std::string source;                                 // file name, or "built-in:NAME"
@@ -139,16 +149,19 @@ std::string_view toString(Pressure v);
 std::string_view toString(Site v);
 std::string_view toString(Indication v);
 std::string_view toString(Condition v);
+std::string_view toString(Serum v);
 std::optional<DeviceType> parseDeviceType(std::string_view s);
 std::optional<Pressure> parsePressure(std::string_view s);
 std::optional<Site> parseSite(std::string_view s);
 std::optional<Indication> parseIndication(std::string_view s);
 std::optional<Condition> parseCondition(std::string_view s);
+std::optional<Serum> parseSerum(std::string_view s);
 // "a | b | c", for error messages
 std::string allDeviceTypes();
 std::string allPressures();
 std::string allSites();
 std::string allIndications();
 std::string allConditions();
+std::string allSerums();
 
 }  // namespace dermasim

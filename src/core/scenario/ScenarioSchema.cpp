@@ -165,6 +165,13 @@ std::vector<KeySpec> buildSchema() {
                     "day of an explicit [[session]], at most scenario.duration_days; the "
                     "session's other keys override [device]")),
 
+      enumeration("adjuncts.serum", allSerums, "none",
+                  "topical serum put on right after each session, taken in through the open "
+                  "channels; summary.json gives how much, how deep and how far it reached"),
+      boolean("adjuncts.prp", false,
+              "platelet-rich plasma spread over the needled skin after each session: its growth "
+              "factors enter the open channels (evidence: moderate, see docs/MODEL.md)"),
+
       reads([](const Scenario& s) -> double { return s.model.patch_size_mm; },
             real("model.patch_size_mm", "mm", 1, 30, 15,
                  "side of the simulated square patch; 15 mm holds ~13 scars at 6 /cm2 and ~500 "

@@ -40,7 +40,7 @@ struct KeySpec {
   double (*read)(const Scenario&);
 };
 
-// Every key in a stable order: scenario, patient, device, schedule, session, model.
+// Every key in a stable order: scenario, patient, device, schedule, session, adjuncts, model.
 const std::vector<KeySpec>& scenarioSchema();
 
 // The spec of `key` for a device of `type`: an Any spec, or the one for that type.

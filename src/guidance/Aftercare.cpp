@@ -1,0 +1,158 @@
+#include "guidance/Aftercare.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "aftercare_embedded.hpp"
+#include "core/numerics/NumberText.hpp"
+#include "guidance/CsvRecords.hpp"
+
+namespace dermasim {
+namespace {
+
+constexpr std::string_view kAssetName = "aftercare.csv";
+constexpr double kHoursPerDay = 24.0;
+
+const std::vector<std::string>& knownFrom() {
+  static const std::vector<std::string> v{"before", "session"};
+  return v;
+}
+const std::vector<std::string>& knownUntil() {
+  static const std::vector<std::string> v{"session", "channels_closed", "barrier_sealed",
+                                          "redness_resolved", "fixed"};
+  return v;
+}
+const std::vector<std::string>& knownGrades() {
+  static const std::vector<std::string> v{"A", "S", "M", "E"};
+  return v;
+}
+
+std::string oneOf(const CsvRecord& r, const std::string& column,
+                  const std::vector<std::string>& allowed) {
+  const std::string& v = r.text(column);
+  if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
+    throw std::runtime_error(r.table() + ":" + std::to_string(r.line()) + ": " + column +
+                             ": unknown value " + v);
+  return v;
+}
+
+std::vector<AftercareRule> loadRules() {
+  const auto text = aftercare_embedded::find(kAssetName);
+  if (!text) throw std::runtime_error("assets/aftercare.csv: not compiled into the program");
+  std::vector<AftercareRule> rules;
+  for (const CsvRecord& r : parseCsvRecords(*text, "assets/aftercare.csv")) {
+    AftercareRule rule;
+    rule.item = r.text("item");
+    rule.from = oneOf(r, "from", knownFrom());
+    rule.until = oneOf(r, "until", knownUntil());
+    rule.at_least_h = r.number("at_least_h");
+    rule.instruction = r.text("instruction");
+    rule.reason = r.text("reason");
+    rule.source = r.text("source");
+    rule.grade = oneOf(r, "grade", knownGrades());
+    if (!(rule.at_least_h >= 0))
+      throw std::runtime_error("assets/aftercare.csv:" + std::to_string(r.line()) +
+                               ": at_least_h must be at least 0");
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+double channelsOpen(const SkinReading& r) { return r.channels_open; }
+double barrierOpen(const SkinReading& r) { return r.barrier_open; }
+
+std::string hoursText(double h) { return fixedNumber(h, 0) + " h"; }
+
+}  // namespace
+
+const std::vector<AftercareRule>& aftercareRules() {
+  static const std::vector<AftercareRule> rules = loadRules();
+  return rules;
+}
+
+double hoursUntilBelow(const std::vector<SkinReading>& series, double sessionDay, double endDay,
+                       double (*column)(const SkinReading&), double share) {
+  // At the session itself every channel is open.
+  double previousDay = sessionDay, previous = 1.0;
+  for (const SkinReading& r : series) {
+    if (r.day <= sessionDay || r.day > endDay) continue;
+    const double v = column(r);
+    if (v < share) {
+      const double f = previous > v ? (previous - share) / (previous - v) : 1.0;
+      return (previousDay + f * (r.day - previousDay) - sessionDay) * kHoursPerDay;
+    }
+    previousDay = r.day;
+    previous = v;
+  }
+  return (endDay - sessionDay) * kHoursPerDay;
+}
+
+std::vector<std::string> aftercareOn(const std::vector<AftercareStep>& plan, double day) {
+  // Hours read better than days for the first two days after a session.
+  constexpr double kHoursShownUpTo = 48.0;
+  std::vector<std::string> lines;
+  for (const AftercareStep& step : plan) {
+    if (day < step.from_day || day >= step.until_day) continue;
+    std::string when;
+    if (step.rule->from == "before")
+      when = "in the hour before the session";
+    else if (step.hours <= kHoursShownUpTo)
+      when = "until " + hoursText(step.hours) + " after the session";
+    else
+      when = "until day " + fixedNumber(std::ceil(step.until_day), 0);
+    lines.push_back(step.rule->instruction + " (" + when + ")");
+  }
+  return lines;
+}
+
+std::vector<AftercareStep> aftercarePlan(const RunResult& result) {
+  std::vector<AftercareStep> plan;
+  const double end = result.timeseries.empty() ? 0.0 : result.timeseries.back().day;
+  for (std::size_t i = 0; i < result.sessions.size(); ++i) {
+    const SessionResult& s = result.sessions[i];
+    const double next = i + 1 < result.sessions.size() ? result.sessions[i + 1].day : end;
+    for (const AftercareRule& rule : aftercareRules()) {
+      AftercareStep step;
+      step.session = static_cast<int>(i) + 1;
+      step.item = rule.item;
+      step.rule = &rule;
+      if (rule.from == "before") {
+        step.hours = rule.at_least_h;
+        step.from_day = s.day - rule.at_least_h / kHoursPerDay;
+        step.until_day = s.day;
+        step.basis = "guidance: " + hoursText(rule.at_least_h) + " before";
+        plan.push_back(std::move(step));
+        continue;
+      }
+      double simulated = -1;
+      std::string what;
+      if (rule.until == "channels_closed") {
+        simulated =
+            hoursUntilBelow(result.timeseries, s.day, next, channelsOpen, kChannelsClosedShare);
+        what = "channels closed";
+      } else if (rule.until == "barrier_sealed") {
+        simulated =
+            hoursUntilBelow(result.timeseries, s.day, next, barrierOpen, kChannelsClosedShare);
+        what = "openings sealed";
+      } else if (rule.until == "redness_resolved") {
+        simulated = s.downtime_days * kHoursPerDay;
+        what = "redness gone";
+      }
+      step.hours = std::max(rule.at_least_h, simulated);
+      if (simulated < 0)
+        step.basis = "guidance: " + hoursText(rule.at_least_h);
+      else if (simulated >= rule.at_least_h)
+        step.basis = "simulated: " + what + " after " + hoursText(simulated);
+      else
+        step.basis = "guidance: at least " + hoursText(rule.at_least_h) + " (simulated: " + what +
+                     " after " + hoursText(simulated) + ")";
+      step.from_day = s.day;
+      step.until_day = s.day + step.hours / kHoursPerDay;
+      plan.push_back(std::move(step));
+    }
+  }
+  return plan;
+}
+
+}  // namespace dermasim
