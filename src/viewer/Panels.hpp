@@ -35,7 +35,8 @@ void drawPlots(ViewerState& state);
 void drawExportPanel(ViewerState& state, Exporter& exporter);
 // Patient mode's caption and before/after control (the skin itself is drawn by the app).
 void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts);
-// The aftercare instructions in force on the day on show (patient mode).
-void drawAftercareToday(const ViewerState& state);
+// The aftercare instructions in force on the day on show (patient mode); none for a preview.
+std::vector<std::string> aftercareToday(const ViewerState& state);
+void drawAftercareToday(const std::vector<std::string>& lines);
 
 }  // namespace dermasim::viewer

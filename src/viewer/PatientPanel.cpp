@@ -47,17 +47,21 @@ void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts) {
   ImGui::SliderFloat("Before  |  after", &state.beforeAfterSplit, 0.0f, 1.0f, "",
                      ImGuiSliderFlags_AlwaysClamp);
   if (fonts.large != nullptr) ImGui::PopFont();
-  drawAftercareToday(state);
 }
 
-void drawAftercareToday(const ViewerState& state) {
+std::vector<std::string> aftercareToday(const ViewerState& state) {
   // A preview's figures are not the scenario's: no patient is told them.
-  if (state.showingPreview() || state.slot().aftercare.empty()) return;
-  const std::vector<std::string> lines = aftercareOn(state.slot().aftercare, state.playback.day());
-  if (lines.empty()) return;
-  ImGui::Separator();
+  if (state.showingPreview() || state.slot().aftercare.empty()) return {};
+  return aftercareOn(state.slot().aftercare, state.playback.day());
+}
+
+void drawAftercareToday(const std::vector<std::string>& lines) {
   ImGui::TextUnformatted("Aftercare today");
-  for (const std::string& line : lines) ImGui::BulletText("%s", line.c_str());
+  ImGui::Separator();
+  for (const std::string& line : lines) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", line.c_str());
+  }
 }
 
 }  // namespace dermasim::viewer

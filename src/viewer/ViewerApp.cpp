@@ -217,6 +217,21 @@ void ViewerApp::patientLayout(ImVec2 origin, ImVec2 size) {
   }
   ImGui::End();
 
+  // Over the "after" half, below its day label: what the patient does on the day on show.
+  if (const std::vector<std::string> aftercare = aftercareToday(state_); !aftercare.empty()) {
+    ImGui::SetNextWindowPos(ImVec2(skinMax_.x - fontScale * 0.5f, skinMin_.y + fontScale * 2.2f),
+                            ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(size.x * 0.4f, fontScale * 24.0f), 0.0f),
+                             ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.75f);
+    if (ImGui::Begin("##aftercare", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing)) {
+      drawAftercareToday(aftercare);
+    }
+    ImGui::End();
+  }
+
   placeWindow(ImVec2(origin.x, origin.y + size.y - bottom), ImVec2(size.x, bottom));
   if (ImGui::Begin("##patient-controls", nullptr, kPanel | ImGuiWindowFlags_NoTitleBar)) {
     drawPatientPanel(state_, fonts_);

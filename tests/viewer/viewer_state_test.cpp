@@ -51,6 +51,9 @@ TEST_CASE("ViewerState: simulates the first scenario with sections for drawing",
   // The result keeps its plots but not a second copy of the snapshots.
   CHECK(state.result()->snapshots.empty());
   CHECK_FALSE(state.result()->timeseries.empty());
+  // Its aftercare is made once, for patient mode: the first hours have their instructions.
+  CHECK(state.slot().aftercare.size() == aftercarePlan(*state.result()).size());
+  CHECK_FALSE(aftercareOn(state.slot().aftercare, 0.5).empty());
 }
 
 TEST_CASE("ViewerState: a bad draft is refused with the file checker's message", "[state]") {
