@@ -123,25 +123,28 @@ double percentChange(double ratio) { return 100.0 * (ratio - 1.0); }
 
 void drawLegend(Cursor& at, const ConsultationSheet& sheet) {
   PdfCanvas& pdf = at.pdf;
-  double x = kMargin;
+  // Each protocol its share of the width; a long name wraps within it.
+  const double share = kContentWidth / static_cast<double>(sheet.protocols.size());
+  double height = 0;
   bool anyCohort = false;
   for (std::size_t i = 0; i < sheet.protocols.size(); ++i) {
     const SheetProtocol& p = sheet.protocols[i];
     anyCohort = anyCohort || isCohort(p.curves);
+    const double x = kMargin + static_cast<double>(i) * share;
     pdf.line(x, at.y + 6, x + 18, at.y + 6, kProtocolColours[i], 2);
     const std::string label = protocolLabel(sheet, i);
-    const std::string text = (label.empty() ? "" : label + ": ") + printable(p.scenario.name, 40);
-    const double width = std::min(240.0, 7.0 + 5.2 * static_cast<double>(text.size()));
-    pdf.text({x + 22, at.y, width}, text, {.size = 8.5});
-    x += 22 + width + 12;
+    height = std::max(height,
+                      pdf.text({x + 22, at.y, share - 30},
+                               (label.empty() ? "" : label + ": ") + printable(p.scenario.name, 80),
+                               {.size = 8.5}));
   }
-  at.y += 14;
+  at.y += height + 3;
   if (anyCohort) {
     at.y += pdf.text({kMargin, at.y, kContentWidth},
                      "Line: the median of the cohort's virtual patients; shaded: their 10th to "
                      "90th percentile (how much people differ in the model).",
                      {.size = 8, .colour = kFaint}) +
-            2;
+            3;
   }
 }
 
