@@ -237,7 +237,12 @@ void drawSessions(Cursor& at, const ConsultationSheet& sheet) {
   at.paragraph(
       "Redness lasts: the days until the simulated redness falls back to a faint level "
       "(erythema index below 0.1) after the session; mean depth: how deep the needles reached "
-      "into the skin, which is less than the needle's length.",
+      "into the skin, which is less than the needle's length." +
+          std::string(std::any_of(sheet.protocols.begin(), sheet.protocols.end(),
+                                  [](const SheetProtocol& p) { return isCohort(p.curves); })
+                          ? " For a cohort run, the sessions and the pictures are those of the "
+                            "scenario's own, typical patient."
+                          : ""),
       {.size = 7.5, .colour = kFaint});
 }
 
