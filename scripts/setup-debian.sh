@@ -15,6 +15,11 @@ packages=(
   xvfb xauth xdotool
   # the viewer's font
   fonts-dejavu-core
+  # the consultation sheet (`--report FILE.pdf`): Cairo's PDF surface and Pango's text layout,
+  # and poppler's pdftotext/pdftoppm, with which its tests read the PDF back
+  libcairo2-dev libpango1.0-dev poppler-utils
+  # video export
+  ffmpeg
 )
 
 # One dpkg-query for all of them; packages it does not know are simply not listed.

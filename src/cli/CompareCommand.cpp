@@ -102,6 +102,9 @@ CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
                 "simulate A, then B, each with every thread, rather than both at once (the "
                 "results are the same)");
   cmd->add_flag("-q,--quiet", request.quiet, "print nothing on stderr but errors");
+  cmd->add_option("--report", request.report,
+                  "also write the consultation sheet, a PDF of both protocols' curves, "
+                  "sessions, differences and pictures of the skin, once the outputs are written");
   return cmd;
 }
 

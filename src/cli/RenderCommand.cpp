@@ -102,11 +102,6 @@ Value parseChoice(const std::string& option, const std::string& text,
   throw InputError(option + ": must be one of " + choices + " (got " + text + ")");
 }
 
-// Drawn at this many times the size and scaled down, for smooth edges (the headless framebuffer
-// has no multisampling). Bigger images are drawn at their own size.
-constexpr int kSupersample = 2;
-constexpr int kMaxSupersampledSide = 8192;
-
 std::optional<render::DirectionalLight> parseLight(std::string_view name) {
   if (name == "grazing") return render::DirectionalLight::grazing();
   if (name == "overhead") return render::DirectionalLight::overhead();
@@ -274,8 +269,9 @@ int renderCommand(const RenderRequest& request) {
     for (std::size_t i = 0; i < days.size(); ++i) captions[i] = patientCaption(read, days[i]);
   }
 
-  const int factor =
-      std::max(size.width, size.height) * kSupersample <= kMaxSupersampledSide ? kSupersample : 1;
+  // Drawn larger and scaled down, for smooth edges: the headless framebuffer has no
+  // multisampling.
+  const int factor = render::supersampleFactor(size.width, size.height);
   options.ui_scale = static_cast<float>(factor);
   render::HeadlessContext context(size.width * factor, size.height * factor);
   // Each day is drawn as the simulation reaches it, so no snapshot is held (the renderer copies

@@ -13,6 +13,7 @@
 
 #include "cli/CohortCommand.hpp"
 #include "cli/CompareCommand.hpp"
+#include "cli/ConsultationReport.hpp"
 #include "cli/RenderCommand.hpp"
 #include "cli/RunProgress.hpp"
 #include "cli/SensitivityCommand.hpp"
@@ -179,6 +180,10 @@ int main(int argc, char** argv) {
                   "folder holding other files is refused)")
       ->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "print nothing but errors");
+  std::string reportPath;
+  run->add_option("--report", reportPath,
+                  "also write the consultation sheet, a PDF of the curves, sessions and "
+                  "pictures of the skin, once the outputs are written");
   std::string cohortText;
   auto* cohort = run->add_option(
       "--cohort", cohortText,
@@ -223,10 +228,17 @@ int main(int argc, char** argv) {
   if (threads > 0) omp_set_num_threads(threads);
 
   try {
-    if (*run && cohort->count() > 0)
-      return cohortRunCommand(scenarioArg, cohortText, outDir, quiet);
-    if (*run) return runCommand(scenarioArg, outDir, quiet);
-    if (*compare) return compareCommand(compareRequest);
+    if (*run)
+      return withConsultationSheet({reportPath, {scenarioArg}, outDir, quiet}, [&] {
+        if (cohort->count() > 0) return cohortRunCommand(scenarioArg, cohortText, outDir, quiet);
+        return runCommand(scenarioArg, outDir, quiet);
+      });
+    if (*compare)
+      return withConsultationSheet({compareRequest.report,
+                                    {compareRequest.a, compareRequest.b},
+                                    compareRequest.out,
+                                    compareRequest.quiet},
+                                   [&] { return compareCommand(compareRequest); });
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);

@@ -9,6 +9,15 @@
 
 namespace dermasim::render {
 
+namespace {
+constexpr int kSupersample = 2;
+constexpr int kMaxSupersampledSide = 8192;
+}  // namespace
+
+int supersampleFactor(int width, int height) {
+  return std::max(width, height) * kSupersample <= kMaxSupersampledSide ? kSupersample : 1;
+}
+
 Image downsample(const Image& big, int factor) {
   if (factor <= 1) return big;
   std::array<float, 256> linear{};

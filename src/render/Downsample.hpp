@@ -11,4 +11,8 @@ namespace dermasim::render {
 // factor 1 returns the image as it is.
 Image downsample(const Image& big, int factor);
 
+// How many times larger to draw a width x height export: 2, or 1 for images so big that twice
+// their size would pass what a framebuffer is asked for (they are drawn at their own size).
+int supersampleFactor(int width, int height);
+
 }  // namespace dermasim::render
