@@ -56,7 +56,7 @@ void printRunSummary(const Scenario& scenario, const RunResult& result,
   for (const Advisory& a : advisories)
     std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
                  a.message.c_str());
-  std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json and punctures.csv\n",
+  std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json, punctures.csv and aftercare.csv\n",
                outDir.c_str());
 }
 
