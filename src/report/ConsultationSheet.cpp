@@ -9,6 +9,7 @@
 
 #include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
+#include "guidance/Aftercare.hpp"
 #include "io/Comparison.hpp"
 #include "io/PrintableText.hpp"
 #include "render/RenderOptions.hpp"
@@ -346,20 +347,76 @@ void drawSkin(Cursor& at, const ConsultationSheet& sheet) {
     at.y += size + 3 + captionHeight + 6;
     for (const DayRender& r : p.renders)
       if (!r.caption.empty())
-        at.paragraph((label.empty() ? "" : label + ", ") + r.caption, {.size = 8.5});
-    at.y += 6;
+        at.paragraph((label.empty() ? "" : label + ", ") + r.caption, {.size = 7.5});
+    at.y += 4;
   }
 }
 
-void drawAbout(Cursor& at) {
-  at.heading("About this sheet");
+// How long an instruction lasts, from the session: hours within two days, else days.
+std::string aftercareSpan(const AftercareStep& step) {
+  if (step.rule->from == "before") return "hour before";
+  constexpr double kHoursShownUpTo = 48.0;
+  if (step.hours <= kHoursShownUpTo) return "first " + fixedNumber(std::ceil(step.hours), 0) + " h";
+  return "first " + fixedNumber(std::ceil(step.hours / 24.0), 0) + " days";
+}
+
+void drawAftercare(Cursor& at, const ConsultationSheet& sheet) {
+  at.heading("Aftercare, day by day");
   at.paragraph(
-      "dermasim models how skin responds to microneedling: the punctures of each session, the "
-      "redness and healing after it, and the slow renewal of collagen over the following months. "
-      "It shows what typical skin with these inputs does in the model. Real skin varies from "
-      "person to person, and the model has known limits (dermasim's About box lists them). Use "
-      "it to talk a plan through, not to promise a result.",
-      {.size = 8.5});
+      "After each session. How long each step lasts comes from the simulation where it can (the "
+      "needle channels closing, the redness fading), never shorter than practice advises.",
+      {.size = 7.5, .colour = kFaint});
+  // One row per instruction, one "when" column per protocol: their rules are the same table's.
+  std::vector<std::vector<AftercareStep>> plans;
+  for (const SheetProtocol& p : sheet.protocols) {
+    std::vector<AftercareStep> first;
+    for (AftercareStep& step : aftercarePlan(p.result))
+      if (step.session == 1) first.push_back(std::move(step));
+    plans.push_back(std::move(first));
+  }
+  if (plans.empty() || plans.front().empty()) return;
+  constexpr double kWhen = 62, kWhy = 170;
+  const double what = kContentWidth - kWhy - kWhen * static_cast<double>(plans.size());
+  std::vector<Cell> header{{"What to do", what, Align::Left}};
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const std::string label = protocolLabel(sheet, i);
+    header.push_back({label.empty() ? "When" : "When (" + label + ")", kWhen, Align::Left});
+  }
+  header.push_back({"Why", kWhy, Align::Left});
+  const TextStyle small{.size = 7.5};
+  drawRow(at, header, {.size = 7.5, .bold = true}, false);
+  at.pdf.line(kMargin, at.y, kMargin + kContentWidth, at.y, kRule);
+  bool shaded = false;
+  for (std::size_t r = 0; r < plans.front().size(); ++r) {
+    const AftercareRule& rule = *plans.front()[r].rule;
+    std::vector<Cell> row{{rule.instruction, what, Align::Left}};
+    for (const std::vector<AftercareStep>& plan : plans)
+      row.push_back({r < plan.size() ? aftercareSpan(plan[r]) : "", kWhen, Align::Left});
+    row.push_back({rule.reason, kWhy, Align::Left});
+    drawRow(at, row, small, shaded);
+    shaded = !shaded;
+  }
+  at.y += 4;
+}
+
+constexpr std::string_view kAbout =
+    "About this sheet: dermasim models how skin responds to microneedling: the punctures of each "
+    "session, the "
+    "redness and healing after it, and the slow renewal of collagen over the following months. "
+    "It shows what typical skin with these inputs does in the model. Real skin varies from "
+    "person to person, and the model has known limits (dermasim's About box lists them). Use "
+    "it to talk a plan through, not to promise a result.";
+const TextStyle kAboutStyle{.size = 7.5, .colour = kFaint};
+
+// Where there is room: at the end of page 1 if it fits there, so the sheet keeps to two pages.
+bool drawAbout(Cursor& at, bool onlyIfRoom) {
+  constexpr double kAbove = 6;
+  if (onlyIfRoom &&
+      at.y + kAbove + at.pdf.textHeight(kContentWidth, kAbout, kAboutStyle) > kContentBottom)
+    return false;
+  at.y += kAbove;
+  at.paragraph(kAbout, kAboutStyle);
+  return true;
 }
 
 }  // namespace
@@ -380,10 +437,12 @@ std::string consultationSheetPdf(const ConsultationSheet& sheet) {
   drawCurves(at, sheet);
   drawSessions(at, sheet);
   if (sheet.protocols.size() == 2) drawDifferences(at, sheet);
+  const bool aboutDone = drawAbout(at, true);
   pdf.newPage();
   at.y = kMargin;
   drawSkin(at, sheet);
-  drawAbout(at);
+  drawAftercare(at, sheet);
+  if (!aboutDone) drawAbout(at, false);
   return pdf.finish();
 }
 
