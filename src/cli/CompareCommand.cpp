@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/RunProgress.hpp"
+#include "cli/RunRefusal.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/Advisories.hpp"
 #include "io/AtomicFile.hpp"
@@ -102,6 +103,7 @@ CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
                 "simulate A, then B, each with every thread, rather than both at once (the "
                 "results are the same)");
   cmd->add_flag("-q,--quiet", request.quiet, "print nothing on stderr but errors");
+  addForceFlag(*cmd, request.force);
   return cmd;
 }
 
@@ -110,6 +112,7 @@ int compareCommand(const CompareRequest& request) {
   // once, not after A has run.
   const Scenario scenarioA = resolveScenario(request.a);
   const Scenario scenarioB = resolveScenario(request.b);
+  if (!request.force) refuseOnErrors(scenarioA, scenarioB);
   StagedFolder outputs(request.out, "--out", comparisonOutputNames());
   // One thread in all (--threads 1 or a one-core machine) is honoured: no second thread.
   const bool oneAtATime = request.one_at_a_time || omp_get_max_threads() < 2;

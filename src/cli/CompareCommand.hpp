@@ -21,6 +21,7 @@ struct CompareRequest {
   bool quiet = false;
   // One run after the other, each with every thread, instead of both at once with half each.
   bool one_at_a_time = false;
+  bool force = false;  // simulate despite error findings (RunRefusal.hpp)
 };
 
 CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request);
