@@ -1,7 +1,7 @@
 // `dermasim guidance` prints the knowledge table; `check` exits 1 on an error finding; `run`
 // and `compare` refuse such a scenario (exit 2, nothing written) unless --force.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -67,15 +67,13 @@ TEST_CASE("cli guidance: run refuses an error finding without --force", "[cli]")
   CHECK(std::count(refused.err.begin(), refused.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(out));
 
-  const Outcome forced = dermasim("run " + pregnant.string() + " --force -q --out " +
-                                  out.string());
+  const Outcome forced = dermasim("run " + pregnant.string() + " --force -q --out " + out.string());
   CHECK(forced.exit_code == 0);
   const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
   bool listed = false;
   for (const auto& w : summary.at("warnings"))
     if (w.at("code") == "contraindication" && w.at("level") == "error")
-      listed = w.at("source").get<std::string>().find("contraindications.csv") !=
-               std::string::npos;
+      listed = w.at("source").get<std::string>().find("contraindications.csv") != std::string::npos;
   CHECK(listed);
 }
 
@@ -83,8 +81,8 @@ TEST_CASE("cli guidance: compare refuses as run does", "[cli]") {
   const fs::path dir = scratch("guidance_compare");
   const fs::path clean = quickScenario(dir, "clean", "");
   const fs::path acne = quickScenario(dir, "acne", "conditions = [\"active_acne\"]");
-  const Outcome refused = dermasim("compare " + clean.string() + " " + acne.string() +
-                                   " --out " + (dir / "cmp").string());
+  const Outcome refused = dermasim("compare " + clean.string() + " " + acne.string() + " --out " +
+                                   (dir / "cmp").string());
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("refused: B ") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "cmp"));

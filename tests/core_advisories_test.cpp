@@ -124,8 +124,8 @@ TEST_CASE("Advisories: the knowledge table's thresholds are where the warnings s
   CHECK(has(adviseOn(plan(deep, gap - 1, false)), "interval_short", AdvisoryLevel::Warning));
   const IntervalRule& shallower = k.interval(indication, deep - 0.05);
   CHECK(shallower.min_interval_days < gap);
-  CHECK_FALSE(has(adviseOn(plan(deep - 0.05, shallower.min_interval_days, false)),
-                  "interval_short", AdvisoryLevel::Warning));
+  CHECK_FALSE(has(adviseOn(plan(deep - 0.05, shallower.min_interval_days, false)), "interval_short",
+                  AdvisoryLevel::Warning));
 
   const double home = k.threshold("home_use_max_mm").value;
   CHECK_FALSE(has(adviseOn(plan(home, 7, true)), "home_use_depth", AdvisoryLevel::Error));

@@ -28,14 +28,13 @@ struct Plan {
   int sessions = 3;
 
   Scenario scenario() const {
-    return parseScenario("[patient]\nsite = \"" + site + "\"\nindication = \"" + indication +
-                             "\"\nfitzpatrick = " + std::to_string(fitzpatrick) +
-                             "\nconditions = [" + conditions + "]\n[device]\n" + device +
-                             "\nneedle_length_mm = " + decimal(needle_mm) +
-                             (home ? "\nhome_use = true" : "") + "\n[schedule]\nsessions = " +
-                             std::to_string(sessions) +
-                             "\ninterval_days = " + decimal(interval_days) + "\n",
-                         "test.toml");
+    return parseScenario(
+        "[patient]\nsite = \"" + site + "\"\nindication = \"" + indication +
+            "\"\nfitzpatrick = " + std::to_string(fitzpatrick) + "\nconditions = [" + conditions +
+            "]\n[device]\n" + device + "\nneedle_length_mm = " + decimal(needle_mm) +
+            (home ? "\nhome_use = true" : "") + "\n[schedule]\nsessions = " +
+            std::to_string(sessions) + "\ninterval_days = " + decimal(interval_days) + "\n",
+        "test.toml");
   }
 };
 
@@ -50,7 +49,7 @@ struct Case {
   std::string code;
   AdvisoryLevel level;
   std::function<Plan()> triggering;
-  std::function<Plan()> clean;  // the same plan just inside the limit
+  std::function<Plan()> clean;    // the same plan just inside the limit
   std::vector<std::string> says;  // words the message must hold
 };
 
@@ -58,24 +57,27 @@ const KnowledgeTable& table() { return knowledgeTable(); }
 
 std::vector<Case> cases() {
   std::vector<Case> out;
-  out.push_back(
-      {"beyond the chart, within the skin", "depth_exceeds_site", AdvisoryLevel::Warning,
-       [] {
-         Plan p;
-         p.site = "forehead";
-         p.indication = "fine_lines";
-         p.needle_mm = table().depthRange(Site::Forehead, Indication::FineLines).max_mm + 0.25;
-         return p;
-       },
-       [] {
-         Plan p;
-         p.site = "forehead";
-         p.indication = "fine_lines";
-         p.needle_mm = table().depthRange(Site::Forehead, Indication::FineLines).max_mm;
-         return p;
-       },
-       {"forehead", "exceeds the usual maximum"}});
-  out.push_back({"a pen through the thin periorbital skin", "depth_unsafe_for_site",
+  out.push_back({"beyond the chart, within the skin",
+                 "depth_exceeds_site",
+                 AdvisoryLevel::Warning,
+                 [] {
+                   Plan p;
+                   p.site = "forehead";
+                   p.indication = "fine_lines";
+                   p.needle_mm =
+                       table().depthRange(Site::Forehead, Indication::FineLines).max_mm + 0.25;
+                   return p;
+                 },
+                 [] {
+                   Plan p;
+                   p.site = "forehead";
+                   p.indication = "fine_lines";
+                   p.needle_mm = table().depthRange(Site::Forehead, Indication::FineLines).max_mm;
+                   return p;
+                 },
+                 {"forehead", "exceeds the usual maximum"}});
+  out.push_back({"a pen through the thin periorbital skin",
+                 "depth_unsafe_for_site",
                  AdvisoryLevel::Error,
                  [] {
                    Plan p;
@@ -95,7 +97,8 @@ std::vector<Case> cases() {
                    return p;
                  },
                  {"periorbital", "2.50 mm", "subcutis", "dermis"}});
-  out.push_back({"a pen within the chart whose tracks leave the dermis", "track_below_dermis",
+  out.push_back({"a pen within the chart whose tracks leave the dermis",
+                 "track_below_dermis",
                  AdvisoryLevel::Warning,
                  [] {
                    Plan p;
@@ -112,7 +115,9 @@ std::vector<Case> cases() {
                    return p;
                  },
                  {"cheek", "subcutis", "dermis"}});
-  out.push_back({"a home device beyond the home limit", "home_use_depth", AdvisoryLevel::Error,
+  out.push_back({"a home device beyond the home limit",
+                 "home_use_depth",
+                 AdvisoryLevel::Error,
                  [] {
                    Plan p;
                    p.home = true;
@@ -128,7 +133,9 @@ std::vector<Case> cases() {
                    return p;
                  },
                  {"home use", "0.35 mm"}});
-  out.push_back({"sessions too close for their depth", "interval_short", AdvisoryLevel::Warning,
+  out.push_back({"sessions too close for their depth",
+                 "interval_short",
+                 AdvisoryLevel::Warning,
                  [] {
                    Plan p;
                    p.interval_days =
@@ -143,7 +150,9 @@ std::vector<Case> cases() {
                  },
                  {"days after the previous session", "allow at least"}});
   out.push_back(
-      {"darker skin needled deep", "pih_risk", AdvisoryLevel::Warning,
+      {"darker skin needled deep",
+       "pih_risk",
+       AdvisoryLevel::Warning,
        [] {
          Plan p;
          p.fitzpatrick = 5;
@@ -157,7 +166,8 @@ std::vector<Case> cases() {
          return p;
        },
        {"Fitzpatrick type 5", "risk of post-inflammatory hyperpigmentation", "sun protection"}});
-  out.push_back({"a confluent pen session", "confluent_injury",
+  out.push_back({"a confluent pen session",
+                 "confluent_injury",
                  table().threshold("confluent_injury_fraction").level,
                  [] {
                    Plan p;
@@ -166,7 +176,8 @@ std::vector<Case> cases() {
                  },
                  [] {
                    Plan p;
-                   p.device = "type = \"pen\"\npasses = 1\nfrequency_hz = 30\nglide_speed_mm_s = 40";
+                   p.device =
+                       "type = \"pen\"\npasses = 1\nfrequency_hz = 30\nglide_speed_mm_s = 40";
                    return p;
                  },
                  {"open channels would still cover", "punctures/cm2"}});
@@ -232,7 +243,7 @@ TEST_CASE("findings: the interval seam takes the simulated healing when given", 
   Plan p;
   p.interval_days = 10;
   const Scenario s = p.scenario();
-  CHECK(intervalFinding(s, 1).has_value());  // by the table
+  CHECK(intervalFinding(s, 1).has_value());             // by the table
   CHECK_FALSE(intervalFinding(s, 1, 5.0).has_value());  // healed in 5 days: fine
   const auto late = intervalFinding(s, 1, 12.0);
   REQUIRE(late.has_value());

@@ -14,8 +14,9 @@ CLI::App* addGuidanceCommand(CLI::App& app) {
       "ranges by site and indication, the home-use limit, intervals by depth, courses and "
       "maintenance, contraindications with their level, pigmentation advice by Fitzpatrick type "
       "and thresholds, each row with its source and evidence grade (A, B, C, expert)");
-  command->footer("The table is compiled in from assets/guidance/*.csv; docs/GUIDANCE.md "
-                  "describes its columns and how the findings are derived.");
+  command->footer(
+      "The table is compiled in from assets/guidance/*.csv; docs/GUIDANCE.md "
+      "describes its columns and how the findings are derived.");
   return command;
 }
 

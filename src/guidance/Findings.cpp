@@ -39,10 +39,7 @@ std::string estimatedPercent(double fraction) {
   return fraction >= 0.995 ? "over 99 %" : "about " + percent(fraction);
 }
 
-
-std::string dayText(double day) {
-  return fixedNumber(day, day == static_cast<int>(day) ? 0 : 1);
-}
+std::string dayText(double day) { return fixedNumber(day, day == static_cast<int>(day) ? 0 : 1); }
 
 std::string sessionWhere(const SessionPlan& plan) {
   return "session on day " + dayText(plan.day) + ": ";
@@ -76,8 +73,7 @@ void addDepth(const Scenario& s, const SessionPlan& plan, const OpeningCoverage&
                            mm(layers.epidermis_mm) + " and dermis " + mm(layers.dermis_mm) +
                            " (model anatomy, age " + fixedNumber(s.patient.age_years, 0) + ")";
   const std::string tracks = "its tracks, about " + mm(opened.mean_depth_mm) +
-                             " deep on average, pass through " + skin +
-                             " into the subcutis (fat)";
+                             " deep on average, pass through " + skin + " into the subcutis (fat)";
   if (beyondChart && belowDermis)
     out.push_back({AdvisoryLevel::Error, "depth_unsafe_for_site",
                    sessionWhere(plan) + mm(needle) + " is beyond the chart's " + chartText(chart) +
@@ -90,9 +86,8 @@ void addDepth(const Scenario& s, const SessionPlan& plan, const OpeningCoverage&
                    chart.provenance.cite()});
   else if (belowDermis)
     out.push_back({AdvisoryLevel::Warning, "track_below_dermis",
-                   sessionWhere(plan) + mm(needle) + " is within the chart's " +
-                       chartText(chart) + ", but " + tracks +
-                       "; a shorter needle keeps the injury in the dermis",
+                   sessionWhere(plan) + mm(needle) + " is within the chart's " + chartText(chart) +
+                       ", but " + tracks + "; a shorter needle keeps the injury in the dermis",
                    chart.provenance.cite()});
 }
 
@@ -107,8 +102,8 @@ void addHomeUse(const SessionPlan& plan, const KnowledgeTable& k, std::vector<Ad
                    home.provenance.cite()});
 }
 
-void addConfluence(const SessionPlan& plan, const OpeningCoverage& opened,
-                   const KnowledgeTable& k, std::vector<Advisory>& out) {
+void addConfluence(const SessionPlan& plan, const OpeningCoverage& opened, const KnowledgeTable& k,
+                   std::vector<Advisory>& out) {
   const GuidanceThreshold& limit = k.threshold("confluent_injury_fraction");
   if (opened.open_surface_fraction <= limit.value) return;
   out.push_back({limit.level, "confluent_injury",
@@ -116,8 +111,8 @@ void addConfluence(const SessionPlan& plan, const OpeningCoverage& opened,
                      estimatedPercent(opened.open_surface_fraction) +
                      " of the skin (the openings " + estimatedPercent(opened.covered_fraction) +
                      " as the needles leave; " + fixedNumber(opened.punctures_per_cm2, 0) +
-                     " punctures/cm2, openings " + fixedNumber(opened.opening_width_mm, 2) +
-                     " x " + fixedNumber(opened.opening_length_mm, 2) + " mm, from " +
+                     " punctures/cm2, openings " + fixedNumber(opened.opening_width_mm, 2) + " x " +
+                     fixedNumber(opened.opening_length_mm, 2) + " mm, from " +
                      densitySettings(plan.device) +
                      "); needling heals from the intact skin between channels, so keep it under " +
                      percent(limit.value) + " with fewer passes" +
@@ -151,9 +146,9 @@ void addPigmentation(const Scenario& s, const std::vector<OpeningCoverage>& open
   if (risky == 0) return;
   out.push_back({deep.level, "pih_risk",
                  "Fitzpatrick type " + std::to_string(s.patient.fitzpatrick) +
-                     ": risk of post-inflammatory hyperpigmentation in " +
-                     std::to_string(risky) + " of " + std::to_string(s.sessions.size()) +
-                     " sessions (first " + first + "); " + skin.advice,
+                     ": risk of post-inflammatory hyperpigmentation in " + std::to_string(risky) +
+                     " of " + std::to_string(s.sessions.size()) + " sessions (first " + first +
+                     "); " + skin.advice,
                  skin.provenance.cite() + "; " + deep.provenance.cite()});
 }
 
@@ -167,8 +162,7 @@ std::optional<Advisory> intervalFinding(const Scenario& s, std::size_t session,
   const double interval = plan.day - previous.day;
   // The deeper of the two decides: the earlier injury must heal, and a deep session should not
   // land on skin still healing.
-  const double needle =
-      std::max(previous.device.needle_length_mm, plan.device.needle_length_mm);
+  const double needle = std::max(previous.device.needle_length_mm, plan.device.needle_length_mm);
   const IntervalRule& rule = knowledgeTable().interval(s.patient.indication, needle);
   if (previousHealedDays) {
     if (interval >= *previousHealedDays) return std::nullopt;
@@ -183,8 +177,8 @@ std::optional<Advisory> intervalFinding(const Scenario& s, std::size_t session,
   return Advisory{AdvisoryLevel::Warning, "interval_short",
                   sessionWhere(plan) + fixedNumber(interval, 1) +
                       " days after the previous session; at " + mm(needle) + " allow at least " +
-                      span(rule.min_interval_days) + " between sessions (usual: " +
-                      rule.usual_interval + ")",
+                      span(rule.min_interval_days) +
+                      " between sessions (usual: " + rule.usual_interval + ")",
                   rule.provenance.cite()};
 }
 

@@ -16,7 +16,11 @@ std::string number(double v) { return roundedNumber(v, 2); }
 
 std::string row(std::initializer_list<std::string> cells) {
   std::string line = "|";
-  for (const std::string& c : cells) line += " " + cell(c) + " |";
+  for (const std::string& c : cells) {
+    line += ' ';
+    line += cell(c);
+    line += " |";
+  }
   return line + "\n";
 }
 
@@ -38,10 +42,11 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
       "charts, case series, consensus pages; expert: expert opinion or practice. A simulation "
       "aid, not medical advice.\n";
 
-  md += "\n## Depth by site and indication (professional)\n\nNeedle length in mm. The row for "
-        "the plan's indication applies, else the site's `any` row. Beyond the range is a "
-        "warning; beyond it with tracks that pass through the site's whole skin (the model's "
-        "anatomy) an error.\n\n";
+  md +=
+      "\n## Depth by site and indication (professional)\n\nNeedle length in mm. The row for "
+      "the plan's indication applies, else the site's `any` row. Beyond the range is a "
+      "warning; beyond it with tracks that pass through the site's whole skin (the model's "
+      "anatomy) an error.\n\n";
   md += row({"site", "indication", "range (mm)", "grade", "source"}) + "|---|---|---|---|---|\n";
   for (const DepthRange& r : k.depth_ranges)
     md += row({std::string(toString(r.site)), indicationText(r.indication),
@@ -53,36 +58,38 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
         number(home.value) + " mm (deeper is an " + std::string(toString(home.level)) +
         "). Grade " + home.provenance.grade + "; " + rowSource(home.provenance) + ".\n";
 
-  md += "\n## Intervals between sessions, by needle depth\n\nThe deeper of two neighbouring "
-        "sessions decides; closer than the minimum is a warning.\n\n";
+  md +=
+      "\n## Intervals between sessions, by needle depth\n\nThe deeper of two neighbouring "
+      "sessions decides; closer than the minimum is a warning.\n\n";
   md += row({"indication", "needle (mm)", "at least (days)", "usual", "grade", "source"}) +
         "|---|---|---|---|---|---|\n";
   for (const IntervalRule& r : k.intervals)
-    md += row({indicationText(r.indication),
-               number(r.from_mm) + " to under " + number(r.below_mm),
+    md += row({indicationText(r.indication), number(r.from_mm) + " to under " + number(r.below_mm),
                number(r.min_interval_days), r.usual_interval, r.provenance.grade,
                rowSource(r.provenance)});
 
   md += "\n## Courses and maintenance\n\n";
-  md += row({"indication", "sessions", "maintenance", "grade", "source"}) +
-        "|---|---|---|---|---|\n";
+  md +=
+      row({"indication", "sessions", "maintenance", "grade", "source"}) + "|---|---|---|---|---|\n";
   for (const Course& c : k.courses)
     md += row({std::string(toString(c.indication)), c.sessions, c.maintenance, c.provenance.grade,
                rowSource(c.provenance)});
 
-  md += "\n## Contraindications\n\nFrom the scenario's `patient.conditions`. An error "
-        "makes `check` exit 1 and `run` refuse without `--force`.\n\n";
+  md +=
+      "\n## Contraindications\n\nFrom the scenario's `patient.conditions`. An error "
+      "makes `check` exit 1 and `run` refuse without `--force`.\n\n";
   md += row({"condition", "level", "code", "advice", "grade", "source"}) +
         "|---|---|---|---|---|---|\n";
   for (const Contraindication& c : k.contraindications)
-    md += row({std::string(toString(c.condition)), std::string(toString(c.level)), c.code,
-               c.advice, c.provenance.grade, rowSource(c.provenance)});
+    md += row({std::string(toString(c.condition)), std::string(toString(c.level)), c.code, c.advice,
+               c.provenance.grade, rowSource(c.provenance)});
 
-  md += "\n## Pigmentation (post-inflammatory hyperpigmentation) by Fitzpatrick type\n\nFor "
-        "types with raised risk, a session at least " +
-        number(k.threshold("pih_deep_needle_mm").value) + " mm deep or with at least " +
-        number(k.threshold("pih_dense_punctures_per_cm2").value) +
-        " punctures/cm2 raises a warning with the advice.\n\n";
+  md +=
+      "\n## Pigmentation (post-inflammatory hyperpigmentation) by Fitzpatrick type\n\nFor "
+      "types with raised risk, a session at least " +
+      number(k.threshold("pih_deep_needle_mm").value) + " mm deep or with at least " +
+      number(k.threshold("pih_dense_punctures_per_cm2").value) +
+      " punctures/cm2 raises a warning with the advice.\n\n";
   md += row({"type", "PIH risk", "advice", "grade", "source"}) + "|---|---|---|---|---|\n";
   for (const PigmentationAdvice& p : k.pigmentation)
     md += row({std::to_string(p.fitzpatrick), p.pih_risk, p.advice, p.provenance.grade,

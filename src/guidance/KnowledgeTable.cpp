@@ -11,19 +11,18 @@ namespace dermasim {
 namespace {
 
 constexpr std::array<std::string_view, 6> kFiles{"depth_ranges.csv", "intervals.csv",
-                                                  "courses.csv",      "contraindications.csv",
-                                                  "pigmentation.csv", "thresholds.csv"};
+                                                 "courses.csv",      "contraindications.csv",
+                                                 "pigmentation.csv", "thresholds.csv"};
 constexpr std::array<std::string_view, 4> kGrades{"A", "B", "C", "expert"};
 // Needles longer than the scenario schema allows: the last interval rule ends beyond them.
 constexpr double kLongestNeedleMm = 3.5;
 
 [[noreturn]] void fail(const CsvRow& row, std::string_view column, const std::string& expected) {
-  throw std::runtime_error("assets/guidance/" + row.where(column) + ": expected " + expected +
-                           " (got \"" + row.fields.at(static_cast<std::size_t>(
-                                            std::find(row.columns.begin(), row.columns.end(),
-                                                      column) -
-                                            row.columns.begin())) +
-                           "\")");
+  throw std::runtime_error(
+      "assets/guidance/" + row.where(column) + ": expected " + expected + " (got \"" +
+      row.fields.at(static_cast<std::size_t>(
+          std::find(row.columns.begin(), row.columns.end(), column) - row.columns.begin())) +
+      "\")");
 }
 
 Provenance provenanceOf(const CsvRow& row) {
@@ -67,8 +66,8 @@ double positive(const CsvRow& row, std::string_view column) {
 std::vector<DepthRange> depthRanges(const CsvTable& t) {
   std::vector<DepthRange> out;
   for (const CsvRow& row : t.rows) {
-    DepthRange r{siteOf(row), indicationOf(row), positive(row, "min_mm"),
-                 positive(row, "max_mm"), provenanceOf(row)};
+    DepthRange r{siteOf(row), indicationOf(row), positive(row, "min_mm"), positive(row, "max_mm"),
+                 provenanceOf(row)};
     if (r.max_mm < r.min_mm) fail(row, "max_mm", "at least min_mm");
     out.push_back(std::move(r));
   }
@@ -85,12 +84,9 @@ std::vector<DepthRange> depthRanges(const CsvTable& t) {
 std::vector<IntervalRule> intervalRules(const CsvTable& t) {
   std::vector<IntervalRule> out;
   for (const CsvRow& row : t.rows) {
-    IntervalRule r{indicationOf(row),
-                   positive(row, "from_mm"),
-                   positive(row, "below_mm"),
-                   positive(row, "min_interval_days"),
-                   row.text("usual_interval"),
-                   provenanceOf(row)};
+    IntervalRule r{indicationOf(row),          positive(row, "from_mm"),
+                   positive(row, "below_mm"),  positive(row, "min_interval_days"),
+                   row.text("usual_interval"), provenanceOf(row)};
     if (r.below_mm <= r.from_mm) fail(row, "below_mm", "more than from_mm");
     out.push_back(std::move(r));
   }
@@ -118,16 +114,14 @@ std::vector<Course> courses(const CsvTable& t) {
   for (const CsvRow& row : t.rows) {
     const auto indication = indicationOf(row);
     if (!indication) fail(row, "indication", allIndications());
-    out.push_back(
-        {*indication, row.text("sessions"), row.text("maintenance"), provenanceOf(row)});
+    out.push_back({*indication, row.text("sessions"), row.text("maintenance"), provenanceOf(row)});
   }
   return out;
 }
 
 bool isSnakeCase(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || c == '_';
-  });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 std::vector<Contraindication> contraindications(const CsvTable& t) {
@@ -136,8 +130,8 @@ std::vector<Contraindication> contraindications(const CsvTable& t) {
     const auto condition = parseCondition(row.text("condition"));
     if (!condition) fail(row, "condition", allConditions());
     if (!isSnakeCase(row.text("code"))) fail(row, "code", "a snake_case code");
-    out.push_back({*condition, levelOf(row), row.text("code"), row.text("advice"),
-                   provenanceOf(row)});
+    out.push_back(
+        {*condition, levelOf(row), row.text("code"), row.text("advice"), provenanceOf(row)});
   }
   for (std::size_t c = 0; c <= static_cast<std::size_t>(Condition::KeloidHistory); ++c)
     if (std::none_of(out.begin(), out.end(), [&](const Contraindication& x) {
@@ -154,16 +148,17 @@ std::vector<PigmentationAdvice> pigmentation(const CsvTable& t) {
     const double type = row.number("fitzpatrick");
     if (type != static_cast<int>(type) || type < 1 || type > 6 ||
         static_cast<int>(type) != static_cast<int>(out.size()) + 1)
-      fail(row, "fitzpatrick", "types 1 to 6 in order, " + std::to_string(out.size() + 1) +
-                                   " next");
+      fail(row, "fitzpatrick",
+           "types 1 to 6 in order, " + std::to_string(out.size() + 1) + " next");
     const std::string& risk = row.text("pih_risk");
     if (risk != "low" && risk != "raised") fail(row, "pih_risk", "low | raised");
     out.push_back({static_cast<int>(type), risk, row.text("advice"), provenanceOf(row)});
   }
   if (out.size() != 6)
-    throw std::runtime_error("assets/guidance/pigmentation.csv: expected a row for each "
-                             "Fitzpatrick type 1 to 6 (got " +
-                             std::to_string(out.size()) + ")");
+    throw std::runtime_error(
+        "assets/guidance/pigmentation.csv: expected a row for each "
+        "Fitzpatrick type 1 to 6 (got " +
+        std::to_string(out.size()) + ")");
   return out;
 }
 
@@ -225,8 +220,7 @@ const PigmentationAdvice& KnowledgeTable::pigmentationFor(int fitzpatrick) const
 const GuidanceThreshold& KnowledgeTable::threshold(std::string_view key) const {
   for (const GuidanceThreshold& t : thresholds)
     if (t.key == key) return t;
-  throw std::runtime_error("assets/guidance/thresholds.csv: no row with key " +
-                           std::string(key));
+  throw std::runtime_error("assets/guidance/thresholds.csv: no row with key " + std::string(key));
 }
 
 std::map<std::string, std::string_view> knowledgeTableFiles() {
@@ -238,8 +232,8 @@ std::map<std::string, std::string_view> knowledgeTableFiles() {
 
 KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>& files) {
   KnowledgeTable k;
-  k.depth_ranges = depthRanges(
-      read(files, "depth_ranges.csv", {"site", "indication", "min_mm", "max_mm", "source", "grade"}));
+  k.depth_ranges = depthRanges(read(files, "depth_ranges.csv",
+                                    {"site", "indication", "min_mm", "max_mm", "source", "grade"}));
   k.intervals = intervalRules(read(files, "intervals.csv",
                                    {"indication", "from_mm", "below_mm", "min_interval_days",
                                     "usual_interval", "source", "grade"}));
@@ -252,8 +246,8 @@ KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>
   k.thresholds = thresholds(read(files, "thresholds.csv",
                                  {"key", "value", "unit", "level", "meaning", "source", "grade"}));
   // The findings read these by name: a missing one is a broken table, not a missing finding.
-  for (std::string_view key : {"home_use_max_mm", "confluent_injury_fraction",
-                               "pih_deep_needle_mm", "pih_dense_punctures_per_cm2"})
+  for (std::string_view key : {"home_use_max_mm", "confluent_injury_fraction", "pih_deep_needle_mm",
+                               "pih_dense_punctures_per_cm2"})
     k.threshold(key);
   return k;
 }
