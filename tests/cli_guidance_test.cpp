@@ -66,6 +66,11 @@ TEST_CASE("cli guidance: run refuses an error finding without --force", "[cli]")
   CHECK(refused.err.find("use --force to simulate anyway") != std::string::npos);
   CHECK(std::count(refused.err.begin(), refused.err.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(out));
+  // A cohort of the same plan is refused the same way.
+  const Outcome cohort = dermasim("run " + pregnant.string() + " --cohort 2 --out " + out.string());
+  CHECK(cohort.exit_code == 2);
+  CHECK(cohort.err.rfind("refused: ", 0) == 0);
+  CHECK_FALSE(fs::exists(out));
 
   const Outcome forced = dermasim("run " + pregnant.string() + " --force -q --out " + out.string());
   CHECK(forced.exit_code == 0);
