@@ -5,6 +5,7 @@
 
 #include "guidance/Advisories.hpp"
 #include "guidance/AdvisoryThresholds.hpp"
+#include "guidance/KnowledgeTable.hpp"
 #include "io/ScenarioFile.hpp"
 
 using namespace dermasim;
@@ -34,18 +35,24 @@ const std::string kRoutinePen =
 }  // namespace
 
 TEST_CASE("Advisories: a routine plan raises nothing", "[advisories]") {
+  // 1.0 mm: a 1.5 mm pen's tracks (~1.35 mm) pass through the model's cheek skin (~1.26 mm).
   const auto s = scenario("site = \"cheek\"\nindication = \"acne_scars\"",
-                          kRoutinePen + "needle_length_mm = 1.5", kMonthly);
+                          kRoutinePen + "needle_length_mm = 1.0", kMonthly);
   CHECK(adviseOn(s).empty());
 }
 
 TEST_CASE("Advisories: too deep for the site", "[advisories]") {
+  // Beyond the forehead's chart, tracks (~0.9 mm) still within its skin (~1.06 mm): a warning.
   const auto s = scenario("site = \"forehead\"\nindication = \"fine_lines\"",
-                          kRoutinePen + "needle_length_mm = 1.5", kMonthly);
+                          kRoutinePen + "needle_length_mm = 1.0", kMonthly);
   const auto list = adviseOn(s);
   CHECK(has(list, "depth_exceeds_site", AdvisoryLevel::Warning));
   CHECK(list.size() == 3);  // one per session
   CHECK(list.front().message.find("forehead") != std::string::npos);
+  // At 1.5 mm the tracks pass through the forehead's whole skin: an error.
+  const auto deeper = scenario("site = \"forehead\"\nindication = \"fine_lines\"",
+                               kRoutinePen + "needle_length_mm = 1.5", kMonthly);
+  CHECK(has(adviseOn(deeper), "depth_unsafe_for_site", AdvisoryLevel::Error));
 }
 
 TEST_CASE("Advisories: contraindications are errors, relative ones warnings", "[advisories]") {
@@ -59,7 +66,7 @@ TEST_CASE("Advisories: contraindications are errors, relative ones warnings", "[
 TEST_CASE("Advisories: home use deeper than 0.3 mm, deep sessions too close", "[advisories]") {
   const auto home = scenario("", "type = \"roller\"\nneedle_length_mm = 0.5\nhome_use = true",
                              "[schedule]\nsessions = 10\ninterval_days = 7\n");
-  CHECK(has(adviseOn(home), "home_use_depth", AdvisoryLevel::Warning));
+  CHECK(has(adviseOn(home), "home_use_depth", AdvisoryLevel::Error));
   CHECK_FALSE(has(adviseOn(home), "interval_short", AdvisoryLevel::Warning));
 
   const auto weekly = scenario("", "type = \"pen\"\nneedle_length_mm = 1.5",
@@ -84,16 +91,13 @@ double tableValue(std::string_view key) {
 
 }  // namespace
 
-TEST_CASE("Advisories: thresholds come from their table, each row documented and in range",
+TEST_CASE("Advisories: caption thresholds come from their table, each row documented",
           "[advisories]") {
   const AdvisoryThresholds& t = AdvisoryThresholds::standard();
-  CHECK(t.deep_needle_mm == tableValue("advisories.deep_needle_mm"));
-  CHECK(t.deep_min_interval_days == tableValue("advisories.deep_min_interval_days"));
-  CHECK(t.home_use_max_mm == tableValue("advisories.home_use_max_mm"));
-  CHECK(t.confluent_injury_fraction == tableValue("advisories.confluent_injury_fraction"));
   CHECK(t.visible_change_from_days == tableValue("captions.visible_change_from_days"));
   CHECK(t.noticeable_improvement_pct == tableValue("captions.noticeable_improvement_pct"));
-  CHECK(advisoryThresholdTable().size() == 6);
+  // The plan thresholds live in the knowledge table now: one home per number.
+  CHECK(advisoryThresholdTable().size() == 2);
   for (const ParameterSpec& spec : advisoryThresholdTable()) {
     INFO(spec.key);
     CHECK(!spec.unit.empty());
@@ -104,25 +108,28 @@ TEST_CASE("Advisories: thresholds come from their table, each row documented and
   }
 }
 
-TEST_CASE("Advisories: the table's thresholds are where the warnings start", "[advisories]") {
-  const AdvisoryThresholds& t = AdvisoryThresholds::standard();
+TEST_CASE("Advisories: the knowledge table's thresholds are where the warnings start",
+          "[advisories]") {
+  const KnowledgeTable& k = knowledgeTable();
   const auto plan = [](double needleMm, double intervalDays, bool home) {
     return scenario("",
                     "type = \"roller\"\nneedle_length_mm = " + decimal(needleMm) +
                         (home ? "\nhome_use = true" : ""),
                     "[schedule]\nsessions = 2\ninterval_days = " + decimal(intervalDays) + "\n");
   };
-  const double deep = t.deep_needle_mm, gap = t.deep_min_interval_days;
+  const Indication indication = plan(1, 1, false).patient.indication;
+  const IntervalRule& rule = k.interval(indication, 1.0);
+  const double deep = rule.from_mm, gap = rule.min_interval_days;
   CHECK_FALSE(has(adviseOn(plan(deep, gap, false)), "interval_short", AdvisoryLevel::Warning));
   CHECK(has(adviseOn(plan(deep, gap - 1, false)), "interval_short", AdvisoryLevel::Warning));
-  CHECK_FALSE(
-      has(adviseOn(plan(deep - 0.05, gap - 1, false)), "interval_short", AdvisoryLevel::Warning));
-  for (const Advisory& a : adviseOn(plan(deep, gap - 1, false)))
-    if (a.code == "interval_short") CHECK(a.message.find("at least 3 weeks") != std::string::npos);
+  const IntervalRule& shallower = k.interval(indication, deep - 0.05);
+  CHECK(shallower.min_interval_days < gap);
+  CHECK_FALSE(has(adviseOn(plan(deep - 0.05, shallower.min_interval_days, false)), "interval_short",
+                  AdvisoryLevel::Warning));
 
-  const double home = t.home_use_max_mm;
-  CHECK_FALSE(has(adviseOn(plan(home, gap, true)), "home_use_depth", AdvisoryLevel::Warning));
-  CHECK(has(adviseOn(plan(home + 0.05, gap, true)), "home_use_depth", AdvisoryLevel::Warning));
+  const double home = k.threshold("home_use_max_mm").value;
+  CHECK_FALSE(has(adviseOn(plan(home, 7, true)), "home_use_depth", AdvisoryLevel::Error));
+  CHECK(has(adviseOn(plan(home + 0.05, 7, true)), "home_use_depth", AdvisoryLevel::Error));
 }
 
 namespace {
@@ -186,7 +193,7 @@ TEST_CASE("Advisories: covered fraction is 1 - exp(-density x opening area)", "[
 TEST_CASE("Advisories: the confluence threshold is where the warning starts", "[advisories]") {
   // More passes of the same pen leave more of the surface open; the warning starts at the
   // first pass count whose estimate exceeds the table's threshold.
-  const double limit = AdvisoryThresholds::standard().confluent_injury_fraction;
+  const double limit = knowledgeTable().threshold("confluent_injury_fraction").value;
   const auto withPasses = [](int passes) {
     return scenario(
         "", "type = \"pen\"\nneedle_length_mm = 1.5\npasses = " + std::to_string(passes), kMonthly);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/RunProgress.hpp"
+#include "cli/RunRefusal.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/Advisories.hpp"
 #include "io/AtomicFile.hpp"
@@ -105,6 +106,7 @@ CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
   cmd->add_option("--report", request.report,
                   "also write the consultation sheet, a PDF of both protocols' curves, "
                   "sessions, differences and pictures of the skin, once the outputs are written");
+  addForceFlag(*cmd, request.force);
   return cmd;
 }
 
@@ -113,6 +115,7 @@ int compareCommand(const CompareRequest& request) {
   // once, not after A has run.
   const Scenario scenarioA = resolveScenario(request.a);
   const Scenario scenarioB = resolveScenario(request.b);
+  if (!request.force) refuseOnErrors(scenarioA, scenarioB);
   StagedFolder outputs(request.out, "--out", comparisonOutputNames());
   // One thread in all (--threads 1 or a one-core machine) is honoured: no second thread.
   const bool oneAtATime = request.one_at_a_time || omp_get_max_threads() < 2;

@@ -22,6 +22,7 @@ struct CompareRequest {
   // One run after the other, each with every thread, instead of both at once with half each.
   bool one_at_a_time = false;
   std::string report;  // --report: the consultation sheet's PDF (cli/ConsultationReport.hpp)
+  bool force = false;  // simulate despite error findings (RunRefusal.hpp)
 };
 
 CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request);

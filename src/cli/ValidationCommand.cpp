@@ -75,6 +75,8 @@ int validationCommand(const ValidationRequest& request) {
     if (!request.quiet)
       std::fprintf(stderr, "[%zu/%zu] %s: %g days, %zu session(s)...", i + 1, cases.size(),
                    c.name.c_str(), c.scenario.duration_days, c.scenario.sessions.size());
+    // Cases are deliberate protocols, some deep or dense on purpose to check harm: they run
+    // whatever `check` finds, as `run --force` would (docs/GUIDANCE.md).
     const RunResult result = simulate(c.scenario);
     std::vector<TargetOutcome> judged = evaluateCase(c, result);
     if (!request.quiet) {

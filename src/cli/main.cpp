@@ -14,8 +14,10 @@
 #include "cli/CohortCommand.hpp"
 #include "cli/CompareCommand.hpp"
 #include "cli/ConsultationReport.hpp"
+#include "cli/GuidanceCommand.hpp"
 #include "cli/RenderCommand.hpp"
 #include "cli/RunProgress.hpp"
+#include "cli/RunRefusal.hpp"
 #include "cli/SensitivityCommand.hpp"
 #include "cli/ValidationCommand.hpp"
 #include "core/ScenarioCheck.hpp"
@@ -80,8 +82,8 @@ int checkCommand(const std::string& scenarioArg) {
   std::printf("note resources: %s\n", describe(estimateResources(scenario)).c_str());
   bool anyError = false;
   for (const Advisory& a : adviseOn(scenario)) {
-    std::printf("%s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
-                a.message.c_str());
+    std::printf("%s %s: %s%s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
+                a.message.c_str(), a.source.empty() ? "" : (" [" + a.source + "]").c_str());
     anyError = anyError || a.level == AdvisoryLevel::Error;
   }
   return anyError ? kExitFailed : 0;
@@ -150,9 +152,10 @@ int paramsCommand() {
   printParameterRows(parameterTable(), "default");
   std::printf(
       "\n## Advisory thresholds\n\nFrom `src/guidance/AdvisoryThresholds.cpp`: the numbers "
-      "`dermasim check` judges a plan by, and those that decide what a patient caption may "
-      "call visible. They judge a plan or word a result rather than simulate skin, so "
-      "scenarios cannot override them; the range is what the sources allow.\n\n");
+      "that decide what a patient caption may call visible. They word a result rather than "
+      "simulate skin, so scenarios cannot override them; the range is what the sources allow. "
+      "The thresholds `dermasim check` judges a plan by live in the knowledge table "
+      "(`assets/guidance/`), printed by `dermasim guidance`.\n\n");
   printParameterRows(advisoryThresholdTable(), "value");
   printCohortSpreads();
   return 0;
@@ -184,6 +187,8 @@ int main(int argc, char** argv) {
   run->add_option("--report", reportPath,
                   "also write the consultation sheet, a PDF of the curves, sessions and "
                   "pictures of the skin, once the outputs are written");
+  bool force = false;
+  addForceFlag(*run, force);
   std::string cohortText;
   auto* cohort = run->add_option(
       "--cohort", cohortText,
@@ -201,6 +206,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> validateFiles;
   auto* validate = app.add_subcommand("validate", "check scenario files without simulating");
   validate->add_option("scenarios", validateFiles, "scenario files or built-in names")->required();
+
+  auto* guidance = addGuidanceCommand(app);
 
   auto* params = app.add_subcommand("params", "print the model parameter table (Markdown)");
   auto* keys =
@@ -228,6 +235,7 @@ int main(int argc, char** argv) {
   if (threads > 0) omp_set_num_threads(threads);
 
   try {
+    if (*run && !force) refuseOnErrors(resolveScenario(scenarioArg));
     if (*run)
       return withConsultationSheet({reportPath, {scenarioArg}, outDir, quiet}, [&] {
         if (cohort->count() > 0) return cohortRunCommand(scenarioArg, cohortText, outDir, quiet);
@@ -244,6 +252,7 @@ int main(int argc, char** argv) {
     if (*render) return renderCommand(renderRequest);
     if (*validation) return validationCommand(validationRequest);
     if (*sensitivity) return sensitivityCommand(sensitivityRequest);
+    if (*guidance) return guidanceCommand();
     if (*params) return paramsCommand();
     if (*keys) {
       std::printf(

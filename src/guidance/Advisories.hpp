@@ -1,7 +1,11 @@
 #pragma once
 // What a careful practitioner would say about a plan before treating: contraindications,
 // depths beyond what the site tolerates, sessions too close together, sessions so dense that
-// their openings run together.
+// their openings run together. The findings are derived from the knowledge table
+// (KnowledgeTable.hpp, Findings.hpp); this header keeps their shape and the density estimate.
+//
+//   for (const Advisory& a : adviseOn(scenario))
+//     std::printf("%s %s: %s\n", toString(a.level).data(), a.code.c_str(), a.message.c_str());
 
 #include <string>
 #include <vector>
@@ -17,12 +21,12 @@ struct Advisory {
   AdvisoryLevel level;
   std::string code;
   std::string message;
+  // The knowledge-table row the finding comes from, with its grade (Provenance::cite()); empty
+  // for findings that rest on the model alone.
+  std::string source;
 };
 
 std::string_view toString(AdvisoryLevel level);
-
-// Deepest needle makers' charts suggest for a site (calibration sheet section 6), mm.
-double maxGuidedDepthMm(Site site, Indication indication);
 
 // How much of the surface one session's openings cover, estimated from the settings before
 // anything is simulated: the nominal density of all passes times the area of an opening at
@@ -32,6 +36,7 @@ double maxGuidedDepthMm(Site site, Indication indication);
 // the tissue's recoil, then closing at the walls' speed (the model's open_surface_fraction).
 struct OpeningCoverage {
   double punctures_per_cm2 = 0;
+  double mean_depth_mm = 0;  // the tracks' mean depth: needle length times the penetration
   double opening_width_mm = 0;
   double opening_length_mm = 0;
   double covered_fraction = 0;
@@ -40,6 +45,7 @@ struct OpeningCoverage {
 OpeningCoverage estimateOpeningCoverage(const DeviceSettings& device,
                                         const ModelParameters& parameters);
 
+// Every finding for the scenario, before simulating (findingsFor in Findings.hpp).
 std::vector<Advisory> adviseOn(const Scenario& scenario);
 
 }  // namespace dermasim

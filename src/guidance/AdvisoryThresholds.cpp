@@ -15,26 +15,10 @@ double valueOf(std::string_view key) {
 }  // namespace
 
 const std::vector<ParameterSpec>& advisoryThresholdTable() {
-  // Sources: calibration sheet (docs/MODEL.md names it); sections 1 (devices and punctures),
-  // 3 (time course), 4 (outcomes) and 6 (makers' depth charts).
+  // Sources: calibration sheet (docs/MODEL.md names it); sections 3 (time course) and 4
+  // (outcomes). The thresholds `dermasim check` judges a plan by live in the knowledge table
+  // (assets/guidance/thresholds.csv and its neighbours), not here.
   static const std::vector<ParameterSpec> table{
-      {"advisories.deep_needle_mm", "mm", 1.0, 0.5, 1.5,
-       "calibration sheet section 6 (scar and stretch-mark depths start at 1.0 mm); estimate",
-       "needle length from which a session counts as deep: it injures the reticular dermis"},
-      {"advisories.deep_min_interval_days", "days", 21.0, 14.0, 42.0,
-       "calibration sheet section 3 (proliferation from day 3-5 to ~8 weeks, myofibroblasts "
-       "cleared at 2-4 weeks); estimate",
-       "shortest interval between deep sessions that lets the previous one's proliferative "
-       "phase run its course"},
-      {"advisories.home_use_max_mm", "mm", 0.3, 0.2, 0.5,
-       "calibration sheet section 6 (home rollers 0.2-0.3 mm, makers' charts)",
-       "longest needle for a device used at home, without a practitioner"},
-      {"advisories.confluent_injury_fraction", "1", 0.3, 0.1, 0.6,
-       "estimate: needling is a fractional injury that heals from the intact skin left between "
-       "channels; the calibration sheet's target session (section 1: 250-300 punctures/cm2 of "
-       "0.25 mm needles) opens ~11-14 % of the surface",
-       "share of the skin surface one session's openings may cover (estimated for randomly "
-       "placed openings) before the injury counts as confluent"},
       {"captions.visible_change_from_days", "days", 28.0, 21.0, 42.0,
        "calibration sheet section 3 (visible results from 4-6 weeks, clinics; quality M)",
        "days after the first session before a patient caption may speak of a visible change "
@@ -50,10 +34,8 @@ const std::vector<ParameterSpec>& advisoryThresholdTable() {
 }
 
 const AdvisoryThresholds& AdvisoryThresholds::standard() {
-  static const AdvisoryThresholds t{
-      valueOf("advisories.deep_needle_mm"),         valueOf("advisories.deep_min_interval_days"),
-      valueOf("advisories.home_use_max_mm"),        valueOf("advisories.confluent_injury_fraction"),
-      valueOf("captions.visible_change_from_days"), valueOf("captions.noticeable_improvement_pct")};
+  static const AdvisoryThresholds t{valueOf("captions.visible_change_from_days"),
+                                    valueOf("captions.noticeable_improvement_pct")};
   return t;
 }
 

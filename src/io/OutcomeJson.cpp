@@ -16,7 +16,10 @@ nlohmann::ordered_json summaryHeadJson(const Scenario& scenario) {
 nlohmann::ordered_json warningsJson(const std::vector<Advisory>& advisories) {
   nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
   for (const Advisory& a : advisories)
-    warnings.push_back({{"level", toString(a.level)}, {"code", a.code}, {"message", a.message}});
+    warnings.push_back({{"level", toString(a.level)},
+                        {"code", a.code},
+                        {"message", a.message},
+                        {"source", a.source}});
   return warnings;
 }
 

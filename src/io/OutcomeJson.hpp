@@ -20,7 +20,8 @@ nlohmann::ordered_json outcomeJson(const Outcome& o);
 
 // What every summary.json begins with: `program`, `scenario` (every resolved value) and `seed`.
 nlohmann::ordered_json summaryHeadJson(const Scenario& scenario);
-// summary.json's `warnings`: level, code and message of each advisory.
+// summary.json's `warnings`: level, code, message and source (knowledge-table row and grade)
+// of each finding.
 nlohmann::ordered_json warningsJson(const std::vector<Advisory>& advisories);
 
 // JSON writes numbers exactly, so only a zero can show as "-0.0": written as 0.0, like every
