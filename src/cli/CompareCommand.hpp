@@ -7,6 +7,7 @@
 //   addCompareCommand(app, request);  // then, once parsed:
 //   return compareCommand(request);
 
+#include <optional>
 #include <string>
 
 namespace CLI {
@@ -21,6 +22,10 @@ struct CompareRequest {
   bool quiet = false;
   // One run after the other, each with every thread, instead of both at once with half each.
   bool one_at_a_time = false;
+  // --cohort N and --shard I/N as given (cli/CohortCompareCommand.hpp).
+  std::string cohort;
+  bool cohort_given = false;
+  std::optional<std::string> shard;
 };
 
 CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request);

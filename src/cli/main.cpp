@@ -7,12 +7,14 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cli/CohortCommand.hpp"
 #include "cli/CompareCommand.hpp"
+#include "cli/MergeCommand.hpp"
 #include "cli/RenderCommand.hpp"
 #include "cli/RunProgress.hpp"
 #include "cli/SensitivityCommand.hpp"
@@ -187,6 +189,13 @@ int main(int argc, char** argv) {
           "from the spreads in `dermasim params`: timeseries.csv then holds each "
           "metric's METRIC_p10, METRIC_p50 and METRIC_p90 over the patients, and "
           "cohort.csv one row per patient; the same for any --threads");
+  std::string shardText;
+  auto* shard =
+      run->add_option(
+             "--shard", shardText,
+             "with --cohort: run only shard I of N (I/N, e.g. 2/4; patients i with i % N = "
+             "I - 1) and write a shard folder for `dermasim merge` (docs/CLUSTER.md)")
+          ->needs(cohort);
 
   std::string checkArg;
   auto* check = app.add_subcommand(
@@ -214,6 +223,9 @@ int main(int argc, char** argv) {
   CompareRequest compareRequest;
   auto* compare = addCompareCommand(app, compareRequest);
 
+  MergeRequest mergeRequest;
+  auto* merge = addMergeCommand(app, mergeRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -224,9 +236,12 @@ int main(int argc, char** argv) {
 
   try {
     if (*run && cohort->count() > 0)
-      return cohortRunCommand(scenarioArg, cohortText, outDir, quiet);
+      return cohortRunCommand(scenarioArg, cohortText,
+                              shard->count() > 0 ? std::optional(shardText) : std::nullopt, outDir,
+                              quiet);
     if (*run) return runCommand(scenarioArg, outDir, quiet);
     if (*compare) return compareCommand(compareRequest);
+    if (*merge) return mergeCommand(mergeRequest);
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);
