@@ -95,6 +95,7 @@ TEST_CASE("cli merge: shards of different cohorts, missing or repeated ones are 
   const fs::path s1 = runCohort(scenario, 4, "--shard 1/2", dir / "s1");
   const fs::path s2 = runCohort(scenario, 4, "--shard 2/2", dir / "s2");
   const fs::path other = cli_test::writeQuickScenario(dir, "other", 5, 6);
+  fs::create_directories(dir / "seed");
   const fs::path reseeded = cli_test::writeQuickScenario(dir / "seed", "quick", 6, 6);
 
   fs::copy(s1, dir / "s1_again");

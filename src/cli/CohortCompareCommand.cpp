@@ -86,9 +86,9 @@ void printCohortComparison(const Scenario& a, const Scenario& b, const CohortRes
   std::printf("A: %s (%s)\nB: %s (%s)\n%zu virtual patients, each treated both ways\n\n",
               printable(a.name).c_str(), printable(a.source).c_str(), printable(b.name).c_str(),
               printable(b.source).c_str(), cohortA.patients.size());
-  std::printf("%-18s %-26s %-26s %-26s\n", "p50 (p10 to p90)", "A", "B", "B - A, paired");
+  std::printf("%-18s %-26s %-26s %s\n", "p50 (p10 to p90)", "A", "B", "B - A, paired");
   for (const PairedOutcome& o : pairedOutcomes(cohortA, cohortB))
-    std::printf("%-18s %-26s %-26s %-26s\n", o.name.c_str(), range(o.a, false).c_str(),
+    std::printf("%-18s %-26s %-26s %s\n", o.name.c_str(), range(o.a, false).c_str(),
                 range(o.b, false).c_str(), range(o.difference, true).c_str());
   std::printf(
       "\nB - A: the percentiles of each patient's own difference, not the difference of the\n"

@@ -23,7 +23,7 @@ std::optional<std::size_t> digits(const std::string& text) {
 std::optional<ShardId> shardOption(const std::optional<std::string>& given, std::size_t patients) {
   if (!given) return std::nullopt;
   const std::string& text = *given;
-  const std::string got = " (got " + printable(text) + ")";
+  const std::string got = " (got " + (text.empty() ? "nothing" : printable(text)) + ")";
   const std::size_t slash = text.find('/');
   const std::optional<std::size_t> index =
       slash == std::string::npos ? std::nullopt : digits(text.substr(0, slash));
