@@ -1,7 +1,8 @@
 #pragma once
 // `dermasim compare A.toml B.toml --out DIR`: simulates two scenarios side by side, writes
 // DIR/a/ and DIR/b/ as `run` does plus DIR/comparison.csv and DIR/comparison.json as one set
-// (io/Comparison.hpp), and prints a one-screen table of A, B and B - A on stdout.
+// (io/Comparison.hpp), and prints a one-screen table of A, B and B - A on stdout. With --cohort N
+// (and --shard I/N) it hands over to cli/CohortCompareCommand.hpp.
 //
 //   CompareRequest request;
 //   addCompareCommand(app, request);  // then, once parsed:
