@@ -3,27 +3,31 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
+#include "cli/ShardOption.hpp"
 #include "cli/WholeNumber.hpp"
 #include "core/ScenarioCheck.hpp"
+#include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "core/numerics/Percentile.hpp"
 #include "guidance/Advisories.hpp"
 #include "io/CohortOutputs.hpp"
+#include "io/CohortShard.hpp"
 #include "io/InputError.hpp"
 #include "io/PrintableText.hpp"
 #include "io/RunOutputs.hpp"
 #include "io/ScenarioSource.hpp"
 
 namespace dermasim {
-namespace {
 
 // The readings every patient keeps until the percentiles are taken: refused when they would
 // take more than half the machine's memory, the other half left to the simulations running.
-void checkCohortFits(const ResourceEstimate& need, std::size_t patients) {
-  const double perPatient =
-      static_cast<double>(need.time_steps + 1) * static_cast<double>(sizeof(SkinReading));
+void checkCohortFits(const ResourceEstimate& need, std::size_t patients, std::size_t scenarios) {
+  const double perPatient = static_cast<double>(scenarios) *
+                            static_cast<double>(need.time_steps + 1) *
+                            static_cast<double>(sizeof(SkinReading));
   const double room = MachineLimits::thisMachine().memory_bytes / 2;
   if (perPatient * static_cast<double>(patients) > room)
     throw InputError("--cohort: " + std::to_string(patients) + " patients would keep about " +
@@ -32,6 +36,8 @@ void checkCohortFits(const ResourceEstimate& need, std::size_t patients) {
                      std::to_string(static_cast<std::size_t>(room / perPatient)) +
                      " with this scenario (fewer patients, or a shorter duration_days)");
 }
+
+namespace {
 
 void printCohortSummary(const CohortResult& cohort, const std::string& outDir) {
   const auto& outcomes = patientOutcomes();
@@ -48,29 +54,62 @@ void printCohortSummary(const CohortResult& cohort, const std::string& outDir) {
                outDir.c_str());
 }
 
+// One shard's patients, written for `dermasim merge` rather than as percentiles.
+int shardRunCommand(const Scenario& scenario, std::size_t patients, const ShardId& shard,
+                    const std::string& outDir, bool quiet) {
+  const std::vector<std::size_t> indices = shardPatients(shard, patients);
+  checkCohortFits(estimateResources(scenario), indices.size());
+  StagedFolder outputs(outDir, "--out", shardOutputNames(shardFolders(false)));
+  const int workers = simulationWorkers(scenario);
+  if (!quiet)
+    std::fprintf(stderr,
+                 "dermasim: %s (%s), shard %s of a cohort of %zu: %zu virtual patients on %d "
+                 "thread(s)\n",
+                 printable(scenario.name).c_str(), printable(scenario.source).c_str(),
+                 toString(shard).c_str(), patients, indices.size(), workers);
+  CohortShard written{shard, patients, {}, kVersion};
+  written.parts.push_back(
+      {"", scenario, simulatePatients(scenario, indices, workers, runsProgress(quiet))});
+  stageShardFiles(outputs, written);
+  outputs.commit();
+  if (!quiet)
+    std::fprintf(stderr, "dermasim: wrote shard %s to %s; join the shards with dermasim merge\n",
+                 toString(shard).c_str(), printable(outDir).c_str());
+  return 0;
+}
+
 }  // namespace
 
-CohortResult simulateCohort(const Scenario& scenario, std::size_t patients, int workers,
-                            const RunsProgress& progress) {
-  CohortResult cohort{cohortParameters(scenario), std::vector<PatientRecord>(patients)};
+CohortResult simulatePatients(const Scenario& scenario, const std::vector<std::size_t>& indices,
+                              int workers, const RunsProgress& progress) {
+  CohortResult cohort{cohortParameters(scenario), std::vector<PatientRecord>(indices.size())};
   runInParallel(
-      patients, workers,
-      [&](std::size_t i) {
-        const VirtualPatient patient = virtualPatient(scenario, i);
+      indices.size(), workers,
+      [&](std::size_t slot) {
+        const VirtualPatient patient = virtualPatient(scenario, indices[slot]);
         try {
-          cohort.patients[i] = recordPatient(patient, simulate(patient.scenario));
+          cohort.patients[slot] = recordPatient(patient, simulate(patient.scenario));
         } catch (const std::exception& e) {
-          throw std::runtime_error("cohort patient " + std::to_string(i) + ": " + e.what());
+          throw std::runtime_error("cohort patient " + std::to_string(indices[slot]) + ": " +
+                                   e.what());
         }
       },
       progress);
   return cohort;
 }
 
+CohortResult simulateCohort(const Scenario& scenario, std::size_t patients, int workers,
+                            const RunsProgress& progress) {
+  return simulatePatients(scenario, shardPatients(ShardId{1, 1}, patients), workers, progress);
+}
+
 int cohortRunCommand(const std::string& scenarioArg, const std::string& cohortText,
-                     const std::string& outDir, bool quiet) {
+                     const std::optional<std::string>& shardText, const std::string& outDir,
+                     bool quiet) {
   const Scenario scenario = resolveScenario(scenarioArg);
   const std::size_t patients = wholeNumber(cohortText, "--cohort", 1, kMaxCohort);
+  const std::optional<ShardId> shard = shardOption(shardText, patients);
+  if (shard) return shardRunCommand(scenario, patients, *shard, outDir, quiet);
   const ResourceEstimate need = estimateResources(scenario);
   checkCohortFits(need, patients);
   // The output folder is checked before simulating: a bad --out is found in a moment.

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/CohortCompareCommand.hpp"
 #include "cli/RunProgress.hpp"
 #include "cli/RunRefusal.hpp"
 #include "core/numerics/NumberText.hpp"
@@ -107,10 +108,25 @@ CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
                   "also write the consultation sheet, a PDF of both protocols' curves, "
                   "sessions, differences and pictures of the skin, once the outputs are written");
   addForceFlag(*cmd, request.force);
+  auto* cohort = cmd->add_option("--cohort", request.cohort,
+                                 "the same N virtual patients under A and under B (A and B share "
+                                 "their seed): DIR/a/ and DIR/b/ as run --cohort writes them, "
+                                 "percentile columns twice in comparison.csv, and the paired "
+                                 "differences B - A in comparison.json")
+                     ->each([&request](const std::string&) { request.cohort_given = true; });
+  cmd->add_option_function<std::string>(
+         "--shard", [&request](const std::string& text) { request.shard = text; },
+         "with --cohort: run only shard I of N (I/N) and write a shard folder for `dermasim "
+         "merge` (docs/CLUSTER.md)")
+      ->needs(cohort);
   return cmd;
 }
 
 int compareCommand(const CompareRequest& request) {
+  if (request.cohort_given) {
+    if (!request.force) refuseOnErrors(resolveScenario(request.a), resolveScenario(request.b));
+    return cohortCompareCommand(request);
+  }
   // Both scenarios and the folder are checked before simulating: a bad B or --out is found at
   // once, not after A has run.
   const Scenario scenarioA = resolveScenario(request.a);

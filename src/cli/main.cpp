@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "cli/CompareCommand.hpp"
 #include "cli/ConsultationReport.hpp"
 #include "cli/GuidanceCommand.hpp"
+#include "cli/MergeCommand.hpp"
 #include "cli/RenderCommand.hpp"
 #include "cli/RunProgress.hpp"
 #include "cli/RunRefusal.hpp"
@@ -58,7 +60,8 @@ void printRunSummary(const Scenario& scenario, const RunResult& result,
   for (const Advisory& a : advisories)
     std::fprintf(stderr, "  %s %s: %s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
                  a.message.c_str());
-  std::fprintf(stderr, "dermasim: wrote %s/timeseries.csv, summary.json, punctures.csv and aftercare.csv\n",
+  std::fprintf(stderr,
+               "dermasim: wrote %s/timeseries.csv, summary.json, punctures.csv and aftercare.csv\n",
                outDir.c_str());
 }
 
@@ -197,6 +200,13 @@ int main(int argc, char** argv) {
           "from the spreads in `dermasim params`: timeseries.csv then holds each "
           "metric's METRIC_p10, METRIC_p50 and METRIC_p90 over the patients, and "
           "cohort.csv one row per patient; the same for any --threads");
+  std::string shardText;
+  auto* shard =
+      run->add_option(
+             "--shard", shardText,
+             "with --cohort: run only shard I of N (I/N, e.g. 2/4; patients i with i % N = "
+             "I - 1) and write a shard folder for `dermasim merge` (docs/CLUSTER.md)")
+          ->needs(cohort);
 
   std::string checkArg;
   auto* check = app.add_subcommand(
@@ -226,6 +236,9 @@ int main(int argc, char** argv) {
   CompareRequest compareRequest;
   auto* compare = addCompareCommand(app, compareRequest);
 
+  MergeRequest mergeRequest;
+  auto* merge = addMergeCommand(app, mergeRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -236,9 +249,17 @@ int main(int argc, char** argv) {
 
   try {
     if (*run && !force) refuseOnErrors(resolveScenario(scenarioArg));
+    if ((*run && shard->count() > 0 && !reportPath.empty()) ||
+        (*compare && compareRequest.shard && !compareRequest.report.empty()))
+      throw InputError(
+          "--report: not with --shard, which runs part of a cohort; merge the shards (dermasim "
+          "merge) and draw the sheet from a whole run");
     if (*run)
       return withConsultationSheet({reportPath, {scenarioArg}, outDir, quiet}, [&] {
-        if (cohort->count() > 0) return cohortRunCommand(scenarioArg, cohortText, outDir, quiet);
+        if (cohort->count() > 0)
+          return cohortRunCommand(scenarioArg, cohortText,
+                                  shard->count() > 0 ? std::optional(shardText) : std::nullopt,
+                                  outDir, quiet);
         return runCommand(scenarioArg, outDir, quiet);
       });
     if (*compare)
@@ -247,6 +268,7 @@ int main(int argc, char** argv) {
                                     compareRequest.out,
                                     compareRequest.quiet},
                                    [&] { return compareCommand(compareRequest); });
+    if (*merge) return mergeCommand(mergeRequest);
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);
