@@ -152,7 +152,7 @@ TEST_CASE("cli shard: bad --shard text is refused before anything runs", "[cli][
   for (const std::string shard :
        {"0/4", "5/4", "1/0", "a/b", "3", "''", "1/", "/4", "-1/4", "1/4/2", "+1/4", "3/3"}) {
     INFO("--shard " << shard);
-    for (const std::string command :
+    for (const std::string& command :
          {"run " + scenario.string() + " --cohort 2",
           "compare " + scenario.string() + " " + scenario.string() + " --cohort 2"}) {
       const cli_test::Outcome r =

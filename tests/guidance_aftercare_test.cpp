@@ -59,7 +59,8 @@ TEST_CASE("Aftercare table: every row complete, with its source and grade", "[af
     INFO(r.item);
     CHECK_FALSE(r.instruction.empty());
     CHECK_FALSE(r.reason.empty());
-    CHECK_FALSE(r.source.empty());
+    CHECK_FALSE(r.provenance.source.empty());
+    CHECK(r.provenance.file == "aftercare.csv");
     CHECK(r.at_least_h >= 0);
   }
   // What the issue names: numbing before, serum after, make-up while channels are open, the sun

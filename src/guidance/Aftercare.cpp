@@ -4,60 +4,12 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "aftercare_embedded.hpp"
 #include "core/numerics/NumberText.hpp"
-#include "guidance/CsvRecords.hpp"
 
 namespace dermasim {
 namespace {
 
-constexpr std::string_view kAssetName = "aftercare.csv";
 constexpr double kHoursPerDay = 24.0;
-
-const std::vector<std::string>& knownFrom() {
-  static const std::vector<std::string> v{"before", "session"};
-  return v;
-}
-const std::vector<std::string>& knownUntil() {
-  static const std::vector<std::string> v{"session", "channels_closed", "barrier_sealed",
-                                          "redness_resolved", "fixed"};
-  return v;
-}
-const std::vector<std::string>& knownGrades() {
-  static const std::vector<std::string> v{"A", "S", "M", "E"};
-  return v;
-}
-
-std::string oneOf(const CsvRecord& r, const std::string& column,
-                  const std::vector<std::string>& allowed) {
-  const std::string& v = r.text(column);
-  if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
-    throw std::runtime_error(r.table() + ":" + std::to_string(r.line()) + ": " + column +
-                             ": unknown value " + v);
-  return v;
-}
-
-std::vector<AftercareRule> loadRules() {
-  const auto text = aftercare_embedded::find(kAssetName);
-  if (!text) throw std::runtime_error("assets/aftercare.csv: not compiled into the program");
-  std::vector<AftercareRule> rules;
-  for (const CsvRecord& r : parseCsvRecords(*text, "assets/aftercare.csv")) {
-    AftercareRule rule;
-    rule.item = r.text("item");
-    rule.from = oneOf(r, "from", knownFrom());
-    rule.until = oneOf(r, "until", knownUntil());
-    rule.at_least_h = r.number("at_least_h");
-    rule.instruction = r.text("instruction");
-    rule.reason = r.text("reason");
-    rule.source = r.text("source");
-    rule.grade = oneOf(r, "grade", knownGrades());
-    if (!(rule.at_least_h >= 0))
-      throw std::runtime_error("assets/aftercare.csv:" + std::to_string(r.line()) +
-                               ": at_least_h must be at least 0");
-    rules.push_back(std::move(rule));
-  }
-  return rules;
-}
 
 double channelsOpen(const SkinReading& r) { return r.channels_open; }
 double barrierOpen(const SkinReading& r) { return r.barrier_open; }
@@ -66,10 +18,7 @@ std::string hoursText(double h) { return fixedNumber(h, 0) + " h"; }
 
 }  // namespace
 
-const std::vector<AftercareRule>& aftercareRules() {
-  static const std::vector<AftercareRule> rules = loadRules();
-  return rules;
-}
+const std::vector<AftercareRule>& aftercareRules() { return knowledgeTable().aftercare; }
 
 double hoursUntilBelow(const std::vector<SkinReading>& series, double sessionDay, double endDay,
                        double (*column)(const SkinReading&), double share) {

@@ -1,8 +1,8 @@
 #pragma once
 // The aftercare timeline a patient takes home, tied to the simulated skin: each instruction of
-// assets/aftercare.csv lasts until the moment the simulation says (the session's channels closed,
-// their openings sealed, the redness gone) and never less than the table's floor. `run` writes
-// it as aftercare.csv; patient mode and the consultation sheet show it day by day.
+// assets/guidance/aftercare.csv lasts until the moment the simulation says (the session's channels
+// closed, their openings sealed, the redness gone) and never less than the table's floor. `run`
+// writes it as aftercare.csv; patient mode and the consultation sheet show it day by day.
 //
 //   for (const AftercareStep& step : aftercarePlan(result))
 //     std::cout << step.item << " until day " << step.until_day << "\n";
@@ -11,23 +11,11 @@
 #include <vector>
 
 #include "core/Simulation.hpp"
+#include "guidance/KnowledgeTable.hpp"
 
 namespace dermasim {
 
-// One row of assets/aftercare.csv.
-struct AftercareRule {
-  std::string item;         // stable name: no_makeup, no_sun, ...
-  std::string from;         // before | session
-  std::string until;        // session | channels_closed | barrier_sealed | redness_resolved | fixed
-  double at_least_h = 0;    // floor on how long it lasts, hours
-  std::string instruction;  // what the patient is told
-  std::string reason;       // why
-  std::string source;
-  std::string grade;  // A, S, M or E
-};
-
-// The table compiled into the program, parsed once; a malformed row throws std::runtime_error
-// naming the row (a build that ships a broken table fails its tests, not a patient).
+// The rows of assets/guidance/aftercare.csv (the knowledge table's), in table order.
 const std::vector<AftercareRule>& aftercareRules();
 
 // Share of channels (open, or unsealed at the surface) below which they count as closed.

@@ -95,6 +95,15 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
     md += row({std::to_string(p.fitzpatrick), p.pih_risk, p.advice, p.provenance.grade,
                rowSource(p.provenance)});
 
+  md +=
+      "\n## Aftercare\n\nFrom each session (or the hour before it) until the moment the "
+      "simulation gives, never shorter than the floor; `run` writes it as aftercare.csv.\n\n";
+  md += row({"item", "lasts until", "at least (h)", "instruction", "why", "grade", "source"}) +
+        "|---|---|---|---|---|---|---|\n";
+  for (const AftercareRule& a : k.aftercare)
+    md += row({a.item, a.from == "before" ? "the session" : a.until, number(a.at_least_h),
+               a.instruction, a.reason, a.provenance.grade, rowSource(a.provenance)});
+
   md += "\n## Thresholds\n\n";
   md += row({"key", "value", "unit", "level", "meaning", "grade", "source"}) +
         "|---|---|---|---|---|---|---|\n";

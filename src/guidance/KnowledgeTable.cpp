@@ -10,9 +10,12 @@
 namespace dermasim {
 namespace {
 
-constexpr std::array<std::string_view, 6> kFiles{"depth_ranges.csv", "intervals.csv",
-                                                 "courses.csv",      "contraindications.csv",
-                                                 "pigmentation.csv", "thresholds.csv"};
+constexpr std::array<std::string_view, 7> kFiles{
+    "depth_ranges.csv", "intervals.csv",  "courses.csv",  "contraindications.csv",
+    "pigmentation.csv", "thresholds.csv", "aftercare.csv"};
+constexpr std::array<std::string_view, 2> kAftercareFrom{"before", "session"};
+constexpr std::array<std::string_view, 5> kAftercareUntil{
+    "session", "channels_closed", "barrier_sealed", "redness_resolved", "fixed"};
 constexpr std::array<std::string_view, 4> kGrades{"A", "B", "C", "expert"};
 // Needles longer than the scenario schema allows: the last interval rule ends beyond them.
 constexpr double kLongestNeedleMm = 3.5;
@@ -230,6 +233,32 @@ std::map<std::string, std::string_view> knowledgeTableFiles() {
   return files;
 }
 
+template <std::size_t N>
+std::string oneOf(const CsvRow& row, std::string_view column,
+                  const std::array<std::string_view, N>& allowed) {
+  const std::string& v = row.text(column);
+  if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
+  std::string list;
+  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  fail(row, column, "one of " + list);
+}
+
+std::vector<AftercareRule> aftercareRules(const CsvTable& t) {
+  std::vector<AftercareRule> out;
+  for (const CsvRow& row : t.rows) {
+    AftercareRule r{row.text("item"),
+                    oneOf(row, "from", kAftercareFrom),
+                    oneOf(row, "until", kAftercareUntil),
+                    row.number("at_least_h"),
+                    row.text("instruction"),
+                    row.text("reason"),
+                    provenanceOf(row)};
+    if (!(r.at_least_h >= 0)) fail(row, "at_least_h", "a number of hours, at least 0");
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>& files) {
   KnowledgeTable k;
   k.depth_ranges = depthRanges(read(files, "depth_ranges.csv",
@@ -245,6 +274,9 @@ KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>
       read(files, "pigmentation.csv", {"fitzpatrick", "pih_risk", "advice", "source", "grade"}));
   k.thresholds = thresholds(read(files, "thresholds.csv",
                                  {"key", "value", "unit", "level", "meaning", "source", "grade"}));
+  k.aftercare = aftercareRules(
+      read(files, "aftercare.csv",
+           {"item", "from", "until", "at_least_h", "instruction", "reason", "source", "grade"}));
   // The findings read these by name: a missing one is a broken table, not a missing finding.
   for (std::string_view key : {"home_use_max_mm", "confluent_injury_fraction", "pih_deep_needle_mm",
                                "pih_dense_punctures_per_cm2"})

@@ -51,6 +51,19 @@ struct IntervalRule {
   Provenance provenance;
 };
 
+// One instruction of the aftercare timeline (guidance/Aftercare.hpp): from the hour before the
+// needles or from the session, until the moment the simulation gives (`until`: session,
+// channels_closed, barrier_sealed, redness_resolved or fixed), never shorter than `at_least_h`.
+struct AftercareRule {
+  std::string item;  // stable name: no_makeup, no_sun, ...
+  std::string from;  // before | session
+  std::string until;
+  double at_least_h = 0;
+  std::string instruction;  // what the patient is told
+  std::string reason;       // why
+  Provenance provenance;
+};
+
 // How many sessions a course takes for an indication, and what keeps the result.
 struct Course {
   Indication indication{};
@@ -91,6 +104,7 @@ struct KnowledgeTable {
   std::vector<Contraindication> contraindications;
   std::vector<PigmentationAdvice> pigmentation;
   std::vector<GuidanceThreshold> thresholds;
+  std::vector<AftercareRule> aftercare;
 
   // The row for this indication at the site, else the site's "any" row (every site has one).
   const DepthRange& depthRange(Site site, Indication indication) const;

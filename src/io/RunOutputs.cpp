@@ -135,7 +135,7 @@ std::string aftercareCsv(const RunResult& result) {
     out += std::to_string(step.session) + "," + step.item + "," + fixedNumber(step.from_day, 3) +
            "," + fixedNumber(step.until_day, 3) + "," + fixedNumber(step.hours, 1) + "," +
            csvField(rule.instruction) + "," + csvField(rule.reason) + "," + csvField(step.basis) +
-           "," + csvField(rule.source) + "," + rule.grade + "\n";
+           "," + csvField(rule.provenance.source) + "," + rule.provenance.grade + "\n";
   }
   return out;
 }
