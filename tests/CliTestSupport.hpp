@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -71,6 +72,24 @@ inline std::vector<CsvRow> readCsv(const fs::path& file) {
     rows.push_back(row);
   }
   return rows;
+}
+
+// Each row's fields by column name, keyed by the row's day as written (rows[0] is the header).
+inline std::map<std::string, std::map<std::string, std::string>> byDay(
+    const std::vector<CsvRow>& rows) {
+  std::map<std::string, std::map<std::string, std::string>> days;
+  for (std::size_t r = 1; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[0].size(); ++c) days[rows[r][0]][rows[0][c]] = rows[r][c];
+  return days;
+}
+
+// Every file under `dir` by its path inside it, hidden temporaries included.
+inline std::map<std::string, std::string> filesUnder(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
+  return files;
 }
 
 inline Outcome dermasim(const std::string& args) {

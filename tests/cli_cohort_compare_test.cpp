@@ -16,9 +16,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using cli_test::dermasim;
+using cli_test::filesUnder;
 using cli_test::readCsv;
 using cli_test::slurp;
 using Row = cli_test::CsvRow;
+using cli_test::byDay;
 
 // The quick scenario at another depth: B of a pair that differs in the protocol only.
 fs::path writeDeeper(const fs::path& dir, int seed) {
@@ -29,22 +31,6 @@ fs::path writeDeeper(const fs::path& dir, int seed) {
                          "[schedule]\nsessions = 1\ninterval_days = 30\n"
                          "[model]\npatch_size_mm = 2\nlateral_resolution_um = 50\n";
   return file;
-}
-
-std::map<std::string, std::string> filesUnder(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
-  return files;
-}
-
-// Each row's fields by column name, keyed by the row's day as written.
-std::map<std::string, std::map<std::string, std::string>> byDay(const std::vector<Row>& rows) {
-  std::map<std::string, std::map<std::string, std::string>> days;
-  for (std::size_t r = 1; r < rows.size(); ++r)
-    for (std::size_t c = 0; c < rows[0].size(); ++c) days[rows[r][0]][rows[0][c]] = rows[r][c];
-  return days;
 }
 
 struct Pair {

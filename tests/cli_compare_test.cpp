@@ -14,18 +14,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using cli_test::dermasim;
+using cli_test::filesUnder;
 using cli_test::slurp;
 
 using Row = cli_test::CsvRow;
+using cli_test::byDay;
 using cli_test::readCsv;
-
-// Each row's fields by column name, keyed by the row's day as written.
-std::map<std::string, std::map<std::string, std::string>> byDay(const std::vector<Row>& rows) {
-  std::map<std::string, std::map<std::string, std::string>> days;
-  for (std::size_t r = 1; r < rows.size(); ++r)
-    for (std::size_t c = 0; c < rows[0].size(); ++c) days[rows[r][0]][rows[0][c]] = rows[r][c];
-  return days;
-}
 
 struct Pair {
   fs::path dir, a, b;
@@ -40,15 +34,6 @@ Pair quickPair(const std::string& name) {
 
 std::string compareArgs(const Pair& p, const fs::path& out) {
   return "compare " + p.a.string() + " " + p.b.string() + " --out " + out.string();
-}
-
-// Every file under `dir` by its path inside it, hidden temporaries included.
-std::map<std::string, std::string> filesUnder(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
-  return files;
 }
 
 }  // namespace

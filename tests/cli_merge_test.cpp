@@ -14,16 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using cli_test::dermasim;
+using cli_test::filesUnder;
 using cli_test::slurp;
-
-// Every file under `dir` by its path inside it, hidden temporaries included.
-std::map<std::string, std::string> filesUnder(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file())
-      files[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
-  return files;
-}
 
 // `run --cohort` of `scenario` with extra arguments (a --shard), on `threads` threads.
 fs::path runCohort(const fs::path& scenario, int patients, const std::string& extra,

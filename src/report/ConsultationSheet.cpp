@@ -313,7 +313,10 @@ void drawSkin(Cursor& at, const ConsultationSheet& sheet) {
       "on the skin. The pictures show a small patch, a few millimetres across.",
       {.size = 8, .colour = kFaint});
   constexpr int kColumns = 4;
-  const double size = (kContentWidth - (kColumns - 1) * kGap) / kColumns;
+  // A little short of the full width: with two protocols, their pictures, captions and the
+  // aftercare table keep to one page.
+  constexpr double kPictureShare = 0.85;
+  const double size = kPictureShare * (kContentWidth - (kColumns - 1) * kGap) / kColumns;
   for (std::size_t i = 0; i < sheet.protocols.size(); ++i) {
     const SheetProtocol& p = sheet.protocols[i];
     const std::string label = protocolLabel(sheet, i);
@@ -332,7 +335,8 @@ void drawSkin(Cursor& at, const ConsultationSheet& sheet) {
     double captionHeight = 0;
     for (std::size_t d = 0; d < p.renders.size() && d < kColumns; ++d) {
       const DayRender& r = p.renders[d];
-      const double x = kMargin + static_cast<double>(d) * (size + kGap);
+      const double x = kMargin + 0.5 * (kContentWidth - kColumns * size - (kColumns - 1) * kGap) +
+                       static_cast<double>(d) * (size + kGap);
       drawRender(at.pdf, r, x, at.y, size);
       double h =
           at.pdf.text({x, at.y + size + 3, size},
@@ -363,8 +367,8 @@ std::string aftercareSpan(const AftercareStep& step) {
 void drawAftercare(Cursor& at, const ConsultationSheet& sheet) {
   at.heading("Aftercare, day by day");
   at.paragraph(
-      "After each session. How long each step lasts comes from the simulation where it can (the "
-      "needle channels closing, the redness fading), never shorter than practice advises.",
+      "After each session: how long each step lasts comes from the simulation (channels "
+      "closing, redness fading), never shorter than practice advises.",
       {.size = 7.5, .colour = kFaint});
   // One row per instruction, one "when" column per protocol: their rules are the same table's.
   std::vector<std::vector<AftercareStep>> plans;
