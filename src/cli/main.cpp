@@ -30,6 +30,7 @@
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
 #include "guidance/AdvisoryThresholds.hpp"
+#include "guidance/HealingFindings.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/InputError.hpp"
 #include "io/PrintableText.hpp"
@@ -74,7 +75,8 @@ int runCommand(const std::string& scenarioArg, const std::string& outDir, bool q
     std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
                  scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
   const RunResult result = simulateReporting(scenario, quiet);
-  const std::vector<Advisory> advisories = adviseOn(scenario);
+  std::vector<Advisory> advisories = adviseOn(scenario);
+  for (Advisory& a : healingFindings(scenario, result)) advisories.push_back(std::move(a));
   writeRunOutputs(outputs, scenario, result, advisories);
   if (!quiet) printRunSummary(scenario, result, advisories, outDir);
   return 0;

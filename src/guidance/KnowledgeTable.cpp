@@ -279,7 +279,7 @@ KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>
            {"item", "from", "until", "at_least_h", "instruction", "reason", "source", "grade"}));
   // The findings read these by name: a missing one is a broken table, not a missing finding.
   for (std::string_view key : {"home_use_max_mm", "confluent_injury_fraction", "pih_deep_needle_mm",
-                               "pih_dense_punctures_per_cm2"})
+                               "pih_dense_punctures_per_cm2", "healed_inflammation_share"})
     k.threshold(key);
   return k;
 }
