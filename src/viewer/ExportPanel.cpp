@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "io/SafeFileName.hpp"
 #include "render/RenderOptions.hpp"
 #include "viewer/Exporter.hpp"
 #include "viewer/Panels.hpp"
@@ -25,8 +26,8 @@ void drawExportPanel(ViewerState& state, Exporter& exporter) {
   ImGui::PopItemWidth();
   if (blocked) ImGui::BeginDisabled();
   if (ImGui::Button("Save PNG of this day")) {
-    const std::string name =
-        state.slot().scenario.name + "_day" + render::formatDay(state.playback.day()) + ".png";
+    const std::string name = safeFileName(state.slot().scenario.name) + "_day" +
+                             safeFileName(render::formatDay(state.playback.day())) + ".png";
     const std::filesystem::path file = std::filesystem::path(s.folder) / name;
     try {
       std::filesystem::create_directories(s.folder);

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "io/InputError.hpp"
+#include "io/SafeFileName.hpp"
 #include "render/Downsample.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "render/SkinRenderer.hpp"
@@ -17,6 +18,12 @@
 namespace dermasim::viewer {
 
 namespace fs = std::filesystem;
+
+std::string defaultExportFolder() {
+  const char* home = std::getenv("HOME");
+  return home != nullptr && *home != '\0' ? (fs::path(home) / "dermasim-exports").string()
+                                          : std::string("dermasim-exports");
+}
 
 namespace {
 
@@ -180,8 +187,7 @@ void Exporter::step(const ViewerState& state) {
 }
 
 void Exporter::startEncoding(const fs::path& ffmpeg) {
-  const fs::path video =
-      folder_ / (scenarioName_.empty() ? "dermasim.mp4" : scenarioName_ + ".mp4");
+  const fs::path video = folder_ / (safeFileName(scenarioName_) + ".mp4");
   // Even sides for yuv420p; a constant frame rate so players agree on the length.
   const std::string command =
       shellQuoted(ffmpeg.string()) + " -y -loglevel error -framerate " +

@@ -29,8 +29,13 @@ namespace dermasim::viewer {
 inline constexpr const char* kNoPreviewExport =
     "only the full result is exported, not the preview: wait until it is refined";
 
+// $HOME/dermasim-exports, or dermasim-exports beside the viewer without a home.
+std::string defaultExportFolder();
+
 struct ExportSettings {
-  std::string folder = "dermasim-export";
+  // Under the user's home (the folder the viewer was started from is no place for patient
+  // images); the panel lets it be changed.
+  std::string folder = defaultExportFolder();
   int width = 1280, height = 800;  // pixels
   double fromDay = 0;
   double toDay = -1;          // -1: the end of the run

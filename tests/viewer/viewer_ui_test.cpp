@@ -17,6 +17,7 @@
 #include "core/Version.hpp"
 #include "guidance/Advisories.hpp"
 #include "guidance/KnownLimits.hpp"
+#include "io/SafeFileName.hpp"
 #include "io/ScenarioFile.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
@@ -252,7 +253,8 @@ TEST_CASE("viewer UI: a frame sequence is written, and the MP4 step says what it
   CHECK(first.height() == 100);
   if (haveFfmpeg) {
     CHECK_FALSE(exporter.failed());
-    CHECK(std::filesystem::exists(folder / (app.state().slot().scenario.name + ".mp4")));
+    CHECK(std::filesystem::exists(folder /
+                                  (safeFileName(app.state().slot().scenario.name) + ".mp4")));
   } else {
     CHECK(exporter.failed());
     CHECK_THAT(exporter.status(), Catch::Contains("ffmpeg is not installed"));
