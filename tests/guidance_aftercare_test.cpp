@@ -74,7 +74,7 @@ TEST_CASE("Aftercare table: every row complete, with its source and grade", "[af
 
 TEST_CASE("Aftercare: hours until a share falls below a level, interpolated", "[aftercare]") {
   const RunResult r = synthetic(40.0, 1.0);
-  const auto open = [](const SkinReading& s) { return s.channels_open; };
+  constexpr auto open = &SkinReading::channels_open;
   // Linear closure over 40 h: 5 % open at 38 h.
   CHECK(hoursUntilBelow(r.timeseries, 0.0, 10.0, open, 0.05) == Approx(38.0));
   CHECK(hoursUntilBelow(r.timeseries, 10.0, 20.0, open, 0.05) == Approx(38.0));
@@ -127,7 +127,7 @@ lateral_resolution_um = 100
   const RunResult r = simulate(s);
   const std::vector<AftercareStep> plan = aftercarePlan(r);
   REQUIRE(plan.size() == aftercareRules().size());
-  const auto open = [](const SkinReading& x) { return x.channels_open; };
+  constexpr auto open = &SkinReading::channels_open;
   const double closed = hoursUntilBelow(r.timeseries, 0.0, 6.0, open, kChannelsClosedShare);
   CHECK(closed > 0);
   CHECK(step(plan, 1, "no_makeup").hours == Approx(std::max(rule("no_makeup").at_least_h, closed)));

@@ -33,8 +33,9 @@ KnowledgeTable parsedWith(const std::string& file, const std::string& text) {
   return parseKnowledgeTable(files);
 }
 
-std::string withLine(const std::string& file, const std::string& line) {
-  return std::string(knowledgeTableFiles().at(file)) + line + "\n";
+// The compiled-in files with one more row in `file`.
+KnowledgeTable withExtraRow(const std::string& file, const std::string& line) {
+  return parsedWith(file, std::string(knowledgeTableFiles().at(file)) + line + "\n");
 }
 
 }  // namespace
@@ -96,27 +97,20 @@ TEST_CASE("knowledge table: the program's copy is the one in assets/guidance", "
 
 TEST_CASE("knowledge table: a bad row is refused, naming file, line and column", "[guidance]") {
   using Catch::Matchers::Contains;
-  CHECK_THROWS_WITH(parsedWith("depth_ranges.csv",
-                               withLine("depth_ranges.csv", "cheek,any,0.5,2.0,some chart,Z")),
+  CHECK_THROWS_WITH(withExtraRow("depth_ranges.csv", "cheek,any,0.5,2.0,some chart,Z"),
                     Contains("depth_ranges.csv, line") && Contains("grade"));
-  CHECK_THROWS_WITH(
-      parsedWith("depth_ranges.csv", withLine("depth_ranges.csv", "cheek,any,0.5,2.0,,C")),
-      Contains("source: must not be empty"));
-  CHECK_THROWS_WITH(
-      parsedWith("depth_ranges.csv", withLine("depth_ranges.csv", "elbow,any,0.5,2.0,a chart,C")),
-      Contains("site: expected"));
-  CHECK_THROWS_WITH(
-      parsedWith("depth_ranges.csv", withLine("depth_ranges.csv", "cheek,any,deep,2.0,a chart,C")),
-      Contains("min_mm: expected a number"));
-  CHECK_THROWS_WITH(
-      parsedWith("depth_ranges.csv", withLine("depth_ranges.csv", "cheek,any,2.0,1.0,a chart,C")),
-      Contains("max_mm: expected at least min_mm"));
+  CHECK_THROWS_WITH(withExtraRow("depth_ranges.csv", "cheek,any,0.5,2.0,,C"),
+                    Contains("source: must not be empty"));
+  CHECK_THROWS_WITH(withExtraRow("depth_ranges.csv", "elbow,any,0.5,2.0,a chart,C"),
+                    Contains("site: expected"));
+  CHECK_THROWS_WITH(withExtraRow("depth_ranges.csv", "cheek,any,deep,2.0,a chart,C"),
+                    Contains("min_mm: expected a number"));
+  CHECK_THROWS_WITH(withExtraRow("depth_ranges.csv", "cheek,any,2.0,1.0,a chart,C"),
+                    Contains("max_mm: expected at least min_mm"));
   CHECK_THROWS_WITH(parsedWith("thresholds.csv", "key,value\nhome_use_max_mm,0.3\n"),
                     Contains("thresholds.csv, line 1: expected the header"));
-  CHECK_THROWS_WITH(
-      parsedWith("contraindications.csv",
-                 withLine("contraindications.csv", "pregnancy,fatal,contraindication,x,y,C")),
-      Contains("level: expected error | warning | note"));
+  CHECK_THROWS_WITH(withExtraRow("contraindications.csv", "pregnancy,fatal,contraindication,x,y,C"),
+                    Contains("level: expected error | warning | note"));
   CHECK_THROWS_WITH(parsedWith("intervals.csv",
                                "indication,from_mm,below_mm,min_interval_days,usual_interval,"
                                "source,grade\nany,0,1.0,7,weekly,a chart,C\n"),

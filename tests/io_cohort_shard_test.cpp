@@ -10,6 +10,7 @@
 #include "io/CohortShard.hpp"
 #include "io/InputError.hpp"
 #include "io/ScenarioFile.hpp"
+#include "io/TextFile.hpp"
 #include "io/TimeseriesColumns.hpp"
 
 using namespace dermasim;
@@ -106,5 +107,20 @@ TEST_CASE("a folder that is no shard, or a damaged shard, is named in an InputEr
   write(dir, exampleShard());
   { std::ofstream(dir / "shard.json") << "{\"format\": 2}"; }
   CHECK_THROWS_WITH(readShard(dir), Catch::Contains("shard.json"));
+  fs::remove_all(dir);
+
+  // A cohort no run could have written is refused before anything is sized by it.
+  write(dir, exampleShard());
+  const std::string json = readTextFile(dir / "shard.json", std::size_t{1} << 20, "a shard");
+  const std::string size = "\"patients\": ";
+  const std::size_t at = json.find(size);
+  REQUIRE(at != std::string::npos);
+  const std::size_t end = json.find_first_not_of("0123456789", at + size.size());
+  {
+    std::ofstream(dir / "shard.json")
+        << json.substr(0, at + size.size()) + "1000000000000000" + json.substr(end);
+  }
+  CHECK_THROWS_WITH(readShard(dir),
+                    Catch::Contains("shard.json: cohort: patients: expected 1 to 10000"));
   fs::remove_all(dir);
 }

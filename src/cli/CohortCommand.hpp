@@ -19,10 +19,6 @@
 
 namespace dermasim {
 
-// Patients one cohort may have: 10,000 of the default scenario take about 8 h on 2 cores, and
-// the 10th and 90th percentiles are long steady by then; a larger N is far more likely a typo.
-inline constexpr std::size_t kMaxCohort = 10000;
-
 // Patients 0 .. patients - 1, on `workers` threads.
 CohortResult simulateCohort(const Scenario& scenario, std::size_t patients, int workers,
                             const RunsProgress& progress = {});

@@ -5,9 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
 #include "io/InputError.hpp"
 #include "io/PrintableText.hpp"
@@ -15,6 +12,7 @@
 #ifdef DERMASIM_HAVE_REPORT
 #include "io/AtomicFile.hpp"
 #include "io/ScenarioSource.hpp"
+#include "io/TextFile.hpp"
 #include "report/ConsultationSheet.hpp"
 #endif
 
@@ -54,13 +52,9 @@ void checkSheetPath(const SheetRequest& request) {
 }
 
 #ifdef DERMASIM_HAVE_REPORT
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot be read for the consultation sheet");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// The run's own timeseries.csv, read back for the curves: a 6-month series is ~40 kB, a
+// cohort's percentile columns a few times that.
+constexpr std::size_t kMaxTimeseriesBytes = std::size_t{64} << 20;
 
 void writeSheet(const SheetRequest& request) {
   using Clock = std::chrono::steady_clock;
@@ -82,9 +76,11 @@ void writeSheet(const SheetRequest& request) {
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const fs::path folder =
         comparison ? fs::path(request.out) / (i == 0 ? "a" : "b") : fs::path(request.out);
-    sheet.protocols.push_back({scenarios[i], runs[i].result,
-                               report::parseTimeseriesCsv(slurp(folder / "timeseries.csv")),
-                               runs[i].renders, runs[i].renders_unavailable});
+    sheet.protocols.push_back(
+        {scenarios[i], runs[i].result,
+         report::parseTimeseriesCsv(readTextFile(folder / "timeseries.csv", kMaxTimeseriesBytes,
+                                                 "the timeseries of a run")),
+         runs[i].renders, runs[i].renders_unavailable});
   }
   writeFileAtomically(request.path, report::consultationSheetPdf(sheet));
   if (!request.quiet)

@@ -7,6 +7,7 @@
 #include "core/TimeStepParameters.hpp"
 #include "core/healing/HarmRisk.hpp"
 #include "core/healing/HealingModel.hpp"
+#include "core/readout/FallBelow.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
 
@@ -54,27 +55,10 @@ void applyAdjuncts(const Adjuncts& adjuncts, const AdjunctParameters& params, He
 
 double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
                     double nextSessionDay, double threshold) {
-  bool above = false;
-  const SkinReading* previous = nullptr;
-  for (const SkinReading& r : series) {
-    if (r.day < sessionDay || r.day > nextSessionDay) {
-      if (r.day <= sessionDay) previous = &r;
-      continue;
-    }
-    if (r.erythema >= threshold) {
-      above = true;
-    } else if (above && previous) {
-      // Redness fades exponentially between readings, so interpolate its logarithm: exact for
-      // an exponential, where a straight line would cross late by ~ step^2 / (8 x decay time).
-      const double hi = previous->erythema, lo = r.erythema;
-      const double f = lo > 0 && hi > lo ? std::log(hi / threshold) / std::log(hi / lo)
-                       : hi > lo         ? (hi - threshold) / (hi - lo)
-                                         : 1.0;
-      return previous->day + f * (r.day - previous->day) - sessionDay;
-    }
-    previous = &r;
-  }
-  return above ? nextSessionDay - sessionDay : 0.0;
+  const FallBelow f = fallBelow(series, sessionDay, nextSessionDay, &SkinReading::erythema,
+                                threshold, Fade::Exponential);
+  if (!f.rose) return 0.0;
+  return f.day.value_or(nextSessionDay) - sessionDay;
 }
 
 RunResult simulate(const Scenario& scenario, const RunOptions& options) {

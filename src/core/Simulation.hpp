@@ -121,8 +121,9 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
 // Time steps simulate() takes for `scenario`, without simulating (for resource estimates).
 std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters);
 
-// Days after `sessionDay` until erythema first falls below `threshold` after its peak;
-// 0 when it never rises above it. Linear between readings.
+// Days after `sessionDay` until erythema first falls below `threshold` after rising to it
+// (readout/FallBelow.hpp, an exponential fade between readings); 0 when it never rises to it,
+// the whole interval when it is still above it at `nextSessionDay`.
 double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
                     double nextSessionDay, double threshold = 0.1);
 

@@ -5,14 +5,12 @@
 #include <stdexcept>
 
 #include "core/numerics/NumberText.hpp"
+#include "core/readout/FallBelow.hpp"
 
 namespace dermasim {
 namespace {
 
 constexpr double kHoursPerDay = 24.0;
-
-double channelsOpen(const SkinReading& r) { return r.channels_open; }
-double barrierOpen(const SkinReading& r) { return r.barrier_open; }
 
 std::string hoursText(double h) { return fixedNumber(h, 0) + " h"; }
 
@@ -21,32 +19,20 @@ std::string hoursText(double h) { return fixedNumber(h, 0) + " h"; }
 const std::vector<AftercareRule>& aftercareRules() { return knowledgeTable().aftercare; }
 
 double hoursUntilBelow(const std::vector<SkinReading>& series, double sessionDay, double endDay,
-                       double (*column)(const SkinReading&), double share) {
+                       double SkinReading::*field, double share) {
   // At the session itself every channel is open.
-  double previousDay = sessionDay, previous = 1.0;
-  for (const SkinReading& r : series) {
-    if (r.day <= sessionDay || r.day > endDay) continue;
-    const double v = column(r);
-    if (v < share) {
-      const double f = previous > v ? (previous - share) / (previous - v) : 1.0;
-      return (previousDay + f * (r.day - previousDay) - sessionDay) * kHoursPerDay;
-    }
-    previousDay = r.day;
-    previous = v;
-  }
-  return (endDay - sessionDay) * kHoursPerDay;
+  const FallBelow f = fallBelow(series, sessionDay, endDay, field, share, Fade::Linear, 1.0);
+  return (f.day.value_or(endDay) - sessionDay) * kHoursPerDay;
 }
 
 std::vector<std::string> aftercareOn(const std::vector<AftercareStep>& plan, double day) {
-  // Hours read better than days for the first two days after a session.
-  constexpr double kHoursShownUpTo = 48.0;
   std::vector<std::string> lines;
   for (const AftercareStep& step : plan) {
     if (day < step.from_day || day >= step.until_day) continue;
     std::string when;
     if (step.rule->from == "before")
       when = "in the hour before the session";
-    else if (step.hours <= kHoursShownUpTo)
+    else if (step.hours <= kAftercareHoursShownUpTo)
       when = "until " + hoursText(step.hours) + " after the session";
     else
       when = "until day " + fixedNumber(std::ceil(step.until_day), 0);
@@ -77,12 +63,12 @@ std::vector<AftercareStep> aftercarePlan(const RunResult& result) {
       double simulated = -1;
       std::string what;
       if (rule.until == "channels_closed") {
-        simulated =
-            hoursUntilBelow(result.timeseries, s.day, next, channelsOpen, kChannelsClosedShare);
+        simulated = hoursUntilBelow(result.timeseries, s.day, next, &SkinReading::channels_open,
+                                    kChannelsClosedShare);
         what = "channels closed";
       } else if (rule.until == "barrier_sealed") {
-        simulated =
-            hoursUntilBelow(result.timeseries, s.day, next, barrierOpen, kChannelsClosedShare);
+        simulated = hoursUntilBelow(result.timeseries, s.day, next, &SkinReading::barrier_open,
+                                    kChannelsClosedShare);
         what = "openings sealed";
       } else if (rule.until == "redness_resolved") {
         simulated = s.downtime_days * kHoursPerDay;

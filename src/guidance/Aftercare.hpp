@@ -20,6 +20,9 @@ const std::vector<AftercareRule>& aftercareRules();
 
 // Share of channels (open, or unsealed at the surface) below which they count as closed.
 inline constexpr double kChannelsClosedShare = 0.05;
+// An instruction lasting up to this long is told in hours ("until 25 h after the session"),
+// a longer one in days: hours read better for the first two days.
+inline constexpr double kAftercareHoursShownUpTo = 48.0;
 
 struct AftercareStep {
   int session = 0;  // 1-based
@@ -38,9 +41,9 @@ std::vector<AftercareStep> aftercarePlan(const RunResult& result);
 // and the consultation sheet.
 std::vector<std::string> aftercareOn(const std::vector<AftercareStep>& plan, double day);
 
-// Hours after `sessionDay` until `column` of the readings falls below `share` (interpolated
+// Hours after `sessionDay` until `field` of the readings falls below `share` (interpolated
 // between readings), or until `endDay` if it does not.
 double hoursUntilBelow(const std::vector<SkinReading>& series, double sessionDay, double endDay,
-                       double (*column)(const SkinReading&), double share);
+                       double SkinReading::*field, double share);
 
 }  // namespace dermasim

@@ -154,8 +154,7 @@ void addPigmentation(const Scenario& s, const std::vector<OpeningCoverage>& open
 
 }  // namespace
 
-std::optional<Advisory> intervalFinding(const Scenario& s, std::size_t session,
-                                        std::optional<double> previousHealedDays) {
+std::optional<Advisory> intervalFinding(const Scenario& s, std::size_t session) {
   if (session == 0 || session >= s.sessions.size()) return std::nullopt;
   const SessionPlan& previous = s.sessions[session - 1];
   const SessionPlan& plan = s.sessions[session];
@@ -164,15 +163,6 @@ std::optional<Advisory> intervalFinding(const Scenario& s, std::size_t session,
   // land on skin still healing.
   const double needle = std::max(previous.device.needle_length_mm, plan.device.needle_length_mm);
   const IntervalRule& rule = knowledgeTable().interval(s.patient.indication, needle);
-  if (previousHealedDays) {
-    if (interval >= *previousHealedDays) return std::nullopt;
-    return Advisory{AdvisoryLevel::Warning, "interval_short",
-                    sessionWhere(plan) + fixedNumber(interval, 1) +
-                        " days after the previous session, whose simulated healing took " +
-                        fixedNumber(*previousHealedDays, 1) + " days (usual at " + mm(needle) +
-                        ": " + rule.usual_interval + ")",
-                    rule.provenance.cite()};
-  }
   if (interval >= rule.min_interval_days - 1e-9) return std::nullopt;
   return Advisory{AdvisoryLevel::Warning, "interval_short",
                   sessionWhere(plan) + fixedNumber(interval, 1) +

@@ -22,12 +22,10 @@ namespace dermasim {
 // Every finding, in order: conditions first, then each session's, then the plan's.
 std::vector<Advisory> findingsFor(const Scenario& scenario);
 
-// The interval between session `session` (1 or later) and the one before it. Without
-// `previousHealedDays` it is judged by the table's shortest interval for the depth. A later step
-// judges it from the simulated healing instead: `previousHealedDays` is then how long after the
-// earlier session the simulated skin took to heal, and the interval is short when it is less.
-std::optional<Advisory> intervalFinding(const Scenario& scenario, std::size_t session,
-                                        std::optional<double> previousHealedDays = std::nullopt);
+// The interval between session `session` (1 or later) and the one before it, judged by the
+// table's shortest interval for the depth. (After a run, HealingFindings.hpp judges it again
+// from the simulated healing.)
+std::optional<Advisory> intervalFinding(const Scenario& scenario, std::size_t session);
 
 bool anyError(const std::vector<Advisory>& findings);
 

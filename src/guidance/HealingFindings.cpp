@@ -11,8 +11,6 @@ namespace {
 
 constexpr double kHoursPerDay = 24.0;
 
-double channelsOpen(const SkinReading& r) { return r.channels_open; }
-
 }  // namespace
 
 std::optional<double> simulatedHealingDays(const RunResult& result, std::size_t i) {
@@ -20,8 +18,8 @@ std::optional<double> simulatedHealingDays(const RunResult& result, std::size_t 
   const double end =
       i + 1 < result.sessions.size() ? result.sessions[i + 1].day : result.timeseries.back().day;
   // No reading after the session shows a share below the level: not closed by the end.
-  const double closedHours =
-      hoursUntilBelow(result.timeseries, s.day, end, channelsOpen, kChannelsClosedShare);
+  const double closedHours = hoursUntilBelow(result.timeseries, s.day, end,
+                                             &SkinReading::channels_open, kChannelsClosedShare);
   if (closedHours >= (end - s.day) * kHoursPerDay - 1e-9) return std::nullopt;
   // The infiltrate rises for a day or two, then resolves: healed once it has fallen below the
   // share of its peak, after the peak.

@@ -24,6 +24,13 @@ std::string row(std::initializer_list<std::string> cells) {
   return line + "\n";
 }
 
+// The header row and the rule under it, as wide as the header.
+std::string header(std::initializer_list<std::string> cells) {
+  std::string rule = "|";
+  for (std::size_t i = 0; i < cells.size(); ++i) rule += "---|";
+  return row(cells) + rule + "\n";
+}
+
 std::string indicationText(const std::optional<Indication>& indication) {
   return indication ? std::string(toString(*indication)) : "any";
 }
@@ -47,7 +54,7 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
       "the plan's indication applies, else the site's `any` row. Beyond the range is a "
       "warning; beyond it with tracks that pass through the site's whole skin (the model's "
       "anatomy) an error.\n\n";
-  md += row({"site", "indication", "range (mm)", "grade", "source"}) + "|---|---|---|---|---|\n";
+  md += header({"site", "indication", "range (mm)", "grade", "source"});
   for (const DepthRange& r : k.depth_ranges)
     md += row({std::string(toString(r.site)), indicationText(r.indication),
                number(r.min_mm) + " - " + number(r.max_mm), r.provenance.grade,
@@ -61,16 +68,14 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
   md +=
       "\n## Intervals between sessions, by needle depth\n\nThe deeper of two neighbouring "
       "sessions decides; closer than the minimum is a warning.\n\n";
-  md += row({"indication", "needle (mm)", "at least (days)", "usual", "grade", "source"}) +
-        "|---|---|---|---|---|---|\n";
+  md += header({"indication", "needle (mm)", "at least (days)", "usual", "grade", "source"});
   for (const IntervalRule& r : k.intervals)
     md += row({indicationText(r.indication), number(r.from_mm) + " to under " + number(r.below_mm),
                number(r.min_interval_days), r.usual_interval, r.provenance.grade,
                rowSource(r.provenance)});
 
   md += "\n## Courses and maintenance\n\n";
-  md +=
-      row({"indication", "sessions", "maintenance", "grade", "source"}) + "|---|---|---|---|---|\n";
+  md += header({"indication", "sessions", "maintenance", "grade", "source"});
   for (const Course& c : k.courses)
     md += row({std::string(toString(c.indication)), c.sessions, c.maintenance, c.provenance.grade,
                rowSource(c.provenance)});
@@ -78,8 +83,7 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
   md +=
       "\n## Contraindications\n\nFrom the scenario's `patient.conditions`. An error "
       "makes `check` exit 1 and `run` refuse without `--force`.\n\n";
-  md += row({"condition", "level", "code", "advice", "grade", "source"}) +
-        "|---|---|---|---|---|---|\n";
+  md += header({"condition", "level", "code", "advice", "grade", "source"});
   for (const Contraindication& c : k.contraindications)
     md += row({std::string(toString(c.condition)), std::string(toString(c.level)), c.code, c.advice,
                c.provenance.grade, rowSource(c.provenance)});
@@ -90,7 +94,7 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
       number(k.threshold("pih_deep_needle_mm").value) + " mm deep or with at least " +
       number(k.threshold("pih_dense_punctures_per_cm2").value) +
       " punctures/cm2 raises a warning with the advice.\n\n";
-  md += row({"type", "PIH risk", "advice", "grade", "source"}) + "|---|---|---|---|---|\n";
+  md += header({"type", "PIH risk", "advice", "grade", "source"});
   for (const PigmentationAdvice& p : k.pigmentation)
     md += row({std::to_string(p.fitzpatrick), p.pih_risk, p.advice, p.provenance.grade,
                rowSource(p.provenance)});
@@ -98,15 +102,13 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
   md +=
       "\n## Aftercare\n\nFrom each session (or the hour before it) until the moment the "
       "simulation gives, never shorter than the floor; `run` writes it as aftercare.csv.\n\n";
-  md += row({"item", "lasts until", "at least (h)", "instruction", "why", "grade", "source"}) +
-        "|---|---|---|---|---|---|---|\n";
+  md += header({"item", "lasts until", "at least (h)", "instruction", "why", "grade", "source"});
   for (const AftercareRule& a : k.aftercare)
     md += row({a.item, a.from == "before" ? "the session" : a.until, number(a.at_least_h),
                a.instruction, a.reason, a.provenance.grade, rowSource(a.provenance)});
 
   md += "\n## Thresholds\n\n";
-  md += row({"key", "value", "unit", "level", "meaning", "grade", "source"}) +
-        "|---|---|---|---|---|---|---|\n";
+  md += header({"key", "value", "unit", "level", "meaning", "grade", "source"});
   for (const GuidanceThreshold& t : k.thresholds)
     md += row({"`" + t.key + "`", number(t.value), t.unit, std::string(toString(t.level)),
                t.meaning, t.provenance.grade, rowSource(t.provenance)});

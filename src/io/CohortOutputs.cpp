@@ -5,6 +5,7 @@
 
 #include "core/numerics/NumberText.hpp"
 #include "core/numerics/Percentile.hpp"
+#include "io/CsvField.hpp"
 #include "io/OutcomeJson.hpp"
 #include "io/RunOutputs.hpp"
 #include "io/TimeseriesColumns.hpp"
@@ -52,15 +53,15 @@ std::string cohortTimeseriesCsv(const CohortResult& cohort) {
 
 std::string cohortCsv(const CohortResult& cohort) {
   std::string out = "patient";
-  for (const ParameterSpec* spec : cohort.varied) out += "," + std::string(spec->key);
-  for (const PatientOutcome& o : patientOutcomes()) out += "," + std::string(o.name);
+  for (const ParameterSpec* spec : cohort.varied) appendField(out, spec->key);
+  for (const PatientOutcome& o : patientOutcomes()) appendField(out, o.name);
   out += '\n';
   for (const PatientRecord& p : cohort.patients) {
     out += std::to_string(p.index);
     // Drawn values exactly: a patient can be run again from its row.
-    for (double v : p.values) out += "," + exactNumber(v);
+    for (double v : p.values) appendField(out, exactNumber(v));
     for (std::size_t o = 0; o < p.outcomes.size(); ++o)
-      out += "," + fixedNumber(p.outcomes[o], patientOutcomes()[o].decimals);
+      appendField(out, fixedNumber(p.outcomes[o], patientOutcomes()[o].decimals));
     out += '\n';
   }
   return out;

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
 
 #include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
+#include "io/CsvField.hpp"
 #include "io/InputError.hpp"
 #include "io/PrintableText.hpp"
 #include "io/ScenarioFile.hpp"
+#include "io/ScenarioTextLimits.hpp"
+#include "io/TextFile.hpp"
 #include "io/TimeseriesColumns.hpp"
 
 namespace dermasim {
@@ -23,12 +25,6 @@ constexpr const char* kShardFormat = "dermasim cohort shard 1";
 
 std::string inFolder(const std::string& folder, const std::string& name) {
   return folder.empty() ? name : folder + "/" + name;
-}
-
-// One more CSV field. (Not `out += "," + text`: GCC 12 warns falsely on that, -Wrestrict.)
-void appendField(std::string& out, std::string_view text) {
-  out += ',';
-  out += text;
 }
 
 std::string patientsHeader(const CohortResult& cohort) {
@@ -84,21 +80,20 @@ std::string shardJson(const CohortShard& shard) {
   return j.dump(2) + "\n";
 }
 
-std::string slurp(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(printable(file.string()) + ": cannot read (missing from the shard?)");
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError(printable(file.string()) + ": cannot read (read error)");
-  return text.str();
-}
+// A patient's row of patients.csv is under 1 kB and its readings ~150 kB (a 6-month series);
+// the bound leaves room for long series and refuses a table no shard of this size could hold.
+constexpr std::size_t kMaxBytesPerPatient = std::size_t{8} << 20;
+constexpr std::string_view kShardTableKind = "a shard's table, at most 8 MiB per patient";
+// shard.json holds one or two scenario texts.
+constexpr std::size_t kMaxShardJsonBytes = 4 * kMaxScenarioBytes;
 
 // The lines of a CSV file the shard wrote: the header, checked against `header`, then the rows
 // as numbers, each row `width` wide.
 std::vector<std::vector<double>> readNumbers(const std::filesystem::path& file,
-                                             const std::string& header, std::size_t width) {
+                                             const std::string& header, std::size_t width,
+                                             std::size_t patients) {
   const std::string shown = printable(file.string());
-  std::istringstream in(slurp(file));
+  std::istringstream in(readTextFile(file, (patients + 1) * kMaxBytesPerPatient, kShardTableKind));
   std::string line;
   if (!std::getline(in, line) || line != header)
     throw InputError(shown + ": header: expected the columns this dermasim writes (got " +
@@ -140,7 +135,8 @@ CohortResult readPart(const std::filesystem::path& dir, const std::string& folde
   const std::filesystem::path patientsFile = dir / inFolder(folder, "patients.csv");
   const std::size_t outcomes = patientOutcomes().size();
   for (const std::vector<double>& row :
-       readNumbers(patientsFile, patientsHeader(cohort), 1 + cohort.varied.size() + outcomes)) {
+       readNumbers(patientsFile, patientsHeader(cohort), 1 + cohort.varied.size() + outcomes,
+                   expected.size())) {
     PatientRecord p;
     p.index = patientIndex(row[0], patientsFile);
     p.values.assign(row.begin() + 1, row.begin() + 1 + static_cast<long>(cohort.varied.size()));
@@ -158,7 +154,7 @@ CohortResult readPart(const std::filesystem::path& dir, const std::string& folde
   const std::vector<TimeseriesColumn>& columns = timeseriesColumns();
   std::size_t next = 0;  // readings come patient by patient, in the patients' order
   for (const std::vector<double>& row :
-       readNumbers(readingsFile, readingsHeader(), 2 + columns.size())) {
+       readNumbers(readingsFile, readingsHeader(), 2 + columns.size(), expected.size())) {
     const std::size_t index = patientIndex(row[0], readingsFile);
     while (next < cohort.patients.size() && cohort.patients[next].index != index) ++next;
     if (next == cohort.patients.size())
@@ -217,7 +213,8 @@ CohortShard readShard(const std::filesystem::path& dir) {
   CohortShard shard;
   std::vector<std::pair<std::string, Scenario>> scenarios;
   try {
-    const nlohmann::json j = nlohmann::json::parse(slurp(file));
+    const nlohmann::json j = nlohmann::json::parse(
+        readTextFile(file, kMaxShardJsonBytes, "a shard's description, a few kB"));
     const std::string format = j.at("format").get<std::string>();
     if (format != kShardFormat)
       throw InputError(shown + ": format: expected \"" + kShardFormat + "\" (got " +
@@ -238,6 +235,9 @@ CohortShard readShard(const std::filesystem::path& dir) {
     if (std::string_view(e.what()).starts_with(shown)) throw;
     throw InputError(shown + ": scenario: " + e.what());
   }
+  if (shard.cohort_size == 0 || shard.cohort_size > kMaxCohort)
+    throw InputError(shown + ": cohort: patients: expected 1 to " + std::to_string(kMaxCohort) +
+                     " (got " + std::to_string(shard.cohort_size) + ")");
   if (shard.shard.index == 0 || shard.shard.index > shard.shard.count ||
       shard.shard.count > shard.cohort_size)
     throw InputError(shown + ": shard: expected I/N with 1 <= I <= N <= the cohort's " +

@@ -3,8 +3,10 @@
 // quote or a line break, so plain fields stay plain.
 //
 //   out += csvField(source) + ",";   // Lotfi, Moneib & Yehia, ... -> "Lotfi, Moneib & Yehia, ..."
+//   appendField(out, exactNumber(v));  // ",0.25"
 
 #include <string>
+#include <string_view>
 
 namespace dermasim {
 
@@ -16,6 +18,13 @@ inline std::string csvField(const std::string& text) {
     quoted += c;
   }
   return quoted + "\"";
+}
+
+// One more field after a comma. (Not `out += "," + text`: GCC 12 warns falsely on that
+// temporary, -Wrestrict, and it allocates a string per field.)
+inline void appendField(std::string& out, std::string_view text) {
+  out += ',';
+  out += text;
 }
 
 }  // namespace dermasim

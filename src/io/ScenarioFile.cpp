@@ -3,10 +3,8 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 
 #include "core/ScenarioCheck.hpp"
 #include "core/parameters/ModelParameters.hpp"
@@ -17,6 +15,7 @@
 #include "io/ScenarioKeyCheck.hpp"
 #include "io/ScenarioSessions.hpp"
 #include "io/ScenarioTextLimits.hpp"
+#include "io/TextFile.hpp"
 #include "io/TomlValues.hpp"
 
 namespace dermasim {
@@ -192,28 +191,7 @@ Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
 }
 
 Scenario loadScenarioFile(const std::filesystem::path& file) {
-  const std::string name = file.string();
-  const std::string shown = printable(name, std::string::npos);
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec))
-    throw InputError(shown + ": cannot read file (" + std::strerror(EISDIR) + ")");
-  // Refused before reading, and read no further than the bound: /dev/zero has no end.
-  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxScenarioBytes)
-    failScenarioTooLarge(shown, std::to_string(size));
-  errno = 0;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    const int error = errno;
-    throw InputError(shown + ": cannot read file (" +
-                     (error != 0 ? std::strerror(error) : "open failed") + ")");
-  }
-  std::string text(kMaxScenarioBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) throw InputError(shown + ": cannot read file (read error)");
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxScenarioBytes)
-    failScenarioTooLarge(shown, "more than " + std::to_string(kMaxScenarioBytes));
-  return parseScenario(text, name);
+  return parseScenario(readTextFile(file, kMaxScenarioBytes, kScenarioFileKind), file.string());
 }
 
 }  // namespace dermasim

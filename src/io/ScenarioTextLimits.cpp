@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "io/InputError.hpp"
+#include "io/TextFile.hpp"
 
 namespace dermasim {
 namespace {
@@ -207,8 +208,7 @@ NestingScan::Excess NestingScan::run() {
 }  // namespace
 
 void failScenarioTooLarge(const std::string& source, const std::string& size) {
-  throw InputError(source + ": file size: at most " + std::to_string(kMaxScenarioBytes) +
-                   " bytes for a scenario file, which takes a few kB (got " + size + " bytes)");
+  failFileTooLarge(source, kMaxScenarioBytes, kScenarioFileKind, size);
 }
 
 void checkScenarioTextLimits(std::string_view text, const std::string& source) {

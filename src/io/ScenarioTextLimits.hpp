@@ -18,6 +18,8 @@ namespace dermasim {
 
 // A scenario file is a few kB; a saved one with 60 sessions stays under 100 kB.
 inline constexpr std::size_t kMaxScenarioBytes = std::size_t{1} << 20;
+// What a scenario file is, for the size error (io/TextFile.hpp).
+inline constexpr std::string_view kScenarioFileKind = "a scenario file, which takes a few kB";
 // Levels of tables, arrays and dotted key parts within one another (patient.scars.mix.rolling
 // is 4; session[0].day is 3).
 inline constexpr int kMaxScenarioNesting = 32;

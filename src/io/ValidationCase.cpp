@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <sstream>
 
@@ -14,6 +13,7 @@
 #include "io/PrintableText.hpp"
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioTextLimits.hpp"
+#include "io/TextFile.hpp"
 #include "io/TomlValues.hpp"
 
 namespace dermasim {
@@ -245,16 +245,9 @@ ValidationCase parseValidationCase(std::string_view tomlText, const std::string&
 }
 
 ValidationCase loadValidationCase(const std::filesystem::path& file) {
-  const std::string shown = printable(file.string(), std::string::npos);
-  std::error_code ec;
-  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxScenarioBytes)
-    failScenarioTooLarge(shown, std::to_string(size));
-  std::ifstream in(file, std::ios::binary);
-  if (!in || std::filesystem::is_directory(file, ec))
-    throw InputError(shown + ": cannot read file (no such file or not a file)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseValidationCase(text.str(), file.string());
+  return parseValidationCase(
+      readTextFile(file, kMaxScenarioBytes, "a validation case, which takes a few kB"),
+      file.string());
 }
 
 std::vector<std::filesystem::path> validationCaseFiles(const std::filesystem::path& dir) {

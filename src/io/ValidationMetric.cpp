@@ -1,4 +1,5 @@
 #include "io/ValidationMetric.hpp"
+#include "core/readout/FallBelow.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -82,26 +83,12 @@ double sessionQuantity(const SessionResult& s, std::string_view quantity) {
 // the next session or the end.
 double hoursUntilBelow(const RunResult& result, std::size_t index, std::string_view column,
                        double threshold) {
-  const ReadingField field = fieldOf(column);
   const double start = result.sessions[index].day;
   const double end = index + 1 < result.sessions.size() ? result.sessions[index + 1].day
                                                         : std::numeric_limits<double>::infinity();
-  bool risen = false;
-  const SkinReading* previous = nullptr;
-  for (const SkinReading& r : result.timeseries) {
-    if (r.day <= start) continue;
-    if (r.day >= end) break;  // the next session starts a new count
-    const double value = r.*field;
-    if (value >= threshold) {
-      risen = true;
-    } else if (risen && previous != nullptr) {
-      const double before = previous->*field;
-      const double t = (before - threshold) / (before - value);
-      return 24.0 * (previous->day + t * (r.day - previous->day) - start);
-    }
-    previous = &r;
-  }
-  return risen ? kNaN : 0.0;
+  const FallBelow f = fallBelow(result.timeseries, start, end, fieldOf(column), threshold);
+  if (!f.rose) return 0.0;
+  return f.day ? 24.0 * (*f.day - start) : kNaN;
 }
 
 }  // namespace

@@ -359,8 +359,8 @@ void drawSkin(Cursor& at, const ConsultationSheet& sheet) {
 // How long an instruction lasts, from the session: hours within two days, else days.
 std::string aftercareSpan(const AftercareStep& step) {
   if (step.rule->from == "before") return "hour before";
-  constexpr double kHoursShownUpTo = 48.0;
-  if (step.hours <= kHoursShownUpTo) return "first " + fixedNumber(std::ceil(step.hours), 0) + " h";
+  if (step.hours <= kAftercareHoursShownUpTo)
+    return "first " + fixedNumber(std::ceil(step.hours), 0) + " h";
   return "first " + fixedNumber(std::ceil(step.hours / 24.0), 0) + " days";
 }
 
