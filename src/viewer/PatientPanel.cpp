@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
 
 namespace dermasim::viewer {
@@ -46,6 +47,8 @@ void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts) {
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   ImGui::SliderFloat("Before  |  after", &state.beforeAfterSplit, 0.0f, 1.0f, "",
                      ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SameLine();
+  drawBeforeDayPicker(state);
   if (fonts.large != nullptr) ImGui::PopFont();
 }
 
