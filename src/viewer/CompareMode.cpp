@@ -87,13 +87,13 @@ void bringToFront(ViewerState& state, std::size_t index) {
 std::string protocolSummary(const Scenario& scenario) {
   if (scenario.sessions.empty()) return "no sessions";
   const DeviceSettings& d = scenario.sessions.front().device;
-  std::string text = std::string(toString(d.type)) + " " + readableNumber(d.needle_length_mm) +
-                     " mm";
+  std::string text =
+      std::string(toString(d.type)) + " " + readableNumber(d.needle_length_mm) + " mm";
   const std::size_t n = scenario.sessions.size();
   if (n > 1) {
     text += ", " + std::to_string(n) + " sessions";
-    const double interval = (scenario.sessions.back().day - scenario.sessions.front().day) /
-                            static_cast<double>(n - 1);
+    const double interval =
+        (scenario.sessions.back().day - scenario.sessions.front().day) / static_cast<double>(n - 1);
     text += " every " + readableNumber(interval, 3) + " d";
   }
   return text;
@@ -106,9 +106,9 @@ std::size_t snapshotCacheBytes(const SnapshotCache& cache) {
     bytes += sizeof(float) * (s.height_mm.size() + s.srgb.size() + s.erythema.size() +
                               s.surface_blood_um.size() + s.scar.size());
     for (const SkinSection& sec : s.sections) {
-      bytes += sizeof(float) * (sec.epidermis.size() + sec.papillary.size() +
-                                sec.collagen1.size() + sec.collagen3.size() + sec.elastin.size() +
-                                sec.fibroblasts.size() + sec.injury.size() + sec.lumen.size());
+      bytes += sizeof(float) * (sec.epidermis.size() + sec.papillary.size() + sec.collagen1.size() +
+                                sec.collagen3.size() + sec.elastin.size() + sec.fibroblasts.size() +
+                                sec.injury.size() + sec.lumen.size());
     }
   }
   return bytes;

@@ -43,12 +43,16 @@ std::vector<Measure> dayMeasures(bool scars) {
       {"Improvement", "%", 1, [](const SkinReading& r) { return r.improvement_pct; }},
   };
   if (scars) {
-    m.push_back({"Scar depth", "\xC2\xB5m", 1, [](const SkinReading& r) { return r.scar_depth_um; }});
+    m.push_back(
+        {"Scar depth", "\xC2\xB5m", 1, [](const SkinReading& r) { return r.scar_depth_um; }});
   } else {
-    m.push_back({"Roughness Ra", "\xC2\xB5m", 2, [](const SkinReading& r) { return r.roughness_um; }});
+    m.push_back(
+        {"Roughness Ra", "\xC2\xB5m", 2, [](const SkinReading& r) { return r.roughness_um; }});
   }
-  m.push_back({"Type III gain", "%", 1, [](const SkinReading& r) { return 100 * (r.collagen3_rel - 1); }});
-  m.push_back({"Channels open", "%", 1, [](const SkinReading& r) { return 100 * r.channels_open; }});
+  m.push_back(
+      {"Type III gain", "%", 1, [](const SkinReading& r) { return 100 * (r.collagen3_rel - 1); }});
+  m.push_back(
+      {"Channels open", "%", 1, [](const SkinReading& r) { return 100 * r.channels_open; }});
   return m;
 }
 
@@ -98,8 +102,8 @@ std::vector<CompareRow> compareRows(const ViewerState& state, double day) {
   }
   // Whole-run indices (HarmRisk.hpp), not of one day.
   rows.push_back({"PIH risk, run", "0-1", 2, a->outcome.pih_risk, b->outcome.pih_risk});
-  rows.push_back({"Fibrosis risk, run", "0-1", 2, a->outcome.fibrosis_risk,
-                  b->outcome.fibrosis_risk});
+  rows.push_back(
+      {"Fibrosis risk, run", "0-1", 2, a->outcome.fibrosis_risk, b->outcome.fibrosis_risk});
   return rows;
 }
 
@@ -213,10 +217,10 @@ void drawBeforeDayPicker(ViewerState& state) {
     ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("The day on the left of the split line: any day, e.g. session 2");
+    ImGui::SetTooltip("The day left of the split line: any day, e.g. session 2 against 4");
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("Day on show as before")) {
+  if (ImGui::SmallButton("Use the day on show")) {
     state.beforeDay = std::clamp(state.playback.day(), 0.0, lastDay);
   }
 }

@@ -55,8 +55,8 @@ void CompareView::labels(ViewerState& state) {
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoFocusOnAppearing)) {
-      const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(side == 0 ? kCompareColourA
-                                                                     : kCompareColourB);
+      const ImVec4 colour =
+          ImGui::ColorConvertU32ToFloat4(side == 0 ? kCompareColourA : kCompareColourB);
       ImGui::TextColored(colour, "%s  %s", side == 0 ? "A" : "B", slot.scenario.name.c_str());
       ImGui::TextColored(colour, "%s", protocolSummary(slot.scenario).c_str());
       if (slot.snapshots.empty() && state.runningSlot == index) {

@@ -21,8 +21,8 @@
 namespace dermasim::viewer {
 
 // A and B keep these in the skins' labels, plots, legends and table, whichever is in front.
-inline constexpr ImU32 kCompareColourA = IM_COL32(255, 150, 70, 255);   // orange
-inline constexpr ImU32 kCompareColourB = IM_COL32(90, 180, 255, 255);   // blue
+inline constexpr ImU32 kCompareColourA = IM_COL32(255, 150, 70, 255);  // orange
+inline constexpr ImU32 kCompareColourB = IM_COL32(90, 180, 255, 255);  // blue
 
 // One row of the table of differences: a measure on the day shown for A and B.
 struct CompareRow {

@@ -44,7 +44,7 @@ void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts) {
     }
     ImGui::PopID();
   }
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.3f);
   ImGui::SliderFloat("Before  |  after", &state.beforeAfterSplit, 0.0f, 1.0f, "",
                      ImGuiSliderFlags_AlwaysClamp);
   ImGui::SameLine();

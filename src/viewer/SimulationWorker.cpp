@@ -50,8 +50,7 @@ std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections, i
     for (const double offset : kKeyDayOffsets) days.push_back(session.day + offset);
   }
   const double wholeDays = std::floor(end) + 1;
-  const double budgetCount =
-      std::max(1.0, budgetBytes / snapshotBytes(scenario, sections));
+  const double budgetCount = std::max(1.0, budgetBytes / snapshotBytes(scenario, sections));
   const double every =
       std::max(static_cast<double>(std::max(1, everyDays)), std::ceil(wholeDays / budgetCount));
   for (double day = 0; day <= end; day += every) days.push_back(day);

@@ -53,8 +53,8 @@ void SkinView::draw(const ViewerState& state, std::size_t slotIndex, const rende
   const int height =
       std::max(1, static_cast<int>(std::lround(resolution * static_cast<float>(area.height))));
   const render::RenderOptions options = shownOptions(state, day, uiScale * resolution);
-  const Drawn wanted{state.snapshotsVersion, shown.currentIndex, shown.beforeIndex, options, width,
-                     height};
+  const Drawn wanted{
+      state.snapshotsVersion, shown.currentIndex, shown.beforeIndex, options, width, height};
   if (!image_ || image_->width() != width || image_->height() != height) {
     image_ = std::make_unique<render::OffscreenTarget>(width, height);
     drawn_.reset();
@@ -93,8 +93,7 @@ void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max
                              ImGuiButtonFlags_MouseButtonMiddle);
   const ImGuiIO& io = ImGui::GetIO();
   render::RenderOptions& v = state.view;
-  const bool beforeAfter =
-      state.mode == ViewerMode::Patient || v.view == render::View::BeforeAfter;
+  const bool beforeAfter = state.mode == ViewerMode::Patient || v.view == render::View::BeforeAfter;
   if (status && state.slot().snapshots.empty()) {
     const char* text = state.busy() ? "Simulating..." : "No simulation yet: press Simulate";
     const ImVec2 t = ImGui::CalcTextSize(text);

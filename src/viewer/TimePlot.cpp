@@ -171,8 +171,8 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
         x = legendLeft;
         ++legendLines;
       }
-      legend.push_back({text, s.colour,
-                        ImVec2(x, origin.y + static_cast<float>(legendLines - 1) * lineHeight)});
+      legend.push_back(
+          {text, s.colour, ImVec2(x, origin.y + static_cast<float>(legendLines - 1) * lineHeight)});
       x += width + 2 * kGap;
     }
   }

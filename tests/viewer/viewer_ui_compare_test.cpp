@@ -247,10 +247,11 @@ TEST_CASE("viewer UI compare: both skins, the overlaid plots and the table in on
                                       << " ms a frame (with the pixel read-back)");
   render::writePng(kPictures / "compare_playing.png",
                    gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); }));
-  WARN("snapshot caches: A " << static_cast<double>(snapshotCacheBytes(state.slots[state.compare.a].snapshots)) / 1e6
-                             << " MB, B "
-                             << static_cast<double>(snapshotCacheBytes(state.slots[state.compare.b].snapshots)) / 1e6
-                             << " MB");
+  WARN("snapshot caches: A "
+       << static_cast<double>(snapshotCacheBytes(state.slots[state.compare.a].snapshots)) / 1e6
+       << " MB, B "
+       << static_cast<double>(snapshotCacheBytes(state.slots[state.compare.b].snapshots)) / 1e6
+       << " MB");
 }
 
 TEST_CASE("viewer UI compare: any day as the before/after view's before", "[ui][compare]") {
