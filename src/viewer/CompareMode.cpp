@@ -1,5 +1,8 @@
 #include "viewer/CompareMode.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/numerics/NumberText.hpp"
 
 namespace dermasim::viewer {
@@ -86,9 +89,19 @@ void bringToFront(ViewerState& state, std::size_t index) {
 
 std::string protocolSummary(const Scenario& scenario) {
   if (scenario.sessions.empty()) return "no sessions";
-  const DeviceSettings& d = scenario.sessions.front().device;
-  std::string text =
-      std::string(toString(d.type)) + " " + readableNumber(d.needle_length_mm) + " mm";
+  // The sessions' depths may step up (1 mm, then 1.5 mm): their range, not the first alone.
+  double shallowest = INFINITY, deepest = 0;
+  for (const SessionPlan& s : scenario.sessions) {
+    shallowest = std::min(shallowest, s.device.needle_length_mm);
+    deepest = std::max(deepest, s.device.needle_length_mm);
+  }
+  std::string text = std::string(toString(scenario.sessions.front().device.type)) + " " +
+                     readableNumber(shallowest);
+  if (deepest > shallowest) {
+    text += '-';
+    text += readableNumber(deepest);
+  }
+  text += " mm";
   const std::size_t n = scenario.sessions.size();
   if (n > 1) {
     text += ", " + std::to_string(n) + " sessions";
