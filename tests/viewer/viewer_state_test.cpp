@@ -332,3 +332,9 @@ TEST_CASE("ViewerState: compare mode with one scenario compares it with a copy t
   CHECK_FALSE(state.slots[0].snapshots.empty());
   CHECK_FALSE(state.slots[1].snapshots.empty());
 }
+
+TEST_CASE("protocolSummary: device, the sessions' depth range and their interval", "[compare]") {
+  CHECK(protocolSummary(loadBuiltinScenario("acne_scars_pen")) ==
+        "pen 1-1.5 mm, 4 sessions every 28 d");
+  CHECK(protocolSummary(quick("acne_scars_roller")).rfind("roller ", 0) == 0);
+}

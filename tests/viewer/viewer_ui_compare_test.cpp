@@ -231,6 +231,20 @@ TEST_CASE("viewer UI compare: both skins, the overlaid plots and the table in on
   }
   CHECK(same > 0.99);
 
+  // Any day against any day in compare mode too: both sides' "before" is day 1, "after" day 7.
+  state.view.view = render::View::BeforeAfter;
+  state.beforeDay = 1;
+  state.playback.seek(7, state.lastDay());
+  for (const std::size_t slot : {state.compare.a, state.compare.b}) {
+    const ShownSnapshots shown = shownSnapshots(state, slot, 7);
+    REQUIRE(shown.before != nullptr);
+    CHECK(shown.before->day == Approx(1));
+    CHECK(shown.current->day == Approx(7));
+  }
+  appFrame(gui, app);
+  render::writePng(kPictures / "compare_before_after.png", appFrame(gui, app));
+  state.view.view = render::View::Surface;
+
   // Frame time of compare mode while playing (a new day for both skins on most frames).
   state.playback.seek(0, state.lastDay());
   state.playback.togglePlay(state.lastDay());
