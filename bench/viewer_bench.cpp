@@ -22,6 +22,7 @@
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/HeadlessContext.hpp"
+#include "viewer/CompareMode.hpp"
 #include "viewer/ViewerApp.hpp"
 
 namespace {
@@ -128,6 +129,40 @@ void BM_PlaybackSplit(benchmark::State& state) {
 }
 void BM_PlaybackPatient(benchmark::State& state) {
   playback(state, ViewerMode::Patient, render::View::Surface, static_cast<double>(state.range(0)));
+}
+
+// Compare mode (two skins, the overlaid plots and the table of differences) while playing: the
+// default series against a copy of it, B's full run with snapshots finished first. Also how much
+// the two snapshot caches hold.
+void BM_PlaybackCompare(benchmark::State& state) {
+  Viewer& v = viewer();
+  ViewerState& s = v.app->state();
+  s.mode = ViewerMode::Clinician;
+  s.view.view = render::View::Surface;
+  s.playback.pause();
+  enterCompare(s);
+  while (s.busy() || !compareReady(s)) {
+    v.frame();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  s.playback.setSpeed(static_cast<double>(state.range(0)));
+  s.playback.seek(0, s.lastDay());
+  s.playback.togglePlay(s.lastDay());
+  for (auto _ : state) {
+    if (!s.playback.playing()) s.playback.togglePlay(s.lastDay());
+    v.frame();
+  }
+  s.playback.pause();
+  render::checkGlError("viewer_bench");
+  const double frames = static_cast<double>(state.iterations());
+  state.counters["fps"] = benchmark::Counter(frames, benchmark::Counter::kIsRate);
+  state.counters["fps_over_30"] =
+      benchmark::Counter(frames * kFrameSeconds, benchmark::Counter::kIsRate);
+  state.counters["snapshots_MB_A"] =
+      static_cast<double>(snapshotCacheBytes(s.slots[s.compare.a].snapshots)) / 1e6;
+  state.counters["snapshots_MB_B"] =
+      static_cast<double>(snapshotCacheBytes(s.slots[s.compare.b].snapshots)) / 1e6;
+  state.SetLabel(render::glRendererString());
 }
 
 // An edit answered: the time from applying it to its preview on show and to its full result.
@@ -250,6 +285,14 @@ BENCHMARK(BM_PlaybackSplit)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_PlaybackPatient)
+    ->ArgName("days_per_s")
+    ->Arg(7)
+    ->Arg(30)
+    ->MinTime(3.0)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+// Last: it leaves the viewer in compare mode.
+BENCHMARK(BM_PlaybackCompare)
     ->ArgName("days_per_s")
     ->Arg(7)
     ->Arg(30)

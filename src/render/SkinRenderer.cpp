@@ -143,7 +143,10 @@ struct SkinRenderer::Impl {
     const float baseline = 1.6f * static_cast<float>(fs);
     const float margin = 0.6f * static_cast<float>(fs);
     if (options.captions) {
-      shadowedText(margin, baseline, "Before", fs, kCaption);
+      // Any day can be the "before" (session 2 against session 4): named by its day then.
+      const std::string first =
+          before->day > 1e-6 ? "Day " + formatDay(before->day) : std::string("Before");
+      shadowedText(margin, baseline, first, fs, kCaption);
       const std::string after = snapshot ? "Day " + formatDay(snapshot->day) : "After";
       shadowedText(static_cast<float>(v.width) - margin - font.width(after, fs), baseline, after,
                    fs, kCaption);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
 
 namespace dermasim::viewer {
@@ -43,9 +44,11 @@ void drawPatientPanel(ViewerState& state, const ViewerFonts& fonts) {
     }
     ImGui::PopID();
   }
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.3f);
   ImGui::SliderFloat("Before  |  after", &state.beforeAfterSplit, 0.0f, 1.0f, "",
                      ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SameLine();
+  drawBeforeDayPicker(state);
   if (fonts.large != nullptr) ImGui::PopFont();
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/TimePlot.hpp"
 
@@ -43,6 +44,10 @@ bool hasScars(const RunResult& result) {
 }  // namespace
 
 void drawPlots(ViewerState& state) {
+  if (state.compare.on) {
+    drawComparePlots(state);
+    return;
+  }
   const RunResult* shown = state.result();
   if (shown == nullptr) {
     ImGui::TextDisabled("Plots appear when the simulation has finished.");

@@ -7,6 +7,7 @@ namespace dermasim::viewer {
 render::RenderOptions shownOptions(const ViewerState& state, double day, float uiScale) {
   render::RenderOptions options = state.view;
   options.ui_scale = uiScale;
+  options.split = state.beforeAfterSplit;  // the clinician's before/after view too
   if (state.mode == ViewerMode::Patient) {
     options.view = render::View::BeforeAfter;
     options.light = render::DirectionalLight::overhead();
@@ -28,12 +29,18 @@ render::RenderOptions shownOptions(const ViewerState& state, double day, float u
 }
 
 ShownSnapshots shownSnapshots(const ViewerState& state, double day) {
+  return shownSnapshots(state, state.active, day);
+}
+
+ShownSnapshots shownSnapshots(const ViewerState& state, std::size_t slotIndex, double day) {
   ShownSnapshots shown;
-  const SnapshotCache& cache = state.slot().snapshots;
+  if (slotIndex >= state.slots.size()) return shown;
+  const SnapshotCache& cache = state.slots[slotIndex].snapshots;
   if (cache.empty()) return shown;
   shown.currentIndex = cache.indexAt(day);
   shown.current = &cache.snapshot(shown.currentIndex);
-  shown.before = &cache.snapshot(0);
+  shown.beforeIndex = cache.indexAt(state.beforeDay);
+  shown.before = &cache.snapshot(shown.beforeIndex);
   return shown;
 }
 
@@ -44,9 +51,10 @@ void SnapshotUploads::give(render::SkinRenderer& renderer, const ViewerState& st
     renderer.setSnapshot(*shown.current);
     current_ = current;
   }
-  if (withBefore && before_ != state.snapshotsVersion) {
+  const std::pair<std::uint64_t, std::size_t> before{state.snapshotsVersion, shown.beforeIndex};
+  if (withBefore && before_ != before) {
     renderer.setBeforeSnapshot(*shown.before);
-    before_ = state.snapshotsVersion;
+    before_ = before;
   }
 }
 

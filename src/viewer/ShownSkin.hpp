@@ -25,10 +25,13 @@ render::RenderOptions shownOptions(const ViewerState& state, double day, float u
 
 struct ShownSnapshots {
   const SkinSnapshot* current = nullptr;  // null while no run has finished
-  const SkinSnapshot* before = nullptr;   // day 0, for the before/after view
-  std::size_t currentIndex = 0;
+  // The before/after view's "before": the snapshot of state.beforeDay (day 0 unless picked).
+  const SkinSnapshot* before = nullptr;
+  std::size_t currentIndex = 0, beforeIndex = 0;
 };
 ShownSnapshots shownSnapshots(const ViewerState& state, double day);
+// Of slot `slotIndex` (compare mode draws both of its pair); empty when it has no snapshots.
+ShownSnapshots shownSnapshots(const ViewerState& state, std::size_t slotIndex, double day);
 
 // Which of a state's snapshots a SkinRenderer holds, so each is uploaded once, not every draw.
 class SnapshotUploads {
@@ -40,7 +43,7 @@ class SnapshotUploads {
 
  private:
   std::optional<std::pair<std::uint64_t, std::size_t>> current_;  // snapshotsVersion, index
-  std::optional<std::uint64_t> before_;                           // snapshotsVersion
+  std::optional<std::pair<std::uint64_t, std::size_t>> before_;   // snapshotsVersion, index
 };
 
 }  // namespace dermasim::viewer

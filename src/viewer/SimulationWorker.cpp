@@ -40,7 +40,8 @@ double snapshotBytes(const Scenario& scenario, int sections) {
          (kSurfaceFloats * side * side + kSectionFloats * side * depth * std::max(1, sections));
 }
 
-std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections, int everyDays) {
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections, int everyDays,
+                                       double budgetBytes) {
   const double end = scenario.duration_days;
   std::vector<double> days{0.0, end};
   for (const SessionPlan& session : scenario.sessions) {
@@ -49,8 +50,7 @@ std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections, i
     for (const double offset : kKeyDayOffsets) days.push_back(session.day + offset);
   }
   const double wholeDays = std::floor(end) + 1;
-  const double budgetCount =
-      std::max(1.0, kSnapshotBudgetBytes / snapshotBytes(scenario, sections));
+  const double budgetCount = std::max(1.0, budgetBytes / snapshotBytes(scenario, sections));
   const double every =
       std::max(static_cast<double>(std::max(1, everyDays)), std::ceil(wholeDays / budgetCount));
   for (double day = 0; day <= end; day += every) days.push_back(day);

@@ -28,12 +28,14 @@ namespace dermasim::viewer {
 // Sorted, without repeats, all within 0..duration.
 // `sections` is how many sections each snapshot stores; `everyDays` spaces the regular ones at
 // least that far apart (a preview's are sparser: each costs about as much as a time step).
-std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1,
-                                       int everyDays = 1);
 // Memory the regular snapshots of one run may take (about 2.7 MB each, as estimated, on the
 // default 200 x 200 grid with the viewer's 5 sections, so a 180-day scenario keeps daily
 // snapshots).
 inline constexpr double kSnapshotBudgetBytes = 512.0 * 1024 * 1024;
+// `budgetBytes` replaces kSnapshotBudgetBytes (compare mode keeps two runs' snapshots).
+std::vector<double> viewerSnapshotDays(const Scenario& scenario, int sections = 1,
+                                       int everyDays = 1,
+                                       double budgetBytes = kSnapshotBudgetBytes);
 // Estimated size of one snapshot of `scenario`'s grid with `sections` sections.
 double snapshotBytes(const Scenario& scenario, int sections = 1);
 

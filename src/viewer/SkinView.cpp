@@ -29,9 +29,14 @@ SkinView::SkinView() = default;
 SkinView::~SkinView() = default;
 
 void SkinView::draw(const ViewerState& state, const render::Viewport& area, float uiScale) {
+  draw(state, state.active, area, uiScale);
+}
+
+void SkinView::draw(const ViewerState& state, std::size_t slotIndex, const render::Viewport& area,
+                    float uiScale) {
   if (area.width < 1 || area.height < 1) return;
   const double day = state.playback.day();
-  const ShownSnapshots shown = shownSnapshots(state, day);
+  const ShownSnapshots shown = shownSnapshots(state, slotIndex, day);
   if (shown.current == nullptr) {
     glEnable(GL_SCISSOR_TEST);
     glScissor(area.x, area.y, area.width, area.height);
@@ -48,7 +53,8 @@ void SkinView::draw(const ViewerState& state, const render::Viewport& area, floa
   const int height =
       std::max(1, static_cast<int>(std::lround(resolution * static_cast<float>(area.height))));
   const render::RenderOptions options = shownOptions(state, day, uiScale * resolution);
-  const Drawn wanted{state.snapshotsVersion, shown.currentIndex, options, width, height};
+  const Drawn wanted{
+      state.snapshotsVersion, shown.currentIndex, shown.beforeIndex, options, width, height};
   if (!image_ || image_->width() != width || image_->height() != height) {
     image_ = std::make_unique<render::OffscreenTarget>(width, height);
     drawn_.reset();
@@ -79,7 +85,7 @@ void drawPreviewBadge(const ViewerState& state, ImVec2 min, ImVec2 max) {
   draw->AddText(at, kPreviewText, label.c_str());
 }
 
-void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max) {
+void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max, bool status) {
   const ImVec2 size(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y));
   ImGui::SetCursorScreenPos(min);
   ImGui::InvisibleButton(id, size,
@@ -87,14 +93,14 @@ void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max
                              ImGuiButtonFlags_MouseButtonMiddle);
   const ImGuiIO& io = ImGui::GetIO();
   render::RenderOptions& v = state.view;
-  const bool beforeAfter = state.mode == ViewerMode::Patient;
-  if (state.slot().snapshots.empty()) {
+  const bool beforeAfter = state.mode == ViewerMode::Patient || v.view == render::View::BeforeAfter;
+  if (status && state.slot().snapshots.empty()) {
     const char* text = state.busy() ? "Simulating..." : "No simulation yet: press Simulate";
     const ImVec2 t = ImGui::CalcTextSize(text);
     ImGui::GetWindowDrawList()->AddText(
         ImVec2(min.x + (size.x - t.x) / 2, min.y + (size.y - t.y) / 2), kNoSkinText, text);
   }
-  drawPreviewBadge(state, min, max);
+  if (status) drawPreviewBadge(state, min, max);
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
     v.camera.zoom =
         std::clamp(v.camera.zoom * std::pow(kZoomPerWheelStep, io.MouseWheel), kMinZoom, kMaxZoom);

@@ -27,6 +27,9 @@ class SkinView {
   // Draws the state's skin for its current day into `area` of the framebuffer bound for drawing
   // (pixels, bottom-left origin). `uiScale`: text size factor (the window's content scale).
   void draw(const ViewerState& state, const render::Viewport& area, float uiScale);
+  // The same for slot `slotIndex` (compare mode: one SkinView for each side).
+  void draw(const ViewerState& state, std::size_t slotIndex, const render::Viewport& area,
+            float uiScale);
   // How many times the skin image was redrawn (not just copied): for the benchmark and tests.
   std::uint64_t redraws() const { return redraws_; }
 
@@ -35,7 +38,7 @@ class SkinView {
   std::unique_ptr<render::OffscreenTarget> image_;
   struct Drawn {
     std::uint64_t version;
-    std::size_t index;
+    std::size_t index, beforeIndex;
     render::RenderOptions options;
     int width, height;
     bool operator==(const Drawn&) const = default;
@@ -48,7 +51,10 @@ class SkinView {
 // Mouse on the skin area (an ImGui item covering it is made here): left-drag turns the camera,
 // shift+left-drag moves the light, right- or middle-drag pans, the wheel zooms; in the before/after
 // view a left-drag moves the split line instead.
-void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max);
+// `status`: the "Simulating..." text and preview badge of the slot on show (compare mode's labels
+// say each side's instead).
+void interactWithSkin(ViewerState& state, const char* id, ImVec2 min, ImVec2 max,
+                      bool status = true);
 // previewLabel() in a box at the top of the skin area while a preview is on show, so a coarse
 // skin is never taken for the result.
 void drawPreviewBadge(const ViewerState& state, ImVec2 min, ImVec2 max);

@@ -147,7 +147,37 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
     valueLabels.push_back(tickLabel(v, valueTicks.step));
     labelWidth = std::max(labelWidth, ImGui::CalcTextSize(valueLabels.back().c_str()).x);
   }
-  result.plotMin = ImVec2(origin.x + labelWidth + 2 * kGap, origin.y + lineHeight + kGap);
+  // The legend's entries, laid out first: the data area starts below as many lines as they take.
+  struct LegendEntry {
+    std::string text;
+    ImU32 colour;
+    ImVec2 at;
+  };
+  std::vector<LegendEntry> legend;
+  const float legendLeft = options.unit.empty() ? origin.x : origin.x + labelWidth + 2 * kGap;
+  int legendLines = 1;
+  if (series.size() > 1 || (series.size() == 1 && !series[0].label.empty())) {
+    float x = legendLeft;
+    for (const PlotSeries& s : series) {
+      std::string text(s.label);
+      if (options.legendValues && options.cursorDay) {
+        if (const std::optional<double> v = valueOnDay(s, *options.cursorDay)) {
+          if (!text.empty()) text += ' ';
+          text += readableNumber(*v, 4);
+        }
+      }
+      const float width = kSwatch + kGap + ImGui::CalcTextSize(text.c_str()).x;
+      if (x > legendLeft && x + width > origin.x + size.x) {
+        x = legendLeft;
+        ++legendLines;
+      }
+      legend.push_back(
+          {text, s.colour, ImVec2(x, origin.y + static_cast<float>(legendLines - 1) * lineHeight)});
+      x += width + 2 * kGap;
+    }
+  }
+  const float legendHeight = static_cast<float>(legendLines) * lineHeight;
+  result.plotMin = ImVec2(origin.x + labelWidth + 2 * kGap, origin.y + legendHeight + kGap);
   result.plotMax = ImVec2(origin.x + size.x - kRightMargin, origin.y + size.y - lineHeight - kGap);
   if (result.plotMax.x - result.plotMin.x < kMinPlotSide ||
       result.plotMax.y - result.plotMin.y < kMinPlotSide)
@@ -179,21 +209,18 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
   }
   draw.AddText(ImVec2(origin.x, result.plotMax.y + kGap / 2), dimText, "days");
 
-  // The unit, then a legend, on the line above the data.
-  float x = origin.x;
+  // The unit, then the legend, on the lines above the data.
   if (!options.unit.empty()) {
     const std::string unit(options.unit);
-    draw.AddText(ImVec2(x, origin.y), dimText, unit.c_str());
-    x = result.plotMin.x;
+    draw.AddText(origin, dimText, unit.c_str());
   }
-  if (series.size() > 1 || (series.size() == 1 && !series[0].label.empty())) {
-    for (const PlotSeries& s : series) {
-      const std::string label(s.label);
-      const float top = origin.y + (lineHeight - kSwatch) / 2;
-      draw.AddRectFilled(ImVec2(x, top), ImVec2(x + kSwatch, top + kSwatch), s.colour);
-      draw.AddText(ImVec2(x + kSwatch + kGap, origin.y), textColour, label.c_str());
-      x += kSwatch + 3 * kGap + ImGui::CalcTextSize(label.c_str()).x;
-    }
+  for (const LegendEntry& e : legend) {
+    const float top = e.at.y + (lineHeight - kSwatch) / 2;
+    draw.AddRectFilled(ImVec2(e.at.x, top), ImVec2(e.at.x + kSwatch, top + kSwatch), e.colour);
+    draw.AddText(ImVec2(e.at.x + kSwatch + kGap, e.at.y), textColour, e.text.c_str());
+    // Logged as ImGui's own text is (nothing when no log is open): copied as text, and read
+    // back by the viewer's tests.
+    ImGui::LogText(" [%s]", e.text.c_str());
   }
 
   draw.PushClipRect(result.plotMin, result.plotMax, true);

@@ -2,6 +2,7 @@
 // A line plot of values over simulated days, drawn with ImGui's draw list (ImPlot is not in
 // Debian): labelled axes, one or more series, a vertical line at each session, a cursor at the
 // day shown, the values under the mouse in a tooltip. Pressing or dragging on it picks a day.
+// The legend wraps onto as many lines as its labels need, so no name is cut off.
 
 #include <imgui.h>
 
@@ -26,6 +27,8 @@ struct TimePlotOptions {
   std::string_view unit;  // of the values, shown above the axis and in the tooltip
   std::span<const double> sessionDays;
   std::optional<double> cursorDay;
+  // Each legend entry also gives its series' value on cursorDay ("A 12.3"), read without hover.
+  bool legendValues = false;
 };
 
 struct TimePlotResult {

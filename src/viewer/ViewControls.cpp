@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
 
 namespace dermasim::viewer {
@@ -11,8 +12,8 @@ namespace dermasim::viewer {
 namespace {
 
 constexpr render::View kViews[] = {render::View::Surface, render::View::Section,
-                                   render::View::Split};
-constexpr const char* kViewLabels[] = {"Surface", "Section", "Both"};
+                                   render::View::Split, render::View::BeforeAfter};
+constexpr const char* kViewLabels[] = {"Surface", "Section", "Both", "Before | after"};
 constexpr render::SectionOverlay kOverlays[] = {
     render::SectionOverlay::Collagen,    render::SectionOverlay::Collagen1,
     render::SectionOverlay::Collagen3,   render::SectionOverlay::Elastin,
@@ -60,6 +61,7 @@ void drawViewControls(ViewerState& state) {
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("Heights are exaggerated so shallow scars can be seen; 1 = true scale");
     }
+    if (v.view == render::View::BeforeAfter) drawBeforeDayPicker(state);
     if (ImGui::SmallButton("Reset camera")) v.camera = render::OrbitCamera{};
     ImGui::SameLine();
     ImGui::TextDisabled("drag: turn, wheel: zoom, right-drag: pan, shift-drag: light");

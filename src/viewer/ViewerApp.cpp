@@ -9,6 +9,7 @@
 #include "io/ScenarioFile.hpp"
 #include "render/Gl.hpp"
 #include "viewer/AboutWindow.hpp"
+#include "viewer/CompareMode.hpp"
 
 namespace dermasim::viewer {
 
@@ -22,6 +23,7 @@ constexpr ImGuiWindowFlags kBackdrop = kPanel | ImGuiWindowFlags_NoDecoration |
                                        ImGuiWindowFlags_NoScrollWithMouse;
 const ImVec4 kNoticeError{1.0f, 0.5f, 0.45f, 1.0f};
 const ImVec4 kSimulationLabel{1.0f, 0.8f, 0.4f, 1.0f};
+constexpr int kCompareKey = 'C', kFrontKey = 'F';
 
 void placeWindow(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
@@ -82,6 +84,16 @@ void ViewerApp::keyboard() {
     playback.pause();
     playback.seek(cache.previousKeyDay(playback.day()), state_.lastDay());
   }
+  // C: compare mode on or off; F: the other protocol to the front (never re-simulates). ImGui
+  // 1.86 names no letter keys: these are GLFW's key codes, which are the letters' ASCII codes.
+  const bool plain = !io.KeyCtrl && !io.KeyAlt && !io.KeySuper;
+  if (plain && state_.mode == ViewerMode::Clinician && ImGui::IsKeyPressed(kCompareKey, false)) {
+    toggleCompare(state_);
+  }
+  if (const auto other = compareOther(state_);
+      plain && other && ImGui::IsKeyPressed(kFrontKey, false)) {
+    bringToFront(state_, *other);
+  }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     if (state_.aboutOpen) {
       state_.aboutOpen = false;
@@ -113,11 +125,18 @@ void ViewerApp::menuBar() {
     if (ImGui::MenuItem("Patient", nullptr, state_.mode == ViewerMode::Patient)) {
       state_.mode = ViewerMode::Patient;
     }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Compare two protocols", "C", state_.compare.on)) toggleCompare(state_);
+    if (const auto other = compareOther(state_);
+        ImGui::MenuItem("Bring the other to front", "F", false, other.has_value())) {
+      bringToFront(state_, *other);
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
     ImGui::TextUnformatted("Space: play / pause");
     ImGui::TextUnformatted("Left / Right: previous / next key day");
+    ImGui::TextUnformatted("C: compare two protocols; F: bring the other one to front");
     ImGui::TextUnformatted("Drag the skin: turn; Shift+drag: light; right-drag: pan; wheel: zoom");
     ImGui::TextUnformatted("Esc: close the About box, leave patient mode, or quit");
     ImGui::Separator();
@@ -140,7 +159,9 @@ void ViewerApp::menuBar() {
 void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
   const float left =
       std::clamp(size.x * 0.28f, ImGui::GetFontSize() * 20, ImGui::GetFontSize() * 28);
-  const float bottom = std::clamp(size.y * 0.36f, ImGui::GetFontSize() * 14, size.y * 0.6f);
+  // Compare mode's panel holds the table of differences beside its plots: a little taller.
+  const float share = state_.compare.on ? 0.42f : 0.36f;
+  const float bottom = std::clamp(size.y * share, ImGui::GetFontSize() * 14, size.y * 0.6f);
   placeWindow(origin, ImVec2(left, size.y));
   // Its settings scroll inside it, above the action bar, which must not scroll away.
   if (ImGui::Begin("Scenario", nullptr,
@@ -173,10 +194,17 @@ void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
   skinMin_ = ImVec2(origin.x + left, origin.y);
   skinMax_ = ImVec2(origin.x + size.x, origin.y + size.y - bottom);
   placeWindow(skinMin_, ImVec2(skinMax_.x - skinMin_.x, skinMax_.y - skinMin_.y));
+  compareShown_ = state_.compare.on;
+  if (compareShown_ && !compare_) compare_ = std::make_unique<CompareView>();
   if (ImGui::Begin("##skin", nullptr, kBackdrop)) {
-    interactWithSkin(state_, "skin", skinMin_, skinMax_);
+    if (compareShown_) {
+      compare_->interact(state_, skinMin_, skinMax_);
+    } else {
+      interactWithSkin(state_, "skin", skinMin_, skinMax_);
+    }
   }
   ImGui::End();
+  if (compareShown_) compare_->labels(state_);
 
   // The view switch stays on the skin; the rest of its settings are in the View tab.
   const float pad = ImGui::GetFontSize() * 0.5f;
@@ -209,6 +237,7 @@ void ViewerApp::patientLayout(ImVec2 origin, ImVec2 size) {
   }
   ImGui::End();
 
+  compareShown_ = false;  // a patient sees one protocol: the one in front
   skinMin_ = ImVec2(origin.x, origin.y + top);
   skinMax_ = ImVec2(origin.x + size.x, origin.y + size.y - bottom);
   placeWindow(skinMin_, ImVec2(skinMax_.x - skinMin_.x, skinMax_.y - skinMin_.y));
@@ -270,7 +299,11 @@ void ViewerApp::drawSkin(int framebufferWidth, int framebufferHeight) {
   const int yTop = static_cast<int>(std::lround(skinMin_.y * scale));
   const int yBottom = static_cast<int>(std::lround(skinMax_.y * scale));
   const render::Viewport area{x0, framebufferHeight - yBottom, x1 - x0, yBottom - yTop};
-  skin_->draw(state_, area, scale);
+  if (compareShown_) {
+    compare_->draw(state_, framebufferWidth, framebufferHeight, scale);
+  } else {
+    skin_->draw(state_, area, scale);
+  }
 }
 
 }  // namespace dermasim::viewer

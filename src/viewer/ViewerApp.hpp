@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/scenario/Scenario.hpp"
+#include "viewer/CompareView.hpp"
 #include "viewer/Exporter.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/SkinView.hpp"
@@ -40,6 +41,8 @@ class ViewerApp {
   const ViewerState& state() const { return state_; }
   Exporter& exporter() { return exporter_; }
   const SkinView& skinView() const { return *skin_; }
+  // Compare mode's two skins; null until compare mode was first drawn.
+  const CompareView* compareView() const { return compare_.get(); }
   bool quitRequested() const { return quit_; }
 
  private:
@@ -53,6 +56,8 @@ class ViewerApp {
   ViewerFonts fonts_;
   Exporter exporter_;
   std::unique_ptr<SkinView> skin_;
+  std::unique_ptr<CompareView> compare_;
+  bool compareShown_ = false;  // this frame's layout split the skin area into A and B
   // The skin's area this frame, in ImGui's coordinates (top-left origin, points).
   ImVec2 skinMin_{0, 0}, skinMax_{0, 0};
   bool quit_ = false;

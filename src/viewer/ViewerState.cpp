@@ -9,6 +9,7 @@
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioSource.hpp"
 #include "io/ScenarioToml.hpp"
+#include "viewer/CompareMode.hpp"
 #include "viewer/PreviewScenario.hpp"
 
 namespace dermasim::viewer {
@@ -22,9 +23,11 @@ ScenarioSlot makeSlot(Scenario scenario) {
   return slot;
 }
 
-RunOptions viewerRunOptions(const Scenario& scenario, int snapshotEveryDays = 1) {
+RunOptions viewerRunOptions(const Scenario& scenario, int snapshotEveryDays = 1,
+                            double budgetBytes = kSnapshotBudgetBytes) {
   RunOptions options;
-  options.snapshot_days = viewerSnapshotDays(scenario, kViewerSections, snapshotEveryDays);
+  options.snapshot_days =
+      viewerSnapshotDays(scenario, kViewerSections, snapshotEveryDays, budgetBytes);
   options.section_count = kViewerSections;
   return options;
 }
@@ -54,8 +57,6 @@ void ViewerState::say(std::string text, bool error) {
   noticeIsError = error;
 }
 
-namespace {
-
 void startRun(ViewerState& state, std::size_t index, RunKind kind) {
   const Scenario& scenario = state.slots.at(index).scenario;
   switch (kind) {
@@ -66,7 +67,10 @@ void startRun(ViewerState& state, std::size_t index, RunKind kind) {
       break;
     }
     case RunKind::Full:
-      state.worker.start(scenario, viewerRunOptions(scenario));
+      // Compare mode keeps two slots' snapshots: each run gets a smaller share.
+      state.worker.start(scenario, viewerRunOptions(scenario, 1,
+                                                    state.compare.on ? kCompareSnapshotBudgetBytes
+                                                                     : kSnapshotBudgetBytes));
       break;
     case RunKind::Comparison:
       state.worker.start(scenario, RunOptions{});
@@ -75,8 +79,6 @@ void startRun(ViewerState& state, std::size_t index, RunKind kind) {
   state.runningSlot = index;
   state.runningKind = kind;
 }
-
-}  // namespace
 
 void simulateSlot(ViewerState& state, std::size_t index, bool snapshots) {
   startRun(state, index, snapshots ? RunKind::Preview : RunKind::Comparison);
@@ -117,9 +119,11 @@ bool applyDraft(ViewerState& state) {
 
 void activateSlot(ViewerState& state, std::size_t index) {
   if (index >= state.slots.size() || index == state.active) return;
-  // Snapshots take hundreds of MB: only the slot on show keeps them.
-  state.slot().snapshots = {};
-  state.active = index;
+  if (inComparePair(state, index)) {
+    bringToFront(state, index);
+    return;
+  }
+  replaceFront(state, index);
   ++state.snapshotsVersion;
   state.playback.pause();
   state.playback.seek(state.playback.day(), state.lastDay());
@@ -150,7 +154,7 @@ void pollWorker(ViewerState& state) {
   result->snapshots.clear();
   std::vector<double> sessionDays;
   for (const SessionResult& s : result->sessions) sessionDays.push_back(s.day);
-  if (index == state.active && !snapshots.empty()) {
+  if ((index == state.active || inComparePair(state, index)) && !snapshots.empty()) {
     slot.snapshots = SnapshotCache(std::move(snapshots), sessionDays, slot.scenario.duration_days);
     ++state.snapshotsVersion;
   }
@@ -172,10 +176,16 @@ void pollWorker(ViewerState& state) {
     simulateSlot(state, state.active, true);
     return;
   }
+  // Compare mode: the other protocol's full run, with snapshots, follows the one in front.
+  if (const std::optional<std::size_t> other = compareOther(state);
+      other && needsCompareRun(state.slots[*other])) {
+    startRun(state, *other, RunKind::Full);
+    return;
+  }
   for (std::size_t i = 0; i < state.slots.size(); ++i) {
     // The slot on show keeps a preview whose refinement was cancelled: a comparison run would
     // put a full result beside the preview's skin.
-    if (i == state.active) continue;
+    if (inComparePair(state, i) || i == state.active) continue;
     if (!state.slots[i].result || state.slots[i].preview) {
       simulateSlot(state, i, false);
       return;
@@ -207,9 +217,8 @@ std::string previewLabel(const ViewerState& state) {
 bool loadScenarioInto(ViewerState& state, const std::string& fileOrBuiltin) {
   try {
     Scenario scenario = resolveScenario(fileOrBuiltin);
-    state.slot().snapshots = {};
     state.slots.push_back(makeSlot(std::move(scenario)));
-    state.active = state.slots.size() - 1;
+    replaceFront(state, state.slots.size() - 1);
     ++state.snapshotsVersion;
     state.playback.pause();
     simulateSlot(state, state.active, true);

@@ -35,7 +35,7 @@ struct ScenarioSlot {
   bool draftChanged = false;
   std::string draftError;           // why the draft cannot be simulated; empty if it can
   std::optional<RunResult> result;  // of `scenario`, snapshots moved out into `snapshots`
-  SnapshotCache snapshots;          // kept for the slot on show only (they are large)
+  SnapshotCache snapshots;  // kept for the slot on show (and compare mode's pair) only: large
   // `result` and `snapshots` are of previewScenario(scenario), on show until the full run
   // replaces them: labelled as such, never exported or captioned for a patient.
   bool preview = false;
@@ -48,6 +48,14 @@ enum class RunKind {
   Preview,     // the slot on show, coarse: a skin within a fraction of a second
   Full,        // the slot on show, with snapshots: replaces its preview
   Comparison,  // another slot, without snapshots: its plots beside the one on show
+};
+
+// Compare mode (CompareMode.hpp): protocols A and B side by side. `a` and `b` are slot indices;
+// the slot on show (`active`) is one of them, and bringing the other to the front re-simulates
+// nothing, as both keep their snapshots.
+struct ComparePair {
+  bool on = false;
+  std::size_t a = 0, b = 0;
 };
 
 struct ViewerState {
@@ -69,6 +77,9 @@ struct ViewerState {
   render::RenderOptions view;  // the clinician's view; patient mode derives its own
   float beforeAfterSplit = 0.5f;
   bool comparePlots = true;  // plots also show the other scenarios' results
+  ComparePair compare;
+  // The before/after view's "before": any day (session 2 against session 4), 0 by default.
+  double beforeDay = 0;
 
   std::string scenarioPath;  // the load/save field
   std::string notice;        // the last thing done or gone wrong, for the status line
@@ -93,6 +104,8 @@ struct ViewerState {
 // first, which pollWorker() shows and follows with the full run; otherwise the full run without
 // snapshots, for the comparison plots. Replaces a run in progress.
 void simulateSlot(ViewerState& state, std::size_t index, bool snapshots);
+// Starts run `kind` of slot `index` (a Full run keeps snapshots), replacing a run in progress.
+void startRun(ViewerState& state, std::size_t index, RunKind kind);
 // Checks the active slot's draft as a scenario file would be checked; on success it becomes the
 // slot's scenario and is simulated. Returns false and sets draftError otherwise.
 bool applyDraft(ViewerState& state);

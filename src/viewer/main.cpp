@@ -31,6 +31,7 @@
 #include "render/GlUtil.hpp"
 #include "render/Image.hpp"
 #include "render/RenderOptions.hpp"
+#include "viewer/CompareMode.hpp"
 #include "viewer/FramePacer.hpp"
 #include "viewer/ViewerApp.hpp"
 
@@ -49,6 +50,7 @@ struct Options {
   int frames = 0;  // 0: until the window is closed
   std::string screenshot;
   bool timing = false;
+  bool compare = false;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -165,6 +167,8 @@ std::optional<int> parseArguments(int argc, char** argv, Options& options) {
   app.add_option("--screenshot", options.screenshot,
                  "Save the last frame drawn as a PNG (with --frames, or when the window closes)")
       ->type_name("FILE.png");
+  app.add_flag("--compare", options.compare,
+               "Start in compare mode: the first two scenarios side by side");
   app.add_flag("--timing", options.timing,
                "Print when the first skin (the preview) and the full result were first on screen");
   try {
@@ -260,6 +264,7 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
   try {
     dermasim::viewer::ViewerApp app(fonts, std::move(state));
     if (options.patient) app.state().mode = dermasim::viewer::ViewerMode::Patient;
+    if (options.compare) dermasim::viewer::enterCompare(app.state());
     if (const auto view = dermasim::render::parseView(options.view)) app.state().view.view = *view;
     auto previous = Clock::now();
     bool firstFrameSeen = false, firstSkinSeen = false, fullResultSeen = false;
@@ -281,7 +286,8 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
       previous = now;
       // With --wait, frames count from when the full result is on show, not its preview.
       const bool waiting = options.waitForSimulation &&
-                           (app.state().slot().snapshots.empty() || app.state().showingPreview()) &&
+                           (app.state().slot().snapshots.empty() || app.state().showingPreview() ||
+                            !dermasim::viewer::compareReady(app.state())) &&
                            app.state().busy();
       if (waiting) frame = 0;
       const bool last = glfwWindowShouldClose(window) != 0 || app.quitRequested() ||

@@ -11,6 +11,7 @@
 
 #include "ViewerTestSupport.hpp"
 #include "io/ScenarioFile.hpp"
+#include "viewer/CompareMode.hpp"
 #include "viewer/PreviewScenario.hpp"
 #include "viewer/ViewerState.hpp"
 
@@ -258,4 +259,82 @@ TEST_CASE("ViewerState: cancel before the preview leaves nothing on show", "[sta
   CHECK(state.slot().snapshots.empty());
   CHECK(previewLabel(state).empty());
   CHECK_THAT(state.notice, Catch::Equals("simulation cancelled"));
+}
+
+TEST_CASE("ViewerState: compare mode keeps both snapshots; the front switches without a run",
+          "[state][compare]") {
+  ViewerState state({test::smallPatch(), test::smallPatch()});
+  state.slots[1].scenario.name = "deeper";
+  for (SessionPlan& s : state.slots[1].scenario.sessions) s.device.needle_length_mm = 2.5;
+  state.slots[1].draft = state.slots[1].scenario;
+  // On while A's preview runs: B's full run, with snapshots, follows A's.
+  enterCompare(state);
+  CHECK(state.compare.on);
+  CHECK(state.compare.a == 0);
+  CHECK(state.compare.b == 1);
+  CHECK(state.runningSlot == std::optional<std::size_t>(0));
+  REQUIRE(settle(state));
+  REQUIRE(compareReady(state));
+  const ScenarioSlot& a = state.slots[0];
+  const ScenarioSlot& b = state.slots[1];
+  CHECK_FALSE(a.snapshots.empty());
+  CHECK_FALSE(b.snapshots.empty());
+  CHECK_FALSE(b.preview);
+  CHECK(b.result->outcome.collagen_rel != a.result->outcome.collagen_rel);
+
+  // Either to the front, by F, the list or the label: no run starts, nothing is dropped.
+  const std::uint64_t version = state.snapshotsVersion;
+  state.playback.seek(7, state.lastDay());
+  bringToFront(state, 1);
+  CHECK(state.active == 1);
+  CHECK_FALSE(state.busy());
+  activateSlot(state, 0);
+  CHECK(state.active == 0);
+  CHECK_FALSE(state.busy());
+  activateSlot(state, 1);
+  CHECK_FALSE(state.busy());
+  pollWorker(state);
+  CHECK_FALSE(state.busy());
+  CHECK_FALSE(a.snapshots.empty());
+  CHECK_FALSE(b.snapshots.empty());
+  CHECK(state.snapshotsVersion > version);
+  CHECK(state.playback.day() == Approx(7));
+  // A and B keep their sides whichever is in front.
+  CHECK(state.compare.a == 0);
+  CHECK(state.compare.b == 1);
+
+  // Two caches, each well within its budget (the estimate is what bounds the snapshot days).
+  const std::size_t bytes = snapshotCacheBytes(a.snapshots) + snapshotCacheBytes(b.snapshots);
+  CHECK(bytes > 0);
+  CHECK(static_cast<double>(bytes) < kSnapshotBudgetBytes + kCompareSnapshotBudgetBytes);
+
+  // Leaving keeps the one in front and drops the other's snapshots (its plots stay).
+  leaveCompare(state);
+  CHECK_FALSE(state.compare.on);
+  CHECK(state.active == 1);
+  CHECK_FALSE(b.snapshots.empty());
+  CHECK(a.snapshots.empty());
+  CHECK(a.result.has_value());
+}
+
+TEST_CASE("ViewerState: compare mode with one scenario compares it with a copy to edit",
+          "[state][compare]") {
+  ViewerState state({test::smallPatch()});
+  REQUIRE(settle(state));
+  enterCompare(state);
+  REQUIRE(state.slots.size() == 2);
+  CHECK(state.slots[1].scenario.name == state.slots[0].scenario.name + " (B)");
+  // Nothing else ran: B's full run starts at once.
+  CHECK(state.runningSlot == std::optional<std::size_t>(1));
+  CHECK(state.runningKind == RunKind::Full);
+  REQUIRE(settle(state));
+  CHECK(compareReady(state));
+  CHECK_FALSE(state.slots[0].snapshots.empty());
+  CHECK_FALSE(state.slots[1].snapshots.empty());
+}
+
+TEST_CASE("protocolSummary: device, the sessions' depth range and their interval", "[compare]") {
+  CHECK(protocolSummary(loadBuiltinScenario("acne_scars_pen")) ==
+        "pen 1-1.5 mm, 4 sessions every 28 d");
+  CHECK(protocolSummary(quick("acne_scars_roller")).rfind("roller ", 0) == 0);
 }

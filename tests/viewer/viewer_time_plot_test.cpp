@@ -184,3 +184,39 @@ TEST_CASE("TimePlot: empty and degenerate input draws without failing", "[plot]"
     CHECK(f.drawLists >= 1);
   }
 }
+
+TEST_CASE("TimePlot: a long legend wraps instead of running off; values on the cursor's day",
+          "[plot]") {
+  HeadlessImGui imgui;
+  const std::vector<double> days{0, 10, 20};
+  const std::vector<double> pen{10, 14, 12}, roller{11, 16, 13};
+  TimePlotOptions options;
+  options.lastDay = 20;
+  options.unit = "a*";
+  options.cursorDay = 5;
+  // Short labels: one legend line above the data.
+  const std::vector<PlotSeries> short_{{"A", days, pen}, {"B", days, roller}};
+  const Frame one = drawFrame(short_, options);
+  // Names as long as scenario names: the legend takes more lines, and the data starts lower.
+  const std::string a = "Acne scars - pen 1.5 mm, 4 monthly sessions";
+  const std::string b = "Acne scars - roller 1.5 mm, 4 monthly sessions";
+  const std::string c = "Acne scars - pen 2.5 mm, 4 fortnightly sessions";
+  const std::vector<PlotSeries> long_{{a, days, pen}, {b, days, roller}, {c, days, pen}};
+  const Frame two = drawFrame(long_, options);
+  const float line = ImGui::GetTextLineHeight();
+  CHECK(two.plot.plotMin.y == Approx(one.plot.plotMin.y + line));
+  // Values on the day: logged with the legend, as ImGui logs its own text.
+  options.legendValues = true;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(800, 300));
+  ImGui::Begin("plot window", nullptr, ImGuiWindowFlags_NoMove);
+  ImGui::LogToClipboard();
+  timePlot("##plot", short_, options);
+  ImGui::LogFinish();
+  ImGui::End();
+  ImGui::Render();
+  const std::string logged = ImGui::GetClipboardText() != nullptr ? ImGui::GetClipboardText() : "";
+  CHECK(logged.find("[A 12]") != std::string::npos);
+  CHECK(logged.find("[B 13.5]") != std::string::npos);
+}
