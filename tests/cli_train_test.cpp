@@ -66,8 +66,8 @@ TEST_CASE("cli train: a poor answer gets its fault with reasons; a good one scor
                                 answerFile(dir, "deep", penAnswer(1.5, 2)).string());
   INFO(poor.err);
   REQUIRE(poor.exit_code == 0);
-  for (const char* words : {"Case quick_eyes: Crow's feet, quick", "crow's feet",
-                            "Your answer: ", "error too_deep: ", "why: ", "simulated: tracks",
+  for (const char* words : {"Case quick_eyes: Crow's feet, quick", "crow's feet", "Your answer: ",
+                            "Simulated: collagen", "error too_deep: ", "why: ", "simulated: tracks",
                             "source: assets/guidance/depth_ranges.csv", "Score: ", "Debrief: "})
     CHECK(poor.out.find(words) != std::string::npos);
   CHECK(poor.err.find("simulated in") != std::string::npos);

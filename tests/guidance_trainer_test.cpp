@@ -136,6 +136,8 @@ TEST_CASE(
     CHECK(good.score > poor.score);
     CHECK(good.score == 100);
     CHECK_FALSE(poor.debrief.empty());
+    CHECK(good.outcome.empty() == !d.good.treat);
+    if (d.poor.treat) CHECK_THAT(poor.outcome, Contains("pigmentation risk"));
   }
 }
 

@@ -24,6 +24,7 @@ void printItem(const FeedbackItem& i) {
 }
 
 void printFeedback(const TrainerFeedback& feedback) {
+  if (!feedback.outcome.empty()) std::printf("\nSimulated: %s\n", feedback.outcome.c_str());
   std::printf("\nFeedback:\n");
   for (const FeedbackItem& i : feedback.items) printItem(i);
   std::printf("\nScore: %d/100\nDebrief: %s\n", feedback.score, feedback.debrief.c_str());

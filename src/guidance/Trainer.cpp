@@ -325,6 +325,17 @@ std::string debriefFor(const std::vector<FeedbackItem>& items, int score, bool d
   return text;
 }
 
+std::string outcomeLine(const Scenario& plan, const RunResult& result) {
+  const Outcome& o = result.outcome;
+  std::string redness;
+  for (const SessionResult& s : result.sessions)
+    redness += (redness.empty() ? "" : ", ") + fixedNumber(s.downtime_days, 1);
+  return collagenFigure(plan, result) + "; redness after each session " + redness +
+         " days; peak inflammation " + fixedNumber(o.peak_inflammation, 2) +
+         " (0-1); pigmentation risk " + fixedNumber(o.pih_risk, 2) + ", fibrosis risk " +
+         fixedNumber(o.fibrosis_risk, 2) + " (indices 0-1)";
+}
+
 // Faults before good choices, errors before warnings; the order within each kept.
 void order(std::vector<FeedbackItem>& items) {
   std::stable_sort(items.begin(), items.end(), [](const FeedbackItem& a, const FeedbackItem& b) {
@@ -382,7 +393,9 @@ TrainerFeedback assessTreatment(const Scenario& plan, const RunResult& result) {
     addDensity(result, findings, items);
     addPigmentation(plan, result, findings, items);
   }
-  return finish(std::move(items), false);
+  TrainerFeedback feedback = finish(std::move(items), false);
+  if (!result.sessions.empty()) feedback.outcome = outcomeLine(plan, result);
+  return feedback;
 }
 
 TrainerFeedback assessDecline(const TrainingCase& trainingCase) {

@@ -66,6 +66,9 @@ struct TrainerFeedback {
   std::vector<FeedbackItem> items;  // faults first, the gravest first; then good choices
   int score = 0;                    // 0-100 (scoreFor)
   std::string debrief;
+  // The simulated outcome in one line (empty when nothing was simulated): collagen, texture,
+  // redness after each session, peak inflammation and the harm indices.
+  std::string outcome;
 
   bool has(std::string_view code) const;
   const FeedbackItem* find(std::string_view code) const;

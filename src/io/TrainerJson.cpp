@@ -36,6 +36,7 @@ std::string trainerFeedbackJson(const TrainingCase& trainingCase, const Training
   j["items"] = items;
   j["score"] = feedback.score;
   j["debrief"] = feedback.debrief;
+  if (!feedback.outcome.empty()) j["outcome_text"] = feedback.outcome;
   if (result) {
     j["outcome"] = outcomeJson(result->outcome);
     nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
