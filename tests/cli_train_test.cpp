@@ -141,3 +141,26 @@ TEST_CASE("cli train: a bad case or answer is exit 2 with one line naming it", "
   oneLine(dermasim("train " + briefless.string() + " --answer " + ok.string()),
           briefless.string() + ": scenario.description: a training case needs its brief");
 }
+
+TEST_CASE("cli train: the example answers of scenarios/training/answers, on the full case",
+          "[cli]") {
+  // The built-in case at its own resolution, three monthly sessions: about a second each.
+  const fs::path answers = fs::path(DERMASIM_SOURCE_DIR) / "scenarios" / "training" / "answers";
+  const Outcome deep = dermasim("train periorbital_fine_lines --json -q --answer " +
+                                (answers / "periorbital_deep.toml").string());
+  REQUIRE(deep.exit_code == 0);
+  const auto poor = nlohmann::json::parse(deep.out);
+  CHECK(poor.at("items").at(0).at("code") == "too_deep");
+  CHECK(poor.at("items").at(0).at("level") == "error");
+  const Outcome gentle = dermasim("train periorbital_fine_lines --json -q --answer " +
+                                  (answers / "periorbital_gentle.toml").string());
+  REQUIRE(gentle.exit_code == 0);
+  const auto good = nlohmann::json::parse(gentle.out);
+  CHECK(good.at("score") == 100);
+  CHECK(good.at("answer").at("serum") == "hyaluronic_acid");
+  CHECK(good.at("score").get<int>() > poor.at("score").get<int>());
+  const Outcome no =
+      dermasim("train active_acne_chin --answer " + (answers / "decline.toml").string());
+  CHECK(no.exit_code == 0);
+  CHECK(no.out.find("Score: 100/100") != std::string::npos);
+}

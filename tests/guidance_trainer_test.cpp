@@ -17,6 +17,7 @@
 #include "guidance/KnowledgeTable.hpp"
 #include "guidance/Trainer.hpp"
 #include "io/InputError.hpp"
+#include "io/ScenarioFile.hpp"
 #include "io/TrainingFiles.hpp"
 
 using namespace dermasim;
@@ -89,6 +90,8 @@ TEST_CASE("trainer: every training case loads, with a brief, compiled in and on 
     INFO(c.name);
     CHECK(c.brief.size() > 40);
     CHECK_FALSE(c.title.empty());
+    // A case is an ordinary scenario file too.
+    CHECK_NOTHROW(loadScenarioFile(kTrainingDir / (c.name + ".toml")));
     const TrainingCase fromFile = loadTrainingCase(kTrainingDir / (c.name + ".toml"));
     CHECK(fromFile.name == c.name);
     CHECK(fromFile.brief == c.brief);

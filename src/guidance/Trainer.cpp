@@ -27,10 +27,11 @@ bool hasCode(const std::vector<Advisory>& findings, std::string_view code) {
                      [&](const Advisory& a) { return a.code == code; });
 }
 
+// The first finding with the first of `codes` found: the codes come gravest first.
 const Advisory* firstOf(const std::vector<Advisory>& findings,
                         std::initializer_list<std::string_view> codes) {
-  for (const Advisory& a : findings)
-    for (std::string_view code : codes)
+  for (std::string_view code : codes)
+    for (const Advisory& a : findings)
       if (a.code == code) return &a;
   return nullptr;
 }
@@ -190,7 +191,8 @@ void addInterval(const Scenario& plan, const RunResult& result,
     if (!simulatedHealingDays(result, i - 1) && carriedInto(result, i).at_session >= trace.value)
       carriesMore = true;
   if (!carriesMore) unhealed = nullptr;
-  // The first session that came on skin still healing, else the first by the table.
+  // The figure is read at the session that came on the least healed skin: the largest share of
+  // the previous session's peak infiltrate still there.
   std::size_t worst = 1;
   double worstShare = -1;
   for (std::size_t i = 1; i < result.sessions.size(); ++i) {
