@@ -98,6 +98,9 @@ TEST_CASE("cli train: declining a contraindicated case, by name, needs no simula
   const Outcome r = dermasim("train isotretinoin_acne_scars --answer " + no.string());
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Your answer: do not treat") != std::string::npos);
+  // The brief is printed whole, however long.
+  CHECK(r.out.find("Choose the depth, the passes, the number of sessions and the interval, or "
+                   "decline.") != std::string::npos);
   CHECK(r.out.find("good good_decline: declined to treat: right, do not treat now") !=
         std::string::npos);
   CHECK(r.out.find("Score: 100/100") != std::string::npos);

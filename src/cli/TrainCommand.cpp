@@ -32,7 +32,7 @@ void printFeedback(const TrainerFeedback& feedback) {
 
 int listCases() {
   for (const TrainingCase& c : builtinTrainingCases())
-    std::printf("%s: %s\n", c.name.c_str(), printable(c.title).c_str());
+    std::printf("%s: %s\n", c.name.c_str(), printable(c.title, std::string::npos).c_str());
   return 0;
 }
 
@@ -72,13 +72,15 @@ int trainCommand(const TrainRequest& request) {
   const TrainingAnswer answer = loadTrainingAnswer(request.answer);
   if (!request.json)
     std::printf("Case %s: %s\n  %s\n", trainingCase.name.c_str(),
-                printable(trainingCase.title).c_str(), printable(trainingCase.brief).c_str());
+                printable(trainingCase.title, std::string::npos).c_str(),
+                printable(trainingCase.brief, std::string::npos).c_str());
 
   std::optional<RunResult> result;
   TrainerFeedback feedback;
   if (answer.treat) {
     const Scenario plan = trainingPlan(trainingCase, answer);
-    if (!request.json) std::printf("\nYour answer: %s\n", printable(plan.name).c_str());
+    if (!request.json)
+      std::printf("\nYour answer: %s\n", printable(plan.name, std::string::npos).c_str());
     std::fflush(stdout);
     if (!request.quiet)
       std::fprintf(stderr, "dermasim: simulating the answer, %zu session(s) over %g days\n",
