@@ -116,9 +116,10 @@ void addDepth(const Scenario& plan, const RunResult& result, const std::vector<A
          mm(needle) + " is too deep here: " + deep->message,
          home ? "a device used at home, without a practitioner, must stay shallow: deeper "
                 "needles bleed, can carry infection in and need a practitioner's hygiene"
-              : "past the chart's depth or the bottom of the dermis the needles cut into "
-                "vessels and fat: more bleeding, longer redness and more inflammation, which "
-                "raises the risk of marks and scarring without building more collagen",
+              : "past the chart's depth or the bottom of the dermis the needles cut into the "
+                "larger vessels and the fat below: more bleeding, longer redness, more "
+                "inflammation and a higher risk of marks and scarring; the charts stop short "
+                "of that, whatever collagen the extra depth may add",
          "tracks " + mm(reach) + " deep on average (the " + site + "'s dermis ends at " +
              mm(layers.totalMm()) + "); " + percent(deepest.subcutis_puncture_fraction) +
              " of punctures reached the fat, the deepest " +
