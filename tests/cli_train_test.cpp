@@ -58,7 +58,7 @@ TEST_CASE("cli train: --list names every training case", "[cli]") {
   CHECK(dermasim("--help").out.find("train") != std::string::npos);
 }
 
-TEST_CASE("cli train: a poor answer gets its fault with reasons; a good one scores higher",
+TEST_CASE("cli train: a poor answer gets its fault with reasons, a good one scores higher",
           "[cli]") {
   const fs::path dir = scratch("train_answers");
   const fs::path eyes = quickCase(dir);
