@@ -21,6 +21,7 @@
 #include "cli/RunProgress.hpp"
 #include "cli/RunRefusal.hpp"
 #include "cli/SensitivityCommand.hpp"
+#include "cli/TrainCommand.hpp"
 #include "cli/ValidationCommand.hpp"
 #include "core/ScenarioCheck.hpp"
 #include "core/Simulation.hpp"
@@ -241,6 +242,9 @@ int main(int argc, char** argv) {
   MergeRequest mergeRequest;
   auto* merge = addMergeCommand(app, mergeRequest);
 
+  TrainRequest trainRequest;
+  auto* train = addTrainCommand(app, trainRequest);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -271,6 +275,7 @@ int main(int argc, char** argv) {
                                     compareRequest.quiet},
                                    [&] { return compareCommand(compareRequest); });
     if (*merge) return mergeCommand(mergeRequest);
+    if (*train) return trainCommand(trainRequest);
     if (*check) return checkCommand(checkArg);
     if (*validate) return validateCommand(validateFiles);
     if (*render) return renderCommand(renderRequest);

@@ -281,6 +281,10 @@ KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>
   for (std::string_view key : {"home_use_max_mm", "confluent_injury_fraction", "pih_deep_needle_mm",
                                "pih_dense_punctures_per_cm2", "healed_inflammation_share"})
     k.threshold(key);
+  // The trainer's (guidance/Trainer.hpp).
+  for (std::string_view key :
+       {"trainer_follow_up_days", "trainer_pih_risk_high", "trainer_carried_inflammation"})
+    k.threshold(key);
   return k;
 }
 
