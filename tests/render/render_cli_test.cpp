@@ -155,13 +155,15 @@ TEST_CASE("dermasim render rejects bad input with exit code 2 and one line", "[r
 namespace {
 
 // Where `dermasim render` puts the watermark in a 320 x 200 image: drawn at twice the size (with
-// twice the UI scale) and scaled down, so its edges may blur into the next pixel.
+// twice the UI scale) in the view above the export's band, and scaled down, so its edges may
+// blur into the next pixel.
 dermasim::render::PixelRect watermarkIn320x200() {
   dermasim::render::HeadlessContext context(16, 16);
   dermasim::render::SkinRenderer renderer;
   dermasim::render::RenderOptions options;
   options.ui_scale = 2;
-  const dermasim::render::PixelRect big = renderer.watermarkRect(640, 400, options);
+  const int band = dermasim::render::exportBandHeight(640, 400, 2);
+  const dermasim::render::PixelRect big = renderer.watermarkRect(640, 400 - band, options);
   return {big.x / 2 - 1, big.y / 2 - 1, (big.width + 1) / 2 + 2, (big.height + 1) / 2 + 2};
 }
 

@@ -105,9 +105,9 @@ TEST_CASE("the surface's bar matches the framing at a known zoom, seen from stra
     options.camera.azimuth_deg = 0;
     options.camera.zoom = zoom;
     const Annotated a = drawAnnotated(context, renderer, options);
-    render::writePng(
-        "/tmp/exports/annotated_surface_zoom" + std::to_string(zoom).substr(0, 3) + ".png",
-        a.image);
+    render::writePng(zoom > 1 ? "/tmp/exports/annotated_surface_zoom2.5.png"
+                              : "/tmp/exports/annotated_surface_zoom1.png",
+                     a.image);
     // At zoom 1 a wide view spans 92 % of the patch across (SurfacePass::viewProjection).
     const double patch = shots[0].nx * shots[0].dx_mm;
     const double pxPerMm = kWidth * static_cast<double>(zoom) / (0.92 * patch);

@@ -558,8 +558,14 @@ TEST_CASE("viewer UI: a preview is labelled on the skin, never exported or told 
 TEST_CASE(
     "viewer UI: the consultation sheet is written on its own thread, as run --report writes it",
     "[ui]") {
+  // From a file, so that `dermasim run` below reads the very same scenario (its source too).
+  const std::filesystem::path scratch = std::filesystem::temp_directory_path() /
+                                        ("dermasim_viewer_sheet_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(scratch);
+  std::filesystem::create_directories(scratch);
+  saveScenarioFile(scratch / "quick.toml", quick());
   HeadlessGui gui;
-  ViewerApp app({quick()}, gui.fonts);
+  ViewerApp app({loadScenarioFile(scratch / "quick.toml")}, gui.fonts);
   REQUIRE(runUntilDrawable(gui, app));
   SheetExport& sheet = app.exporter().sheet;
   const std::filesystem::path folder = "/tmp/exports";
@@ -584,7 +590,7 @@ TEST_CASE(
   while (sheet.busy() && std::chrono::steady_clock::now() < deadline) {
     gui.frame([&] { app.update(1.0 / 30); }, [&] { app.drawSkin(kWidth, kHeight); });
     ++frames;
-    std::this_thread::sleep_for(10ms);
+    std::this_thread::sleep_for(30ms);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -602,11 +608,6 @@ TEST_CASE(
   CHECK(pdf_test::pages(file) == 2);
 
   // `dermasim run --report` on the same scenario writes the same text on both pages.
-  const std::filesystem::path scratch = std::filesystem::temp_directory_path() /
-                                        ("dermasim_viewer_sheet_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(scratch);
-  std::filesystem::create_directories(scratch);
-  saveScenarioFile(scratch / "quick.toml", scenario);
   const std::filesystem::path cliSheet = scratch / "cli.pdf";
   const std::string command = std::string(DERMASIM_BINARY_DIR) + "/dermasim run " +
                               (scratch / "quick.toml").string() + " --out " +
