@@ -225,6 +225,17 @@ TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]
   }
   CHECK(inside > box.width * box.height / 4);
   CHECK(outside == 0);
+  // The band below says what the image shows: light text on its near-black.
+  REQUIRE(band.band.height > 0);
+  int text = 0;
+  for (int y = band.band.y; y < 400; ++y)
+    for (int x = 0; x < 640; ++x) text += exported.pixel(x, y).g > 90 ? 1 : 0;
+  CHECK(text > 300);
+  CHECK_THAT(band.facts.details, Catch::Contains("day 2"));
+  std::filesystem::create_directories("/tmp/exports");
+  Image opaque = exported;
+  opaque.fillAlpha(255);
+  render::writePng("/tmp/exports/viewer_export_patient_day2.png", opaque);
 }
 
 TEST_CASE("viewer UI: a frame sequence is written, and the MP4 step says what it needs", "[ui]") {
