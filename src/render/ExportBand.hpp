@@ -5,7 +5,7 @@
 // passed on without its scenario file still explains itself. Layout here; SkinRenderer draws it
 // (SkinRenderer::drawAnnotated) under the view, which it shrinks to make room.
 //
-//   ExportBand band = layoutExportBand(font, exportFacts("Acne scars, pen", snapshot, options),
+//   ExportBand band = layoutExportBand(font, exportFacts("Acne scars", snapshot, options, true),
 //                                      1280, 800, 1.0f, mmPerPixel);
 //   drawExportBand(painter, band);  // painter begun over the whole 1280 x 800 image
 #include <string>
