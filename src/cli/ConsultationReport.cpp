@@ -13,7 +13,7 @@
 #include "io/AtomicFile.hpp"
 #include "io/ScenarioSource.hpp"
 #include "io/TextFile.hpp"
-#include "report/ConsultationSheet.hpp"
+#include "report/ScenarioSheet.hpp"
 #endif
 
 namespace dermasim {
@@ -65,24 +65,15 @@ void writeSheet(const SheetRequest& request) {
                  "its pictures)\n",
                  request.scenarios.size() == 1 ? "the scenario" : "each scenario");
   const bool comparison = request.scenarios.size() == 2;
-  std::vector<Scenario> scenarios;
-  std::vector<report::RenderedRun> runs;
-  for (const std::string& argument : request.scenarios) {
-    scenarios.push_back(resolveScenario(argument));
-    runs.push_back(report::simulateAndRender(scenarios.back(),
-                                             report::sheetDays(scenarios.back().duration_days)));
-  }
-  report::ConsultationSheet sheet{{}, report::todayUtc()};
-  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+  std::vector<report::SheetScenario> scenarios;
+  for (std::size_t i = 0; i < request.scenarios.size(); ++i) {
     const fs::path folder =
         comparison ? fs::path(request.out) / (i == 0 ? "a" : "b") : fs::path(request.out);
-    sheet.protocols.push_back(
-        {scenarios[i], runs[i].result,
-         report::parseTimeseriesCsv(readTextFile(folder / "timeseries.csv", kMaxTimeseriesBytes,
-                                                 "the timeseries of a run")),
-         runs[i].renders, runs[i].renders_unavailable});
+    scenarios.push_back(
+        {resolveScenario(request.scenarios[i]),
+         readTextFile(folder / "timeseries.csv", kMaxTimeseriesBytes, "the timeseries of a run")});
   }
-  writeFileAtomically(request.path, report::consultationSheetPdf(sheet));
+  writeFileAtomically(request.path, report::scenarioSheetPdf(scenarios));
   if (!request.quiet)
     std::fprintf(stderr, "dermasim: wrote %s in %.1f s\n", printable(request.path).c_str(),
                  std::chrono::duration<double>(Clock::now() - start).count());

@@ -133,6 +133,8 @@ render::RenderOptions optionsFor(const RenderRequest& request) {
     options.section_position = static_cast<float>(at);
   }
   options.watermark = request.watermark;
+  // Patient mode leaves the needle's reach out of the section, as the viewer's does.
+  options.needle_reach = !request.patient;
   if (request.caption) options.caption = *request.caption;
   return options;
 }
@@ -289,7 +291,8 @@ int renderCommand(const RenderRequest& request) {
     const std::size_t i = drawn++;
     renderer.setSnapshot(shot);
     if (patientCaptionWanted) options.caption = captions[i];
-    renderer.draw({0, 0, context.width(), context.height()}, options);
+    // The band at the image's foot says what it shows (scenario, device, day, scale).
+    renderer.drawAnnotated({0, 0, context.width(), context.height()}, options, scenario.name);
     render::Image image = render::downsample(context.readPixels(), factor);
     image.fillAlpha(255);
     render::writePng(paths[i], image);

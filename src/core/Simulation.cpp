@@ -89,6 +89,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
                                             model.day() >= scenario.duration_days - 1e-9)) {
       SkinSnapshot shot = takeSnapshot(model, readout, result.timeseries.back(), rows);
+      shot.needle = needleReachOn(scenario.sessions, params, model.day());
       if (options.on_snapshot)
         options.on_snapshot(std::move(shot));
       else

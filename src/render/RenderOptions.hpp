@@ -70,6 +70,11 @@ struct RenderOptions {
   // Where the section cuts the patch, as a fraction 0..1 across it in y: the snapshot's
   // stored section nearest to it is drawn (and marked on the surface in the split view).
   float section_position = 0.5f;
+  // The section shows where the session's needles end: a needle outline down to their mean
+  // depth, a dashed line across at that depth and the layer it lies in (SectionNeedle.hpp), on
+  // every day. Off in patient mode: layer names are clinicians' words, and a needle drawn into
+  // the fat without the clinician there to explain it frightens more than it informs.
+  bool needle_reach = true;
   // Marks where the section cuts the surface (in the split view only).
   bool show_section_line = true;
   // BeforeAfter: where the split line stands, as a fraction 0..1 of the width from the left.

@@ -8,6 +8,7 @@
 #include "core/numerics/NumberText.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
+#include "render/SectionNeedle.hpp"
 #include "render/SectionStyle.hpp"
 #include "render/SurfaceMesh.hpp"
 #include "render/UiMetrics.hpp"
@@ -75,6 +76,7 @@ SectionGeometry sectionGeometry(const SkinSnapshot& s, const SkinSection& sectio
   g.section_y_mm = static_cast<float>((section.row + 0.5) * s.dx_mm) - g.patch_mm / 2;
   g.through_middle = section.row == s.ny / 2;
   g.day = s.day;
+  g.needle = s.needle;
   const auto row = static_cast<std::size_t>(std::clamp(section.row, 0, s.ny - 1));
   for (int i = 0; i < s.nx; ++i) {
     const float h = s.height_mm[static_cast<std::size_t>(i) + static_cast<std::size_t>(s.nx) * row];
@@ -95,6 +97,12 @@ SectionLayout layoutSection(const SectionGeometry& g, const RenderOptions& optio
   // with similar scars line up).
   l.z_bottom_mm = std::max(g.grid_depth_mm, g.dermis_bottom_mm) + kSubcutisShownMm +
                   std::ceil(g.deepest_mm * 10) / 10;
+  // Deep enough for the needle's tip too: a long needle on thin skin must be seen in the fat.
+  l.show_needle = options.needle_reach && g.needle.known;
+  if (l.show_needle) {
+    l.z_bottom_mm =
+        std::max(l.z_bottom_mm, static_cast<float>(g.needle.depth_mm) + kSubcutisShownMm);
+  }
   const float depthMm = l.z_bottom_mm - l.z_top_mm;
 
   // In small panels the picture comes first: the legend goes, then the title and scales.
@@ -254,6 +262,7 @@ void SectionPass::draw(Painter2D& painter, const RenderOptions& options, int x, 
     drawLengthBar(painter, l.image,
                   (l.x_right_mm - l.x_left_mm) / static_cast<float>(l.image.width), fs);
   }
+  if (l.show_needle) drawNeedleReach(painter, l, geometry_);
   if (l.show_legend) drawSectionLegend(&painter, painter.font(), l.legend, fs, options.overlay);
   painter.end();
   checkGlError("SectionPass::draw");

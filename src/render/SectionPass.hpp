@@ -23,6 +23,7 @@ struct SectionGeometry {
   bool through_middle = true;  // through the middle row, as a single section is
   float deepest_mm = 0;        // the lowest point of the surface along the section, below level
   double day = 0;
+  NeedleReach needle;  // the session's needles, drawn as the needle's reach (SectionNeedle.hpp)
 };
 
 SectionGeometry sectionGeometry(const SkinSnapshot& snapshot, const SkinSection& section);
@@ -34,6 +35,7 @@ struct SectionLayout {
   float z_top_mm = 0, z_bottom_mm = 0;  // depth at its top and bottom edges, down positive
   int title_baseline = 0;
   PixelRect legend;
+  bool show_needle = false;  // options.needle_reach, with a session to draw
   // Small panels leave out the legend, then the title and scales (options.captions off: both).
   bool show_legend = true, show_scales = true;
 };

@@ -348,6 +348,58 @@ SectionLayout SkinRenderer::sectionLayout(int width, int height, const RenderOpt
   return l;
 }
 
+float SkinRenderer::mmPerPixel(int width, int height, const RenderOptions& options) {
+  const std::optional<SkinSnapshot>& shot = impl_->snapshot;
+  if (!shot || width < 1 || height < 1) return 0;
+  if (options.view == View::Section || options.view == View::Split) {
+    const SectionLayout l = sectionLayout(width, height, options);
+    return (l.x_right_mm - l.x_left_mm) / static_cast<float>(std::max(l.image.width, 1));
+  }
+  // One millimetre across the screen at the orbited point, projected as the surface pass does.
+  const float patchMm = static_cast<float>(shot->dx_mm * shot->nx);
+  const float aspect = static_cast<float>(width) / static_cast<float>(height);
+  const Mat4 m = SurfacePass::viewProjection(options.camera, aspect, patchMm, options.tiles);
+  const float az = radians(options.camera.azimuth_deg);
+  const auto project = [&](Vec3 p) {
+    const float x = m[0] * p.x + m[4] * p.y + m[8] * p.z + m[12];
+    const float w = m[3] * p.x + m[7] * p.y + m[11] * p.z + m[15];
+    return 0.5f * (x / w + 1.0f) * static_cast<float>(width);
+  };
+  const Vec3 centre{options.camera.pan_x_mm, options.camera.pan_y_mm, 0};
+  const Vec3 right{std::cos(az), std::sin(az), 0};
+  const float pixels = std::abs(project(centre + right) - project(centre));
+  return pixels > 0 ? 1.0f / pixels : 0.0f;
+}
+
+ExportBand SkinRenderer::drawAnnotated(const Viewport& viewport, const RenderOptions& options,
+                                       const std::string& scenarioName) {
+  Impl& r = *impl_;
+  if (!r.snapshot) {
+    draw(viewport, options);
+    return {};
+  }
+  const int bandHeight = std::min(
+      exportBandHeight(viewport.width, viewport.height, options.ui_scale), viewport.height / 2);
+  // The view above the band, which keeps its own pixels (OpenGL's y is up).
+  const Viewport view{viewport.x, viewport.y + bandHeight, viewport.width,
+                      viewport.height - bandHeight};
+  draw(view, options);
+  const ExportFacts facts = exportFacts(scenarioName, *r.snapshot, options, r.font.isTrueType());
+  const ExportBand band =
+      layoutExportBand(r.font, facts, viewport.width, viewport.height, options.ui_scale,
+                       mmPerPixel(view.width, view.height, options));
+  glEnable(GL_SCISSOR_TEST);
+  glViewport(viewport.x, viewport.y, viewport.width, viewport.height);
+  glScissor(viewport.x, viewport.y, viewport.width, viewport.height);
+  r.painter.begin(viewport.width, viewport.height);
+  drawExportBand(r.painter, band);
+  r.painter.end();
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_BLEND);
+  checkGlError("SkinRenderer::drawAnnotated");
+  return band;
+}
+
 std::string SkinRenderer::fontName() const { return impl_->font.name(); }
 
 }  // namespace dermasim::render

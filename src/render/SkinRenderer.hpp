@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/readout/SkinSnapshot.hpp"
+#include "render/ExportBand.hpp"
 #include "render/RenderOptions.hpp"
 #include "render/SectionLegend.hpp"
 #include "render/SectionPass.hpp"
@@ -45,6 +46,17 @@ class SkinRenderer {
   // Draws the view into `viewport`. Leaves depth testing, blending and the scissor test off and
   // the viewport set to `viewport`.
   void draw(const Viewport& viewport, const RenderOptions& options);
+
+  // For exported images: the view drawn as draw() does in `viewport` less a band at its foot,
+  // and in that band what the image shows (ExportBand.hpp), `scenarioName` first. Returns the
+  // band, (0, 0) at the viewport's top left. Without a snapshot it only draws the view.
+  ExportBand drawAnnotated(const Viewport& viewport, const RenderOptions& options,
+                           const std::string& scenarioName);
+
+  // The millimetres one pixel spans in a width x height viewport drawn with `options`: the
+  // section's true scale where a section is shown, else the surface's at the orbited point
+  // (perspective makes nearer skin larger). 0 without a snapshot.
+  float mmPerPixel(int width, int height, const RenderOptions& options);
 
   // Where draw() puts the watermark in a width x height viewport, (0, 0) at its top left.
   PixelRect watermarkRect(int width, int height, const RenderOptions& options);

@@ -1,4 +1,5 @@
-// Export: the day on screen as a PNG, or the series as frames and an MP4, watermarked.
+// Export: the day on screen as a PNG, or the series as frames and an MP4, watermarked and
+// annotated; the consultation sheet as a PDF.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -12,6 +13,36 @@
 #include "viewer/Panels.hpp"
 
 namespace dermasim::viewer {
+
+namespace {
+
+// The sheet re-simulates the scenario on its own thread: a progress bar while it runs, then
+// where it went. It does not need the full result on show, so a preview does not block it.
+void drawSheetButton(ViewerState& state, Exporter& exporter) {
+  SheetExport& sheet = exporter.sheet;
+  if (!SheetExport::available()) {
+    ImGui::BeginDisabled();
+    ImGui::Button("Consultation sheet (PDF)");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", SheetExport::unavailableReason());
+    return;
+  }
+  if (sheet.busy()) {
+    ImGui::ProgressBar(static_cast<float>(sheet.progress()), ImVec2(ImGui::GetFontSize() * 10, 0));
+  } else if (ImGui::Button("Consultation sheet (PDF)")) {
+    sheet.start(state.slot().scenario, exporter.settings.folder);
+  }
+  const std::string status = sheet.status();
+  if (status.empty()) return;
+  if (sheet.failed()) {
+    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", status.c_str());
+  } else {
+    ImGui::TextWrapped("%s", status.c_str());
+  }
+}
+
+}  // namespace
 
 void drawExportPanel(ViewerState& state, Exporter& exporter) {
   ExportSettings& s = exporter.settings;
@@ -38,6 +69,8 @@ void drawExportPanel(ViewerState& state, Exporter& exporter) {
     }
   }
   if (blocked) ImGui::EndDisabled();
+  ImGui::SameLine();
+  drawSheetButton(state, exporter);
 
   ImGui::Separator();
   ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
@@ -75,7 +108,10 @@ void drawExportPanel(ViewerState& state, Exporter& exporter) {
       ImGui::TextWrapped("%s", status.c_str());
     }
   }
-  ImGui::TextDisabled("Every exported image carries the watermark \"%s\".", render::kWatermarkText);
+  ImGui::TextDisabled(
+      "Every exported image carries the watermark \"%s\" and a band saying what it shows: "
+      "scenario, device, needle depth, day, relief and a scale bar.",
+      render::kWatermarkText);
 }
 
 }  // namespace dermasim::viewer

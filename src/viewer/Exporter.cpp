@@ -98,7 +98,8 @@ render::Image Exporter::renderDay(const ViewerState& state, double day, int widt
   const render::OffscreenTarget target(width * factor, height * factor);
   {
     const render::BindFramebuffer bind(target.framebuffer());
-    renderer_->draw({0, 0, target.width(), target.height()}, options);
+    renderer_->drawAnnotated({0, 0, target.width(), target.height()}, options,
+                             state.slot().scenario.name);
   }
   return render::downsample(target.readPixels(), factor);
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Export of what the skin area shows: a PNG of the day on screen, a PNG frame sequence over a
-// range of days, and an MP4 made from the frames by ffmpeg when it is installed. Every exported
-// image carries the watermark "Simulation for education - not a prediction of your results".
+// range of days, and an MP4 made from the frames by ffmpeg when it is installed; and the
+// consultation sheet (SheetExport). Every exported image carries the watermark "Simulation for
+// education - not a prediction of your results" and, in a band at its foot, the scenario,
+// device, needle depth, day, relief exaggeration and a scale bar (render/ExportBand.hpp).
 // A sequence renders one frame per call to step(), so the window stays responsive; ffmpeg runs on
 // its own thread.
 
@@ -16,6 +18,7 @@
 #include <utility>
 
 #include "render/Image.hpp"
+#include "viewer/SheetExport.hpp"
 #include "viewer/ShownSkin.hpp"
 #include "viewer/ViewerState.hpp"
 
@@ -53,6 +56,7 @@ class Exporter {
   Exporter& operator=(const Exporter&) = delete;
 
   ExportSettings settings;
+  SheetExport sheet;  // the consultation sheet (PDF), written on its own thread
 
   // Draws `day` as the skin area shows it, settings.width x height, into a PNG (atomically).
   // Throws std::runtime_error (or InputError for a bad path or size).

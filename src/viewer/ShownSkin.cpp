@@ -13,6 +13,7 @@ render::RenderOptions shownOptions(const ViewerState& state, double day, float u
     options.light = render::DirectionalLight::overhead();
     options.split = state.beforeAfterSplit;
     options.watermark = true;
+    options.needle_reach = false;  // clinicians' words, and a fright without them to explain
     options.ui_scale = uiScale * render::kPatientTextScale;
     // Of the day the snapshot drawn shows, so the caption matches the picture (and changes only
     // when the picture does).

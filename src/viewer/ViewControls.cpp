@@ -79,6 +79,10 @@ void drawViewControls(ViewerState& state) {
                        ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Where the section cuts the patch, front to back");
+    ImGui::SameLine();
+    ImGui::Checkbox("Needle reach", &v.needle_reach);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Where the session's needles end, and the layer they reach");
   }
   ImGui::PopItemWidth();
   ImGui::Checkbox("Compare scenarios in the plots", &state.comparePlots);

@@ -350,7 +350,7 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
             {.input = windowEvents() != eventsSeen,
              .animating = app.state().playback.playing() || app.exporter().writingFrames(),
              .held = held,
-             .working = app.state().busy() || app.exporter().busy(),
+             .working = app.state().busy() || app.exporter().busy() || app.exporter().sheet.busy(),
              .textCursor = io.WantTextInput});
         eventsSeen = windowEvents();
       }

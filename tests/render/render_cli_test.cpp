@@ -155,13 +155,15 @@ TEST_CASE("dermasim render rejects bad input with exit code 2 and one line", "[r
 namespace {
 
 // Where `dermasim render` puts the watermark in a 320 x 200 image: drawn at twice the size (with
-// twice the UI scale) and scaled down, so its edges may blur into the next pixel.
+// twice the UI scale) in the view above the export's band, and scaled down, so its edges may
+// blur into the next pixel.
 dermasim::render::PixelRect watermarkIn320x200() {
   dermasim::render::HeadlessContext context(16, 16);
   dermasim::render::SkinRenderer renderer;
   dermasim::render::RenderOptions options;
   options.ui_scale = 2;
-  const dermasim::render::PixelRect big = renderer.watermarkRect(640, 400, options);
+  const int band = dermasim::render::exportBandHeight(640, 400, 2);
+  const dermasim::render::PixelRect big = renderer.watermarkRect(640, 400 - band, options);
   return {big.x / 2 - 1, big.y / 2 - 1, (big.width + 1) / 2 + 2, (big.height + 1) / 2 + 2};
 }
 
@@ -318,4 +320,42 @@ TEST_CASE("dermasim render refuses a bad list of days before simulating", "[rend
   }
   CHECK(!fs::exists(kScratch / "list.png"));
   CHECK(!fs::exists(kScratch / "list_day01.png"));
+}
+
+TEST_CASE(
+    "dermasim render's image says what it shows in a band at its foot, the section the "
+    "needle's reach",
+    "[render][cli]") {
+  using dermasim::render::Image;
+  const fs::path out = kScratch / "annotated.png";
+  const Outcome run =
+      runDermasim("render " + scenarioFile().string() +
+                  " --day 30 --size 640x480 --view section -q --out " + out.string());
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  const Image image = dermasim::render::readPng(out);
+  fs::create_directories("/tmp/exports");
+  dermasim::render::writePng("/tmp/exports/cli_section_day30.png", image);
+  // The band's rows: dark, with light text at the left and the scale bar at the right.
+  const int band = dermasim::render::exportBandHeight(640, 480, 1);
+  int dark = 0, light = 0, lightRight = 0;
+  for (int y = 480 - band + 2; y < 478; ++y) {
+    for (int x = 0; x < 640; ++x) {
+      const dermasim::render::Rgba p = image.pixel(x, y);
+      if (p.r < 40 && p.g < 40 && p.b < 40) ++dark;
+      if (p.r > 180 && p.g > 180 && p.b > 180) ++(x < 320 ? light : lightRight);
+    }
+  }
+  CHECK(dark > 640 * (band - 4) * 3 / 4);
+  CHECK(light > 100);
+  CHECK(lightRight > 20);
+  // Above the band the section, with the needle's marker in its teal.
+  int teal = 0;
+  for (int y = 0; y < 480 - band; ++y) {
+    for (int x = 0; x < 640; ++x) {
+      const dermasim::render::Rgba p = image.pixel(x, y);
+      teal += p.r < 40 && p.g > 105 && p.g < 160 && p.b > 130 && p.b < 185 ? 1 : 0;
+    }
+  }
+  CHECK(teal > 100);
 }

@@ -7,18 +7,22 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <thread>
 
+#include "../report/PdfSupport.hpp"
 #include "ViewerTestSupport.hpp"
 #include "core/Version.hpp"
 #include "guidance/Advisories.hpp"
 #include "guidance/KnownLimits.hpp"
 #include "io/SafeFileName.hpp"
 #include "io/ScenarioFile.hpp"
+#include "io/ScenarioToml.hpp"
 #include "render/Gl.hpp"
 #include "render/GlUtil.hpp"
 #include "render/HeadlessContext.hpp"
@@ -27,6 +31,7 @@
 #include "viewer/AboutWindow.hpp"
 #include "viewer/Exporter.hpp"
 #include "viewer/Panels.hpp"
+#include "viewer/SheetExport.hpp"
 #include "viewer/ShownSkin.hpp"
 #include "viewer/ViewerApp.hpp"
 
@@ -190,8 +195,8 @@ TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]
   CHECK(shown.watermark);
   CHECK_THAT(shown.caption, Catch::Contains("Day 2"));
 
-  // An export of the day differs from the same drawing without the watermark inside the
-  // watermark's box only.
+  // An export of the day differs from the same annotated drawing without the watermark inside
+  // the watermark's box only.
   Exporter& exporter = app.exporter();
   const Image exported = exporter.renderDay(state, 2, 640, 400, 1);
   render::SkinRenderer renderer;
@@ -201,12 +206,14 @@ TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]
   render::RenderOptions plain = shownOptions(state, 2, 1);
   plain.watermark = false;
   const render::OffscreenTarget target(640, 400);
+  render::ExportBand band;
   {
     const render::BindFramebuffer bind(target.framebuffer());
-    renderer.draw({0, 0, 640, 400}, plain);
+    band = renderer.drawAnnotated({0, 0, 640, 400}, plain, state.slot().scenario.name);
   }
   const Image all = target.readPixels();
-  const render::PixelRect box = renderer.watermarkRect(640, 400, plain);
+  // The watermark is placed in the view above the export's band.
+  const render::PixelRect box = renderer.watermarkRect(640, 400 - band.band.height, plain);
   int inside = 0, outside = 0;
   for (int y = 0; y < 400; ++y) {
     for (int x = 0; x < 640; ++x) {
@@ -218,6 +225,17 @@ TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]
   }
   CHECK(inside > box.width * box.height / 4);
   CHECK(outside == 0);
+  // The band below says what the image shows: light text on its near-black.
+  REQUIRE(band.band.height > 0);
+  int text = 0;
+  for (int y = band.band.y; y < 400; ++y)
+    for (int x = 0; x < 640; ++x) text += exported.pixel(x, y).g > 90 ? 1 : 0;
+  CHECK(text > 300);
+  CHECK_THAT(band.facts.details, Catch::Contains("day 2"));
+  std::filesystem::create_directories("/tmp/exports");
+  Image opaque = exported;
+  opaque.fillAlpha(255);
+  render::writePng("/tmp/exports/viewer_export_patient_day2.png", opaque);
 }
 
 TEST_CASE("viewer UI: a frame sequence is written, and the MP4 step says what it needs", "[ui]") {
@@ -546,4 +564,70 @@ TEST_CASE("viewer UI: a preview is labelled on the skin, never exported or told 
   CHECK_FALSE(state.showingPreview());
   CHECK_THAT(shownOptions(state, 2, 1).caption, Catch::Contains("Day 2"));
   CHECK(exporter.renderDay(state, 2, 160, 100, 1).width() == 160);
+}
+
+TEST_CASE(
+    "viewer UI: the consultation sheet is written on its own thread, as run --report writes it",
+    "[ui]") {
+  // From a file, so that `dermasim run` below reads the very same scenario (its source too).
+  const std::filesystem::path scratch = std::filesystem::temp_directory_path() /
+                                        ("dermasim_viewer_sheet_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(scratch);
+  std::filesystem::create_directories(scratch);
+  saveScenarioFile(scratch / "quick.toml", quick());
+  HeadlessGui gui;
+  ViewerApp app({loadScenarioFile(scratch / "quick.toml")}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  SheetExport& sheet = app.exporter().sheet;
+  const std::filesystem::path folder = "/tmp/exports";
+  const Scenario& scenario = app.state().slot().scenario;
+  if (!SheetExport::available()) {
+    CHECK_FALSE(sheet.start(scenario, folder));
+    CHECK_THAT(sheet.status(), Catch::Contains("Cairo"));
+    return;
+  }
+  const std::filesystem::path file = SheetExport::fileFor(scenario, folder);
+  CHECK(file.filename().string() == safeFileName(scenario.name) + "_sheet.pdf");
+  std::filesystem::remove(file);
+  const auto start = std::chrono::steady_clock::now();
+  REQUIRE(sheet.start(scenario, folder));
+  const bool returnedAtOnce = std::chrono::steady_clock::now() - start < 500ms;
+  CHECK(returnedAtOnce);
+  CHECK(sheet.busy());
+  CHECK_FALSE(sheet.start(scenario, folder));  // one at a time
+  // The window keeps drawing frames while the sheet is made.
+  int frames = 0;
+  const auto deadline = start + 300s;
+  while (sheet.busy() && std::chrono::steady_clock::now() < deadline) {
+    gui.frame([&] { app.update(1.0 / 30); }, [&] { app.drawSkin(kWidth, kHeight); });
+    ++frames;
+    std::this_thread::sleep_for(30ms);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE_FALSE(sheet.busy());
+  INFO(sheet.status());
+  CHECK_FALSE(sheet.failed());
+  CHECK_THAT(sheet.status(), Catch::StartsWith("wrote " + file.string()));
+  CHECK(frames > 10);
+  WARN("consultation sheet written in " << seconds << " s while " << frames << " frames drew");
+  REQUIRE(std::filesystem::exists(file));
+  if (!pdf_test::hasPoppler()) {
+    WARN("poppler-utils missing: the sheet's pages are not read");
+    return;
+  }
+  CHECK(pdf_test::pages(file) == 2);
+
+  // `dermasim run --report` on the same scenario writes the same text on both pages.
+  const std::filesystem::path cliSheet = scratch / "cli.pdf";
+  const std::string command = std::string(DERMASIM_BINARY_DIR) + "/dermasim run " +
+                              (scratch / "quick.toml").string() + " --out " +
+                              (scratch / "out").string() + " --force --report " +
+                              cliSheet.string() + " > /dev/null 2>&1";
+  REQUIRE(std::system(command.c_str()) == 0);
+  for (int page : {1, 2}) {
+    INFO("page " << page);
+    CHECK(pdf_test::pageText(file, page) == pdf_test::pageText(cliSheet, page));
+  }
+  std::filesystem::remove_all(scratch);
 }

@@ -26,6 +26,9 @@ class NeedleDevice {
                                      CounterRandom rng) const = 0;
   // What the geometry promises per pass, for comparison with what was drawn.
   virtual double nominalDensityPerPassCm2() const = 0;
+  // The mean depth its needles reach, mm: the setting times the device's penetration fraction
+  // (the mean sampleNeedleDepthMm draws around), for drawing where a session's needles end.
+  virtual double meanDepthMm() const = 0;
 };
 
 // The device the settings describe: a Roller or a Pen.

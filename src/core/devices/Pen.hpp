@@ -16,6 +16,7 @@ class Pen final : public NeedleDevice {
   std::vector<Puncture> pass(const Patch& patch, int passIndex, CounterRandom rng) const override;
   // N f / (w v): stamps per unit of swept area times needles per stamp.
   double nominalDensityPerPassCm2() const override;
+  double meanDepthMm() const override { return meanFraction_ * settings_.needle_length_mm; }
 
   struct Offset {
     double across_mm, along_mm;

@@ -15,6 +15,7 @@ class Roller final : public NeedleDevice {
 
   std::vector<Puncture> pass(const Patch& patch, int passIndex, CounterRandom rng) const override;
   double nominalDensityPerPassCm2() const override;
+  double meanDepthMm() const override { return meanFraction_ * settings_.needle_length_mm; }
 
   // The shaft's angle from the normal as the tip first meets the skin, for a puncture that
   // will reach `depthMm` below the surface.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "core/readout/SkinReading.hpp"
@@ -29,6 +30,17 @@ struct SkinSection {
   std::vector<float> lumen;        // 0..1
 };
 
+// The needles of the session in force on the snapshot's day (the last one begun by then, or the
+// first one still to come before any), for drawing where they end against the layers.
+struct NeedleReach {
+  bool known = false;           // false: the scenario has no session
+  int session = 0;              // 1-based
+  bool planned = false;         // the session is still to come
+  std::string device;           // "pen" or "roller"
+  double needle_length_mm = 0;  // the setting
+  double depth_mm = 0;          // the mean depth the device's needles reach (NeedleDevice)
+};
+
 struct SkinSnapshot {
   double day = 0;
   int nx = 0, ny = 0, nz = 0;
@@ -42,6 +54,7 @@ struct SkinSnapshot {
   // Vertical sections through whole rows of the grid, ascending by row, at least one.
   std::vector<SkinSection> sections;
   double epidermis_mm = 0, papillary_bottom_mm = 0, dermis_bottom_mm = 0;
+  NeedleReach needle;
   SkinReading reading;
 
   // The stored section nearest to `fraction` (0..1) of the way across the patch in y.

@@ -4,7 +4,26 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/devices/NeedleDevice.hpp"
+
 namespace dermasim {
+
+NeedleReach needleReachOn(const std::vector<SessionPlan>& sessions,
+                          const ModelParameters& parameters, double day) {
+  NeedleReach reach;
+  if (sessions.empty()) return reach;
+  std::size_t index = 0;
+  // A snapshot taken on a session's day shows the skin before its needles (day 0 is untreated).
+  while (index + 1 < sessions.size() && sessions[index + 1].day < day - 1e-9) ++index;
+  const SessionPlan& plan = sessions[index];
+  reach.known = true;
+  reach.session = static_cast<int>(index) + 1;
+  reach.planned = plan.day >= day - 1e-9;
+  reach.device = std::string(toString(plan.device.type));
+  reach.needle_length_mm = plan.device.needle_length_mm;
+  reach.depth_mm = makeNeedleDevice(plan.device, parameters)->meanDepthMm();
+  return reach;
+}
 
 std::vector<int> sectionRows(int ny, int count) {
   const int n = std::clamp(count, 1, std::max(1, ny));
