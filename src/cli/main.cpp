@@ -17,6 +17,7 @@
 #include "cli/ConsultationReport.hpp"
 #include "cli/GuidanceCommand.hpp"
 #include "cli/MergeCommand.hpp"
+#include "cli/PlanCommand.hpp"
 #include "cli/RenderCommand.hpp"
 #include "cli/RunProgress.hpp"
 #include "cli/RunRefusal.hpp"
@@ -241,6 +242,9 @@ int main(int argc, char** argv) {
   MergeRequest mergeRequest;
   auto* merge = addMergeCommand(app, mergeRequest);
 
+  PlanOptions planOptions;
+  auto* plan = addPlanCommand(app, planOptions);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -277,6 +281,7 @@ int main(int argc, char** argv) {
     if (*validation) return validationCommand(validationRequest);
     if (*sensitivity) return sensitivityCommand(sensitivityRequest);
     if (*guidance) return guidanceCommand();
+    if (*plan) return planCommand(planOptions);
     if (*params) return paramsCommand();
     if (*keys) {
       std::printf(
