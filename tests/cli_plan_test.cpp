@@ -8,6 +8,7 @@
 
 #include "CliTestSupport.hpp"
 #include "core/numerics/NumberText.hpp"
+#include "guidance/Advisories.hpp"
 #include "guidance/Planner.hpp"
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioToml.hpp"
@@ -70,13 +71,14 @@ TEST_CASE("cli plan: prints the plan with reasons, sources, units, downtime, gen
 TEST_CASE("cli plan: --out writes a scenario check and run take as is, downtime within guidance",
           "[cli]") {
   // The representative pair: fine lines around the eyes, the shallowest chart (0.25-0.5 mm) and
-  // so the quickest plan to simulate. Its depth falls in downtime.csv's first row (needles under
-  // 0.5 mm: hours to 2 days of redness, the makers' guides in the calibration sheet section 3),
-  // which bounds the downtime `run` finds for it.
+  // so the quickest plan to simulate, for type IV skin, whose plan `check` still warns about
+  // (pigmentation). Its depth falls in downtime.csv's first row (needles under 0.5 mm: hours to
+  // 2 days of redness, the makers' guides in the calibration sheet section 3), which bounds the
+  // downtime `run` finds for it.
   const fs::path dir = scratch("plan_out");
   const fs::path file = dir / "eyes.toml";
-  const Outcome planned =
-      cli_test::dermasim("plan --site periorbital --indication fine_lines --out " + file.string());
+  const Outcome planned = cli_test::dermasim(
+      "plan --site periorbital --indication fine_lines --fitzpatrick 4 --out " + file.string());
   INFO(planned.err);
   REQUIRE(planned.exit_code == 0);
   CHECK(planned.out.empty());
@@ -86,16 +88,24 @@ TEST_CASE("cli plan: --out writes a scenario check and run take as is, downtime 
   CHECK(has(text, "# source: assets/guidance/depth_ranges.csv"));
   CHECK(has(text, "# expected downtime: "));
 
-  // Round trip through the scenario loader.
-  const ds::ProtocolPlan plan = planProtocol({Site::Periorbital, Indication::FineLines, {}, {}});
-  ds::Scenario loaded = ds::loadScenarioFile(file);
-  loaded.source = plan.scenario.source;  // the file's name, which toToml records
-  CHECK(ds::toToml(loaded) == ds::toToml(plan.scenario));
-
+  // What check says of the file heads it: warnings only, no error.
+  const ds::ProtocolPlan plan = planProtocol({Site::Periorbital, Indication::FineLines, 4, {}});
+  const std::vector<ds::Advisory> findings = ds::adviseOn(plan.scenario);
+  REQUIRE(!findings.empty());
   const Outcome check = cli_test::dermasim("check " + file.string());
   INFO(check.out);
   CHECK(check.exit_code == 0);
   CHECK_FALSE(has(check.out, "\nerror "));
+  for (const ds::Advisory& a : findings) {
+    const std::string said = std::string(ds::toString(a.level)) + " " + a.code;
+    CHECK(has(check.out, said));
+    CHECK(has(text, "# check says: " + said));
+  }
+
+  // Round trip through the scenario loader.
+  ds::Scenario loaded = ds::loadScenarioFile(file);
+  loaded.source = plan.scenario.source;  // the file's name, which toToml records
+  CHECK(ds::toToml(loaded) == ds::toToml(plan.scenario));
 
   const Outcome run =
       cli_test::dermasim("run " + file.string() + " -q --out " + (dir / "run").string());

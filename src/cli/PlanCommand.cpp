@@ -156,7 +156,7 @@ int planCommand(const PlanOptions& options) {
     printPlan(plan, findings);
     return 0;
   }
-  savePlanFile(options.out, plan, commandOf(plan.request));
+  savePlanFile(options.out, plan, commandOf(plan.request), findings);
   std::fprintf(stderr, "dermasim plan: wrote %s (%s)\n", printable(options.out).c_str(),
                plan.scenario.name.c_str());
   return 0;

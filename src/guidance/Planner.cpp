@@ -112,9 +112,10 @@ class Planning {
          "Fitzpatrick " + roman(type) + ", " + p.pih_risk +
              " risk of post-inflammatory "
              "hyperpigmentation (PIH)",
-         {p.advice + (p.raised() ? "; so the plan below is gentler: shallower, fewer passes, "
-                                   "longer intervals"
-                                 : "")},
+         {"advice for type " + roman(type) + ": " + p.advice +
+          (p.raised() ? "; so the plan below is gentler: shallower, fewer passes, "
+                        "longer intervals"
+                      : "")},
          {p.provenance.cite()}});
   }
 
@@ -208,8 +209,8 @@ class Planning {
     const GuidanceThreshold& base = threshold(pen ? "plan_pen_passes" : "plan_roller_passes");
     PlanChoice choice{"device.passes", "passes", "", {}, {base.provenance.cite()}};
     int passes = static_cast<int>(std::lround(base.value));
-    choice.reasons.push_back(roundedNumber(base.value, 0) + " passes of a " +
-                             std::string(toString(*plan_.request.device)) + ": " + base.meaning);
+    choice.reasons.push_back("a " + std::string(toString(*plan_.request.device)) + " session is " +
+                             roundedNumber(base.value, 0) + " passes (" + base.key + ")");
     if (plan_.raised_pih) {
       const GuidanceThreshold& share = threshold("plan_passes_share_raised_pih");
       passes = std::max(1, static_cast<int>(std::floor(passes * share.value + kRoundingSlack)));
@@ -267,7 +268,8 @@ class Planning {
          "simulated time",
          days(plan_.scenario.duration_days),
          {"the last session on day " + roundedNumber((sessions - 1) * interval, 0) + ", then " +
-          days(followUp.value) + ": " + followUp.meaning},
+          days(followUp.value) + " (" + followUp.key +
+          ") so that the simulation shows the remodelling"},
          {followUp.provenance.cite()}});
 
     plan_.choices.push_back(

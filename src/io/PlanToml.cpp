@@ -66,7 +66,8 @@ void entry(CommentedFile& f, const ProtocolPlan& plan, const std::string& dotted
 
 }  // namespace
 
-std::string planToml(const ProtocolPlan& plan, const std::string& command) {
+std::string planToml(const ProtocolPlan& plan, const std::string& command,
+                     const std::vector<Advisory>& findings) {
   const Scenario& s = plan.scenario;
   CommentedFile f;
   f.comment("", "Suggested by `" + command + "` (" + std::string(kProgramName) + " " + kVersion +
@@ -80,6 +81,12 @@ std::string planToml(const ProtocolPlan& plan, const std::string& command) {
     f.line("#");
     f.comment(c.what, c.value);
     f.why(c);
+  }
+
+  for (const Advisory& a : findings) {
+    f.line("#");
+    f.comment("check says", std::string(toString(a.level)) + " " + a.code + ": " + a.message);
+    if (!a.source.empty()) f.comment("source", a.source);
   }
 
   f.table("scenario");
@@ -105,8 +112,8 @@ std::string planToml(const ProtocolPlan& plan, const std::string& command) {
 }
 
 void savePlanFile(const std::filesystem::path& file, const ProtocolPlan& plan,
-                  const std::string& command) {
-  writeFileAtomically(file, planToml(plan, command));
+                  const std::string& command, const std::vector<Advisory>& findings) {
+  writeFileAtomically(file, planToml(plan, command, findings));
 }
 
 }  // namespace dermasim
