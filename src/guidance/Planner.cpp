@@ -63,8 +63,8 @@ class Planning {
     plan_.request = request;
   }
 
-  ProtocolPlan take(const PlanRequest& request) {
-    checkPairing(request);
+  ProtocolPlan take() {
+    checkPairing(plan_.request);
     chooseFitzpatrick();
     chooseDevice();
     plan_.scenario = scenarioAtDefaults(plan_.request);
@@ -110,11 +110,10 @@ class Planning {
         {"patient.fitzpatrick",
          "skin type",
          "Fitzpatrick " + roman(type) + ", " + p.pih_risk +
-             " risk of post-inflammatory "
-             "hyperpigmentation (PIH)",
+             " risk of post-inflammatory hyperpigmentation (PIH)",
          {"advice for type " + roman(type) + ": " + p.advice +
-          (p.raised() ? "; so the plan below is gentler: shallower, fewer passes, "
-                        "longer intervals"
+          (p.raised() ? "; so the plan below is gentler: the chart's shallow end, fewer "
+                        "passes, longer intervals"
                       : "")},
          {p.provenance.cite()}});
   }
@@ -164,7 +163,7 @@ class Planning {
     const GuidanceThreshold& deep = threshold("pih_deep_needle_mm");
     if (plan_.raised_pih && depth >= deep.value) {
       choice.reasons.push_back("still deep for the pigmentation advice (from " + mm(deep.value) +
-                               "): `check` warns; the site's chart goes no shallower");
+                               "): `check` warns, with the advice above");
       choice.sources.push_back(deep.provenance.cite());
     }
     plan_.downtime = k_.downtimeFor(depth);
@@ -299,7 +298,7 @@ class Planning {
 }  // namespace
 
 ProtocolPlan planProtocol(const PlanRequest& request, const KnowledgeTable& table) {
-  return Planning(request, table).take(request);
+  return Planning(request, table).take();
 }
 
 const PlanChoice* choiceFor(const ProtocolPlan& plan, const std::string& key) {
