@@ -28,9 +28,11 @@ fs::path quickScenario(const fs::path& dir, const std::string& name, const std::
 TEST_CASE("cli guidance: prints the knowledge table with sources and grades", "[cli]") {
   const Outcome r = dermasim("guidance");
   CHECK(r.exit_code == 0);
-  for (const char* words : {"# Clinical guidance", "## Depth by site and indication",
-                            "| periorbital |", "## Contraindications", "| pregnancy | error |",
-                            "## Pigmentation", "grade", "depth_ranges.csv:"})
+  for (const char* words :
+       {"# Clinical guidance", "## Depth by site and indication", "| periorbital |",
+        "## Contraindications", "| pregnancy | error |", "## Pigmentation", "grade",
+        "depth_ranges.csv:", "## Plans: device by site and indication",
+        "devices.csv:", "treated_sites.csv:", "## Downtime by needle depth", "downtime.csv:"})
     CHECK(r.out.find(words) != std::string::npos);
   const Outcome help = dermasim("guidance --help");
   CHECK(help.exit_code == 0);

@@ -53,6 +53,44 @@ TEST_CASE("knowledge table: loads, every row with a source and a grade", "[guida
   for (const auto& r : k.contraindications) checkProvenance(r.provenance);
   for (const auto& r : k.pigmentation) checkProvenance(r.provenance);
   for (const auto& r : k.thresholds) checkProvenance(r.provenance);
+  for (const auto& r : k.device_choices) checkProvenance(r.provenance);
+  for (const auto& r : k.downtime) checkProvenance(r.provenance);
+  for (const auto& r : k.treated_sites) checkProvenance(r.provenance);
+}
+
+TEST_CASE("knowledge table: what plans read (devices, treated sites, downtime, courses)",
+          "[guidance]") {
+  const KnowledgeTable& k = knowledgeTable();
+  // The most specific device row wins; the any, any row is the default.
+  CHECK(k.deviceChoice(Site::Scalp, Indication::HairLoss).device == DeviceType::Roller);
+  CHECK(k.deviceChoice(Site::Thigh, Indication::StretchMarks).device == DeviceType::Roller);
+  const DeviceChoice& fallback = k.deviceChoice(Site::Cheek, Indication::AcneScars);
+  CHECK(fallback.device == DeviceType::Pen);
+  CHECK_FALSE(fallback.site);
+  CHECK_FALSE(fallback.indication);
+  // Every indication has its sites; hair loss only the scalp.
+  for (int i = 0; i <= static_cast<int>(Indication::HairLoss); ++i)
+    CHECK(k.treatedSites(static_cast<Indication>(i)).indication == static_cast<Indication>(i));
+  CHECK(k.treatedSites(Indication::HairLoss).covers(Site::Scalp));
+  CHECK_FALSE(k.treatedSites(Indication::HairLoss).covers(Site::Cheek));
+  CHECK(k.treatedSites(Indication::SurgicalScar).covers(Site::Hand));
+  // Downtime rows cover every needle length, deeper needles never promising less redness.
+  for (double mm = 0.1; mm <= 3.5; mm += 0.05) {
+    const DowntimeRange& r = k.downtimeFor(mm);
+    CHECK(r.from_mm <= mm);
+    CHECK(mm < r.below_mm);
+    CHECK(r.min_days <= r.max_days);
+    CHECK(r.max_days >= k.downtimeFor(0.1).max_days);
+  }
+  // Courses read as counts: "3-6" and "12".
+  REQUIRE(k.course(Indication::AcneScars));
+  CHECK(k.course(Indication::AcneScars)->fewest_sessions == 3);
+  CHECK(k.course(Indication::AcneScars)->most_sessions == 6);
+  REQUIRE(k.course(Indication::HairLoss));
+  CHECK(k.course(Indication::HairLoss)->fewest_sessions == 12);
+  CHECK(k.course(Indication::HairLoss)->most_sessions == 12);
+  for (const char* key : {"plan_depth_share", "plan_pen_passes", "plan_follow_up_days"})
+    CHECK(k.threshold(key).provenance.file == "thresholds.csv");
 }
 
 TEST_CASE("knowledge table: every site, condition and needle length is covered", "[guidance]") {
@@ -118,4 +156,31 @@ TEST_CASE("knowledge table: a bad row is refused, naming file, line and column",
   CHECK_THROWS_WITH(
       parsedWith("contraindications.csv", "condition,level,code,advice,source,grade\n"),
       Contains("no row for condition"));
+  CHECK_THROWS_WITH(
+      parsedWith("devices.csv", withLine("devices.csv", "cheek,any,laser,faster,a chart,C")),
+      Contains("devices.csv, line") && Contains("device: expected pen | roller"));
+  CHECK_THROWS_WITH(parsedWith("devices.csv",
+                               "site,indication,device,reason,source,grade\n"
+                               "scalp,hair_loss,roller,studies,Dhurat,B\n"),
+                    Contains("no row for site any with indication any"));
+  CHECK_THROWS_WITH(parsedWith("downtime.csv",
+                               "from_mm,below_mm,min_days,max_days,source,grade\n"
+                               "0,1.0,0,2,a guide,C\n1.5,9.9,1,4,a guide,C\n"),
+                    Contains("downtime.csv") && Contains("without gaps"));
+  CHECK_THROWS_WITH(parsedWith("downtime.csv", withLine("downtime.csv", "0,0.5,3,1,a guide,C")),
+                    Contains("max_days: expected at least min_days"));
+  CHECK_THROWS_WITH(
+      parsedWith("treated_sites.csv", withLine("treated_sites.csv", "acne_scars,cheek elbow,x,C")),
+      Contains("sites: expected any, or sites"));
+  CHECK_THROWS_WITH(parsedWith("treated_sites.csv", "indication,sites,source,grade\n"),
+                    Contains("no row for indication"));
+  CHECK_THROWS_WITH(
+      parsedWith("courses.csv", withLine("courses.csv", "acne_scars,three,none,a review,B")),
+      Contains("sessions: expected a count or a range"));
+  CHECK_THROWS_WITH(
+      parsedWith("courses.csv", withLine("courses.csv", "acne_scars,6-3,none,a review,B")),
+      Contains("sessions: expected a count or a range"));
+  CHECK_THROWS_WITH(
+      parsedWith("thresholds.csv", withLine("thresholds.csv", "plan_depth_share,1.5,1,note,x,y,C")),
+      Contains("plan_depth_share is a share"));
 }

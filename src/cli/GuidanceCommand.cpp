@@ -12,8 +12,9 @@ CLI::App* addGuidanceCommand(CLI::App& app) {
       "guidance",
       "print the clinical knowledge table `check` judges plans by, as Markdown: needle depth "
       "ranges by site and indication, the home-use limit, intervals by depth, courses and "
-      "maintenance, contraindications with their level, pigmentation advice by Fitzpatrick type "
-      "and thresholds, each row with its source and evidence grade (A, B, C, expert)");
+      "maintenance, contraindications with their level, pigmentation advice by Fitzpatrick type, "
+      "what `plan` reads (devices, treated sites, downtime by depth) and thresholds, each row "
+      "with its source and evidence grade (A, B, C, expert)");
   command->footer(
       "The table is compiled in from assets/guidance/*.csv; docs/GUIDANCE.md "
       "describes its columns and how the findings are derived.");

@@ -17,6 +17,7 @@
 #include "cli/ConsultationReport.hpp"
 #include "cli/GuidanceCommand.hpp"
 #include "cli/MergeCommand.hpp"
+#include "cli/PlanCommand.hpp"
 #include "cli/RenderCommand.hpp"
 #include "cli/RunProgress.hpp"
 #include "cli/RunRefusal.hpp"
@@ -244,6 +245,8 @@ int main(int argc, char** argv) {
 
   TrainRequest trainRequest;
   auto* train = addTrainCommand(app, trainRequest);
+  PlanOptions planOptions;
+  auto* plan = addPlanCommand(app, planOptions);
 
   try {
     app.parse(argc, argv);
@@ -282,6 +285,7 @@ int main(int argc, char** argv) {
     if (*validation) return validationCommand(validationRequest);
     if (*sensitivity) return sensitivityCommand(sensitivityRequest);
     if (*guidance) return guidanceCommand();
+    if (*plan) return planCommand(planOptions);
     if (*params) return paramsCommand();
     if (*keys) {
       std::printf(

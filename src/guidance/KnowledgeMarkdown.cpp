@@ -107,6 +107,37 @@ std::string knowledgeMarkdown(const KnowledgeTable& k) {
     md += row({a.item, a.from == "before" ? "the session" : a.until, number(a.at_least_h),
                a.instruction, a.reason, a.provenance.grade, rowSource(a.provenance)});
 
+  md +=
+      "\n## Plans: device by site and indication\n\nWhat `dermasim plan` suggests when no "
+      "`--device` is given: the row for the site and indication, else the site's, else the "
+      "indication's, else the `any, any` row.\n\n";
+  md += row({"site", "indication", "device", "why", "grade", "source"}) +
+        "|---|---|---|---|---|---|\n";
+  for (const DeviceChoice& c : k.device_choices)
+    md += row({c.site ? std::string(toString(*c.site)) : "any", indicationText(c.indication),
+               std::string(toString(c.device)), c.reason, c.provenance.grade,
+               rowSource(c.provenance)});
+
+  md +=
+      "\n## Plans: where each indication is treated\n\n`dermasim plan` refuses a site not "
+      "listed for the indication.\n\n";
+  md += row({"indication", "sites", "grade", "source"}) + "|---|---|---|---|\n";
+  for (const TreatedSites& t : k.treated_sites) {
+    std::string sites;
+    for (Site s : t.sites) sites += (sites.empty() ? "" : ", ") + std::string(toString(s));
+    md += row({std::string(toString(t.indication)), sites.empty() ? "any" : sites,
+               t.provenance.grade, rowSource(t.provenance)});
+  }
+
+  md +=
+      "\n## Downtime by needle depth\n\nDays of visible redness after a session, by the "
+      "makers' guides; `dermasim plan` sets the simulated downtime against them.\n\n";
+  md += row({"needle (mm)", "redness (days)", "grade", "source"}) + "|---|---|---|---|\n";
+  for (const DowntimeRange& d : k.downtime)
+    md += row({number(d.from_mm) + " to under " + number(d.below_mm),
+               number(d.min_days) + " - " + number(d.max_days), d.provenance.grade,
+               rowSource(d.provenance)});
+
   md += "\n## Thresholds\n\n";
   md += header({"key", "value", "unit", "level", "meaning", "grade", "source"});
   for (const GuidanceThreshold& t : k.thresholds)

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "guidance/CsvTable.hpp"
 #include "knowledge_table_embedded.hpp"
@@ -10,9 +13,10 @@
 namespace dermasim {
 namespace {
 
-constexpr std::array<std::string_view, 7> kFiles{
-    "depth_ranges.csv", "intervals.csv",  "courses.csv",  "contraindications.csv",
-    "pigmentation.csv", "thresholds.csv", "aftercare.csv"};
+constexpr std::array<std::string_view, 10> kFiles{
+    "depth_ranges.csv", "intervals.csv",    "courses.csv",   "contraindications.csv",
+    "pigmentation.csv", "thresholds.csv",   "aftercare.csv", "devices.csv",
+    "downtime.csv",     "treated_sites.csv"};
 constexpr std::array<std::string_view, 2> kAftercareFrom{"before", "session"};
 constexpr std::array<std::string_view, 5> kAftercareUntil{
     "session", "channels_closed", "barrier_sealed", "redness_resolved", "fixed"};
@@ -84,6 +88,29 @@ std::vector<DepthRange> depthRanges(const CsvTable& t) {
   return out;
 }
 
+// How far rows of needle lengths [from, below) reach from 0 without a gap.
+double coveredFromZero(const std::vector<std::pair<double, double>>& spans) {
+  double covered = 0;
+  for (bool extended = true; extended;) {
+    extended = false;
+    for (const auto& [from, below] : spans)
+      if (from <= covered && below > covered) {
+        covered = below;
+        extended = true;
+      }
+  }
+  return covered;
+}
+
+void requireEveryLength(const std::vector<std::pair<double, double>>& spans,
+                        const std::string& what) {
+  const double covered = coveredFromZero(spans);
+  if (covered <= kLongestNeedleMm)
+    throw std::runtime_error("assets/guidance/" + what + " must cover needles from 0 to " +
+                             std::to_string(kLongestNeedleMm) + " mm without gaps (covered up to " +
+                             std::to_string(covered) + " mm)");
+}
+
 std::vector<IntervalRule> intervalRules(const CsvTable& t) {
   std::vector<IntervalRule> out;
   for (const CsvRow& row : t.rows) {
@@ -94,22 +121,23 @@ std::vector<IntervalRule> intervalRules(const CsvTable& t) {
     out.push_back(std::move(r));
   }
   // The "any" rules must cover every needle length without gaps, so every session is judged.
-  double covered = 0;
-  for (bool extended = true; extended;) {
-    extended = false;
-    for (const IntervalRule& r : out)
-      if (!r.indication && r.from_mm <= covered && r.below_mm > covered) {
-        covered = r.below_mm;
-        extended = true;
-      }
-  }
-  if (covered <= kLongestNeedleMm)
-    throw std::runtime_error(
-        "assets/guidance/intervals.csv: the rows for indication any must cover needles from 0 "
-        "to " +
-        std::to_string(kLongestNeedleMm) + " mm without gaps (covered up to " +
-        std::to_string(covered) + " mm)");
+  std::vector<std::pair<double, double>> spans;
+  for (const IntervalRule& r : out)
+    if (!r.indication) spans.emplace_back(r.from_mm, r.below_mm);
+  requireEveryLength(spans, "intervals.csv: the rows for indication any");
   return out;
+}
+
+// "3-6" as 3 and 6, "12" as 12 and 12: a plan reads the fewest.
+std::pair<int, int> sessionCounts(const CsvRow& row) {
+  const std::string& text = row.text("sessions");
+  int fewest = 0, most = 0;
+  char dash = 0, extra = 0;
+  const int read = std::sscanf(text.c_str(), "%d%c%d%c", &fewest, &dash, &most, &extra);
+  if (read == 1) most = fewest;
+  if (!((read == 1 || (read == 3 && dash == '-')) && fewest >= 1 && most >= fewest))
+    fail(row, "sessions", "a count or a range of counts, e.g. 12 or 3-6");
+  return {fewest, most};
 }
 
 std::vector<Course> courses(const CsvTable& t) {
@@ -117,8 +145,71 @@ std::vector<Course> courses(const CsvTable& t) {
   for (const CsvRow& row : t.rows) {
     const auto indication = indicationOf(row);
     if (!indication) fail(row, "indication", allIndications());
-    out.push_back({*indication, row.text("sessions"), row.text("maintenance"), provenanceOf(row)});
+    const auto [fewest, most] = sessionCounts(row);
+    out.push_back({*indication, row.text("sessions"), fewest, most, row.text("maintenance"),
+                   provenanceOf(row)});
   }
+  return out;
+}
+
+std::optional<Site> siteOrAny(const CsvRow& row) {
+  if (row.text("site") == "any") return std::nullopt;
+  return siteOf(row);
+}
+
+std::vector<DeviceChoice> deviceChoices(const CsvTable& t) {
+  std::vector<DeviceChoice> out;
+  for (const CsvRow& row : t.rows) {
+    const auto device = parseDeviceType(row.text("device"));
+    if (!device) fail(row, "device", allDeviceTypes());
+    out.push_back(
+        {siteOrAny(row), indicationOf(row), *device, row.text("reason"), provenanceOf(row)});
+  }
+  if (std::none_of(out.begin(), out.end(),
+                   [](const DeviceChoice& c) { return !c.site && !c.indication; }))
+    throw std::runtime_error(
+        "assets/guidance/devices.csv: no row for site any with indication any (the default)");
+  return out;
+}
+
+std::vector<DowntimeRange> downtimeRanges(const CsvTable& t) {
+  std::vector<DowntimeRange> out;
+  std::vector<std::pair<double, double>> spans;
+  for (const CsvRow& row : t.rows) {
+    DowntimeRange r{positive(row, "from_mm"), positive(row, "below_mm"), positive(row, "min_days"),
+                    positive(row, "max_days"), provenanceOf(row)};
+    if (r.below_mm <= r.from_mm) fail(row, "below_mm", "more than from_mm");
+    if (r.max_days < r.min_days) fail(row, "max_days", "at least min_days");
+    spans.emplace_back(r.from_mm, r.below_mm);
+    out.push_back(std::move(r));
+  }
+  requireEveryLength(spans, "downtime.csv: the rows");
+  return out;
+}
+
+std::vector<TreatedSites> treatedSites(const CsvTable& t) {
+  std::vector<TreatedSites> out;
+  for (const CsvRow& row : t.rows) {
+    const auto indication = indicationOf(row);
+    if (!indication) fail(row, "indication", allIndications());
+    TreatedSites r{*indication, {}, provenanceOf(row)};
+    const std::string& list = row.text("sites");
+    if (list != "any") {
+      std::istringstream words(list);
+      for (std::string word; words >> word;) {
+        const auto site = parseSite(word);
+        if (!site) fail(row, "sites", "any, or sites separated by spaces: " + allSites());
+        r.sites.push_back(*site);
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  for (std::size_t i = 0; i <= static_cast<std::size_t>(Indication::HairLoss); ++i)
+    if (std::none_of(out.begin(), out.end(), [&](const TreatedSites& r) {
+          return static_cast<std::size_t>(r.indication) == i;
+        }))
+      throw std::runtime_error("assets/guidance/treated_sites.csv: no row for indication " +
+                               std::string(toString(static_cast<Indication>(i))));
   return out;
 }
 
@@ -226,6 +317,40 @@ const GuidanceThreshold& KnowledgeTable::threshold(std::string_view key) const {
   throw std::runtime_error("assets/guidance/thresholds.csv: no row with key " + std::string(key));
 }
 
+bool TreatedSites::covers(Site site) const {
+  return sites.empty() || std::find(sites.begin(), sites.end(), site) != sites.end();
+}
+
+const DeviceChoice& KnowledgeTable::deviceChoice(Site site, Indication indication) const {
+  // Rank 0 matches both, 1 the site, 2 the indication, 3 neither (the default).
+  const DeviceChoice* best = nullptr;
+  int bestRank = 4;
+  for (const DeviceChoice& c : device_choices) {
+    if ((c.site && *c.site != site) || (c.indication && *c.indication != indication)) continue;
+    const int rank = (c.site ? 0 : 2) + (c.indication ? 0 : 1);
+    if (rank < bestRank) {
+      best = &c;
+      bestRank = rank;
+    }
+  }
+  if (best) return *best;
+  throw std::logic_error("knowledge table: no device row for any site and indication");
+}
+
+const DowntimeRange& KnowledgeTable::downtimeFor(double needleMm) const {
+  for (const DowntimeRange& r : downtime)
+    if (needleMm >= r.from_mm && needleMm < r.below_mm) return r;
+  throw std::logic_error("knowledge table: no downtime row for " + std::to_string(needleMm) +
+                         " mm");
+}
+
+const TreatedSites& KnowledgeTable::treatedSites(Indication indication) const {
+  for (const TreatedSites& r : treated_sites)
+    if (r.indication == indication) return r;
+  throw std::logic_error("knowledge table: no treated sites for " +
+                         std::string(toString(indication)));
+}
+
 std::map<std::string, std::string_view> knowledgeTableFiles() {
   std::map<std::string, std::string_view> files;
   for (std::string_view name : kFiles)
@@ -277,6 +402,12 @@ KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>
   k.aftercare = aftercareRules(
       read(files, "aftercare.csv",
            {"item", "from", "until", "at_least_h", "instruction", "reason", "source", "grade"}));
+  k.device_choices = deviceChoices(
+      read(files, "devices.csv", {"site", "indication", "device", "reason", "source", "grade"}));
+  k.downtime = downtimeRanges(read(
+      files, "downtime.csv", {"from_mm", "below_mm", "min_days", "max_days", "source", "grade"}));
+  k.treated_sites =
+      treatedSites(read(files, "treated_sites.csv", {"indication", "sites", "source", "grade"}));
   // The findings read these by name: a missing one is a broken table, not a missing finding.
   for (std::string_view key : {"home_use_max_mm", "confluent_injury_fraction", "pih_deep_needle_mm",
                                "pih_dense_punctures_per_cm2", "healed_inflammation_share"})
@@ -285,6 +416,18 @@ KnowledgeTable parseKnowledgeTable(const std::map<std::string, std::string_view>
   for (std::string_view key :
        {"trainer_follow_up_days", "trainer_pih_risk_high", "trainer_carried_inflammation"})
     k.threshold(key);
+  // So does the planner (guidance/Planner.hpp).
+  for (std::string_view key :
+       {"plan_depth_share", "plan_depth_share_raised_pih", "plan_depth_step_mm", "plan_pen_passes",
+        "plan_roller_passes", "plan_passes_share_raised_pih", "plan_interval_scale_raised_pih",
+        "plan_follow_up_days"})
+    k.threshold(key);
+  for (const GuidanceThreshold& t : k.thresholds)
+    if (t.value > 1 && (t.key == "plan_depth_share" || t.key == "plan_depth_share_raised_pih" ||
+                        t.key == "plan_passes_share_raised_pih"))
+      throw std::runtime_error(
+          "assets/guidance/thresholds.csv:" + std::to_string(t.provenance.line) + ": " + t.key +
+          " is a share: expected 0 to 1 (got " + std::to_string(t.value) + ")");
   return k;
 }
 

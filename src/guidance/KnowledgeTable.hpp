@@ -1,11 +1,12 @@
 #pragma once
 // The clinical knowledge `dermasim check` and `dermasim guidance` use: depth ranges by site and
 // indication, the shortest interval between sessions by depth, the usual course, the
-// contraindications with their grade, the pigmentation advice by Fitzpatrick type and the few
-// thresholds behind the findings. Its one home is assets/guidance/*.csv (docs/GUIDANCE.md),
-// compiled into the program; every row carries its source and evidence grade. The table is
-// read and checked once (a bad row throws on first use, and guidance_knowledge_table_test
-// loads it), so a running program never meets a malformed row.
+// contraindications with their grade, the pigmentation advice by Fitzpatrick type, the few
+// thresholds behind the findings, and what `dermasim plan` suggests from (the device for a site
+// and indication, the sites an indication is treated on, the downtime expected by depth). Its one
+// home is assets/guidance/*.csv (docs/GUIDANCE.md), compiled into the program; every row carries
+// its source and evidence grade. The table is read and checked once (a bad row throws on first use,
+// and guidance_knowledge_table_test loads it), so a running program never meets a malformed row.
 //
 //   const KnowledgeTable& k = knowledgeTable();
 //   const DepthRange& chart = k.depthRange(Site::Periorbital, Indication::FineLines);
@@ -67,7 +68,8 @@ struct AftercareRule {
 // How many sessions a course takes for an indication, and what keeps the result.
 struct Course {
   Indication indication{};
-  std::string sessions;  // e.g. "3-6"
+  std::string sessions;                        // e.g. "3-6"
+  int fewest_sessions = 0, most_sessions = 0;  // "3-6" read as 3 and 6, "12" as 12 and 12
   std::string maintenance;
   Provenance provenance;
 };
@@ -97,6 +99,32 @@ struct GuidanceThreshold {
   Provenance provenance;
 };
 
+// The device a plan suggests for a site and indication (`any` for either), and why.
+struct DeviceChoice {
+  std::optional<Site> site;              // empty: any site
+  std::optional<Indication> indication;  // empty: any indication
+  DeviceType device{};
+  std::string reason;
+  Provenance provenance;
+};
+
+// Days of visible redness a session with needles from `from_mm` up to (not including)
+// `below_mm` is expected to cause, by the makers' guides.
+struct DowntimeRange {
+  double from_mm = 0, below_mm = 0;
+  double min_days = 0, max_days = 0;
+  Provenance provenance;
+};
+
+// The sites where practice needles for an indication (all of them for `any`): `dermasim plan`
+// refuses other pairings, such as hair loss on the cheek.
+struct TreatedSites {
+  Indication indication{};
+  std::vector<Site> sites;  // empty: any site
+  Provenance provenance;
+  bool covers(Site site) const;
+};
+
 struct KnowledgeTable {
   std::vector<DepthRange> depth_ranges;
   std::vector<IntervalRule> intervals;
@@ -105,6 +133,9 @@ struct KnowledgeTable {
   std::vector<PigmentationAdvice> pigmentation;
   std::vector<GuidanceThreshold> thresholds;
   std::vector<AftercareRule> aftercare;
+  std::vector<DeviceChoice> device_choices;
+  std::vector<DowntimeRange> downtime;
+  std::vector<TreatedSites> treated_sites;
 
   // The row for this indication at the site, else the site's "any" row (every site has one).
   const DepthRange& depthRange(Site site, Indication indication) const;
@@ -114,6 +145,13 @@ struct KnowledgeTable {
   const Contraindication& contraindication(Condition condition) const;
   const PigmentationAdvice& pigmentationFor(int fitzpatrick) const;
   const GuidanceThreshold& threshold(std::string_view key) const;
+  // The most specific row: site and indication, then the site's, then the indication's, then
+  // the `any, any` row (the table must have one).
+  const DeviceChoice& deviceChoice(Site site, Indication indication) const;
+  // The row whose depths hold `needleMm` (the rows cover every length without gaps).
+  const DowntimeRange& downtimeFor(double needleMm) const;
+  // Every indication has a row.
+  const TreatedSites& treatedSites(Indication indication) const;
 };
 
 // The files of the table by name ("depth_ranges.csv" -> its text), as compiled in.
