@@ -9,6 +9,7 @@
 #include "CliTestSupport.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "guidance/Planner.hpp"
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioToml.hpp"
@@ -90,7 +91,7 @@ TEST_CASE("cli plan: --out writes a scenario check and run take as is, downtime 
 
   // What check says of the file heads it: warnings only, no error.
   const ds::ProtocolPlan plan = planProtocol({Site::Periorbital, Indication::FineLines, 4, {}});
-  const std::vector<ds::Advisory> findings = ds::adviseOn(plan.scenario);
+  const std::vector<ds::Advisory> findings = ds::findingsFor(plan.scenario);
   REQUIRE(!findings.empty());
   const Outcome check = cli_test::dermasim("check " + file.string());
   INFO(check.out);

@@ -5,6 +5,7 @@
 
 #include "guidance/Advisories.hpp"
 #include "guidance/AdvisoryThresholds.hpp"
+#include "guidance/Findings.hpp"
 #include "guidance/KnowledgeTable.hpp"
 #include "io/ScenarioFile.hpp"
 
@@ -38,27 +39,27 @@ TEST_CASE("Advisories: a routine plan raises nothing", "[advisories]") {
   // 1.0 mm: a 1.5 mm pen's tracks (~1.35 mm) pass through the model's cheek skin (~1.26 mm).
   const auto s = scenario("site = \"cheek\"\nindication = \"acne_scars\"",
                           kRoutinePen + "needle_length_mm = 1.0", kMonthly);
-  CHECK(adviseOn(s).empty());
+  CHECK(findingsFor(s).empty());
 }
 
 TEST_CASE("Advisories: too deep for the site", "[advisories]") {
   // Beyond the forehead's chart, tracks (~0.9 mm) still within its skin (~1.06 mm): a warning.
   const auto s = scenario("site = \"forehead\"\nindication = \"fine_lines\"",
                           kRoutinePen + "needle_length_mm = 1.0", kMonthly);
-  const auto list = adviseOn(s);
+  const auto list = findingsFor(s);
   CHECK(has(list, "depth_exceeds_site", AdvisoryLevel::Warning));
   CHECK(list.size() == 3);  // one per session
   CHECK(list.front().message.find("forehead") != std::string::npos);
   // At 1.5 mm the tracks pass through the forehead's whole skin: an error.
   const auto deeper = scenario("site = \"forehead\"\nindication = \"fine_lines\"",
                                kRoutinePen + "needle_length_mm = 1.5", kMonthly);
-  CHECK(has(adviseOn(deeper), "depth_unsafe_for_site", AdvisoryLevel::Error));
+  CHECK(has(findingsFor(deeper), "depth_unsafe_for_site", AdvisoryLevel::Error));
 }
 
 TEST_CASE("Advisories: contraindications are errors, relative ones warnings", "[advisories]") {
   const auto s = scenario("conditions = [\"pregnancy\", \"rosacea\"]",
                           "type = \"pen\"\nneedle_length_mm = 1.0", kMonthly);
-  const auto list = adviseOn(s);
+  const auto list = findingsFor(s);
   CHECK(has(list, "contraindication", AdvisoryLevel::Error));
   CHECK(has(list, "relative_contraindication", AdvisoryLevel::Warning));
 }
@@ -66,12 +67,12 @@ TEST_CASE("Advisories: contraindications are errors, relative ones warnings", "[
 TEST_CASE("Advisories: home use deeper than 0.3 mm, deep sessions too close", "[advisories]") {
   const auto home = scenario("", "type = \"roller\"\nneedle_length_mm = 0.5\nhome_use = true",
                              "[schedule]\nsessions = 10\ninterval_days = 7\n");
-  CHECK(has(adviseOn(home), "home_use_depth", AdvisoryLevel::Error));
-  CHECK_FALSE(has(adviseOn(home), "interval_short", AdvisoryLevel::Warning));
+  CHECK(has(findingsFor(home), "home_use_depth", AdvisoryLevel::Error));
+  CHECK_FALSE(has(findingsFor(home), "interval_short", AdvisoryLevel::Warning));
 
   const auto weekly = scenario("", "type = \"pen\"\nneedle_length_mm = 1.5",
                                "[schedule]\nsessions = 3\ninterval_days = 7\n");
-  CHECK(has(adviseOn(weekly), "interval_short", AdvisoryLevel::Warning));
+  CHECK(has(findingsFor(weekly), "interval_short", AdvisoryLevel::Warning));
 }
 
 namespace {
@@ -120,16 +121,16 @@ TEST_CASE("Advisories: the knowledge table's thresholds are where the warnings s
   const Indication indication = plan(1, 1, false).patient.indication;
   const IntervalRule& rule = k.interval(indication, 1.0);
   const double deep = rule.from_mm, gap = rule.min_interval_days;
-  CHECK_FALSE(has(adviseOn(plan(deep, gap, false)), "interval_short", AdvisoryLevel::Warning));
-  CHECK(has(adviseOn(plan(deep, gap - 1, false)), "interval_short", AdvisoryLevel::Warning));
+  CHECK_FALSE(has(findingsFor(plan(deep, gap, false)), "interval_short", AdvisoryLevel::Warning));
+  CHECK(has(findingsFor(plan(deep, gap - 1, false)), "interval_short", AdvisoryLevel::Warning));
   const IntervalRule& shallower = k.interval(indication, deep - 0.05);
   CHECK(shallower.min_interval_days < gap);
-  CHECK_FALSE(has(adviseOn(plan(deep - 0.05, shallower.min_interval_days, false)), "interval_short",
-                  AdvisoryLevel::Warning));
+  CHECK_FALSE(has(findingsFor(plan(deep - 0.05, shallower.min_interval_days, false)),
+                  "interval_short", AdvisoryLevel::Warning));
 
   const double home = k.threshold("home_use_max_mm").value;
-  CHECK_FALSE(has(adviseOn(plan(home, 7, true)), "home_use_depth", AdvisoryLevel::Error));
-  CHECK(has(adviseOn(plan(home + 0.05, 7, true)), "home_use_depth", AdvisoryLevel::Error));
+  CHECK_FALSE(has(findingsFor(plan(home, 7, true)), "home_use_depth", AdvisoryLevel::Error));
+  CHECK(has(findingsFor(plan(home + 0.05, 7, true)), "home_use_depth", AdvisoryLevel::Error));
 }
 
 namespace {
@@ -153,7 +154,7 @@ TEST_CASE("Advisories: a dense pen session opens a confluent injury", "[advisori
   // The channels left behind are narrower and closing, yet still cover most of the skin.
   CHECK(opened.open_surface_fraction > 0.5);
   CHECK(opened.open_surface_fraction < opened.covered_fraction);
-  const auto list = adviseOn(dense);
+  const auto list = findingsFor(dense);
   CHECK(has(list, "confluent_injury", AdvisoryLevel::Warning));
   for (const Advisory& a : list) {
     if (a.code != "confluent_injury") continue;
@@ -175,7 +176,7 @@ TEST_CASE("Advisories: a medical roller's session stays fractional", "[advisorie
       estimateOpeningCoverage(sparse.sessions.front().device, ModelParameters());
   CHECK(opened.covered_fraction < 0.1);
   CHECK(opened.covered_fraction > 0);
-  CHECK_FALSE(has(adviseOn(sparse), "confluent_injury", AdvisoryLevel::Warning));
+  CHECK_FALSE(has(findingsFor(sparse), "confluent_injury", AdvisoryLevel::Warning));
 }
 
 TEST_CASE("Advisories: covered fraction is 1 - exp(-density x opening area)", "[advisories]") {
@@ -204,8 +205,8 @@ TEST_CASE("Advisories: the confluence threshold is where the warning starts", "[
             .open_surface_fraction > limit)
       first = passes;
   REQUIRE(first > 1);
-  CHECK_FALSE(has(adviseOn(withPasses(first - 1)), "confluent_injury", AdvisoryLevel::Warning));
-  const auto list = adviseOn(withPasses(first));
+  CHECK_FALSE(has(findingsFor(withPasses(first - 1)), "confluent_injury", AdvisoryLevel::Warning));
+  const auto list = findingsFor(withPasses(first));
   CHECK(has(list, "confluent_injury", AdvisoryLevel::Warning));
   const double covered =
       estimateOpeningCoverage(withPasses(first).sessions.front().device, ModelParameters())
@@ -238,6 +239,6 @@ TEST_CASE("Advisories: a pen at its default settings stays fractional", "[adviso
         estimateOpeningCoverage(plain.sessions.front().device, ModelParameters());
     INFO(depth << " mm: open surface an hour after " << opened.open_surface_fraction);
     CHECK(opened.open_surface_fraction < 0.3);
-    CHECK_FALSE(has(adviseOn(plain), "confluent_injury", AdvisoryLevel::Warning));
+    CHECK_FALSE(has(findingsFor(plain), "confluent_injury", AdvisoryLevel::Warning));
   }
 }

@@ -156,9 +156,8 @@ TEST_CASE("knowledge table: a bad row is refused, naming file, line and column",
   CHECK_THROWS_WITH(
       parsedWith("contraindications.csv", "condition,level,code,advice,source,grade\n"),
       Contains("no row for condition"));
-  CHECK_THROWS_WITH(
-      parsedWith("devices.csv", withLine("devices.csv", "cheek,any,laser,faster,a chart,C")),
-      Contains("devices.csv, line") && Contains("device: expected pen | roller"));
+  CHECK_THROWS_WITH(withExtraRow("devices.csv", "cheek,any,laser,faster,a chart,C"),
+                    Contains("devices.csv, line") && Contains("device: expected pen | roller"));
   CHECK_THROWS_WITH(parsedWith("devices.csv",
                                "site,indication,device,reason,source,grade\n"
                                "scalp,hair_loss,roller,studies,Dhurat,B\n"),
@@ -167,20 +166,16 @@ TEST_CASE("knowledge table: a bad row is refused, naming file, line and column",
                                "from_mm,below_mm,min_days,max_days,source,grade\n"
                                "0,1.0,0,2,a guide,C\n1.5,9.9,1,4,a guide,C\n"),
                     Contains("downtime.csv") && Contains("without gaps"));
-  CHECK_THROWS_WITH(parsedWith("downtime.csv", withLine("downtime.csv", "0,0.5,3,1,a guide,C")),
+  CHECK_THROWS_WITH(withExtraRow("downtime.csv", "0,0.5,3,1,a guide,C"),
                     Contains("max_days: expected at least min_days"));
-  CHECK_THROWS_WITH(
-      parsedWith("treated_sites.csv", withLine("treated_sites.csv", "acne_scars,cheek elbow,x,C")),
-      Contains("sites: expected any, or sites"));
+  CHECK_THROWS_WITH(withExtraRow("treated_sites.csv", "acne_scars,cheek elbow,x,C"),
+                    Contains("sites: expected any, or sites"));
   CHECK_THROWS_WITH(parsedWith("treated_sites.csv", "indication,sites,source,grade\n"),
                     Contains("no row for indication"));
-  CHECK_THROWS_WITH(
-      parsedWith("courses.csv", withLine("courses.csv", "acne_scars,three,none,a review,B")),
-      Contains("sessions: expected a count or a range"));
-  CHECK_THROWS_WITH(
-      parsedWith("courses.csv", withLine("courses.csv", "acne_scars,6-3,none,a review,B")),
-      Contains("sessions: expected a count or a range"));
-  CHECK_THROWS_WITH(
-      parsedWith("thresholds.csv", withLine("thresholds.csv", "plan_depth_share,1.5,1,note,x,y,C")),
-      Contains("plan_depth_share is a share"));
+  CHECK_THROWS_WITH(withExtraRow("courses.csv", "acne_scars,three,none,a review,B"),
+                    Contains("sessions: expected a count or a range"));
+  CHECK_THROWS_WITH(withExtraRow("courses.csv", "acne_scars,6-3,none,a review,B"),
+                    Contains("sessions: expected a count or a range"));
+  CHECK_THROWS_WITH(withExtraRow("thresholds.csv", "plan_depth_share,1.5,1,note,x,y,C"),
+                    Contains("plan_depth_share is a share"));
 }

@@ -13,6 +13,7 @@
 #include "core/numerics/NumberText.hpp"
 #include "core/numerics/Percentile.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "io/CohortOutputs.hpp"
 #include "io/CohortShard.hpp"
 #include "io/InputError.hpp"
@@ -129,7 +130,7 @@ int cohortRunCommand(const std::string& scenarioArg, const std::string& cohortTe
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   const CohortResult cohort = simulateCohort(scenario, patients, workers, runsProgress(quiet));
-  writeCohortOutputs(outputs, scenario, cohort, adviseOn(scenario));
+  writeCohortOutputs(outputs, scenario, cohort, findingsFor(scenario));
   if (!quiet) {
     std::fprintf(stderr, "dermasim: %zu patients in %s\n", patients,
                  durationText(std::chrono::duration<double>(Clock::now() - start).count()).c_str());

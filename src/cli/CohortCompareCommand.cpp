@@ -12,6 +12,7 @@
 #include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "io/CohortComparison.hpp"
 #include "io/CohortShard.hpp"
 #include "io/Comparison.hpp"
@@ -77,7 +78,7 @@ std::string range(const std::array<double, 3>& q, bool asChange) {
 void writeCohortComparison(const std::string& outDir, const Scenario& a, const Scenario& b,
                            const CohortResult& cohortA, const CohortResult& cohortB) {
   StagedFolder outputs = stageOutputs(outDir, false);
-  stageCohortComparisonFiles(outputs, {a, cohortA}, {b, cohortB}, adviseOn(a), adviseOn(b));
+  stageCohortComparisonFiles(outputs, {a, cohortA}, {b, cohortB}, findingsFor(a), findingsFor(b));
   outputs.commit();
 }
 
@@ -127,7 +128,8 @@ int cohortCompareCommand(const CompareRequest& request) {
                    toString(*shard).c_str(), printable(request.out).c_str());
     return 0;
   }
-  stageCohortComparisonFiles(outputs, {a, cohorts.a}, {b, cohorts.b}, adviseOn(a), adviseOn(b));
+  stageCohortComparisonFiles(outputs, {a, cohorts.a}, {b, cohorts.b}, findingsFor(a),
+                             findingsFor(b));
   outputs.commit();
   printCohortComparison(a, b, cohorts.a, cohorts.b);
   if (!request.quiet)

@@ -15,6 +15,7 @@
 #include "cli/RunRefusal.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "guidance/HealingFindings.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/Comparison.hpp"
@@ -143,8 +144,8 @@ int compareCommand(const CompareRequest& request) {
   const BothResults results = oneAtATime ? simulateOneAtATime(scenarioA, scenarioB, request.quiet)
                                          : simulateSideBySide(scenarioA, scenarioB, request.quiet);
   const ComparedRun a{scenarioA, *results.a}, b{scenarioB, *results.b};
-  std::vector<Advisory> advisoriesA = adviseOn(scenarioA);
-  std::vector<Advisory> advisoriesB = adviseOn(scenarioB);
+  std::vector<Advisory> advisoriesA = findingsFor(scenarioA);
+  std::vector<Advisory> advisoriesB = findingsFor(scenarioB);
   for (Advisory& f : healingFindings(scenarioA, *results.a)) advisoriesA.push_back(std::move(f));
   for (Advisory& f : healingFindings(scenarioB, *results.b)) advisoriesB.push_back(std::move(f));
   stageComparisonFiles(outputs, a, b, advisoriesA, advisoriesB);

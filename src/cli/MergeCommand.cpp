@@ -8,6 +8,7 @@
 #include "cli/CohortCompareCommand.hpp"
 #include "core/Version.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "io/CohortOutputs.hpp"
 #include "io/CohortShard.hpp"
 #include "io/InputError.hpp"
@@ -127,7 +128,7 @@ int mergeCommand(const MergeRequest& request) {
     printCohortComparison(scenarios[0], scenarios[1], cohorts[0], cohorts[1]);
   } else {
     StagedFolder outputs = stageRunOutputs(request.out);
-    writeCohortOutputs(outputs, scenarios[0], cohorts[0], adviseOn(scenarios[0]));
+    writeCohortOutputs(outputs, scenarios[0], cohorts[0], findingsFor(scenarios[0]));
   }
   if (!request.quiet)
     std::fprintf(stderr, "dermasim: merged %zu shards of %s, %zu patients, into %s\n", given.size(),

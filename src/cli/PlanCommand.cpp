@@ -10,6 +10,7 @@
 #include "cli/WholeNumber.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "guidance/Planner.hpp"
 #include "io/InputError.hpp"
 #include "io/PlanToml.hpp"
@@ -141,7 +142,7 @@ int planCommand(const PlanOptions& options) {
   } catch (const PlanRefused& e) {
     throw InputError(std::string("refused: ") + e.what());
   }
-  const std::vector<Advisory> findings = adviseOn(plan.scenario);
+  const std::vector<Advisory> findings = findingsFor(plan.scenario);
 
   std::fprintf(stderr,
                "dermasim plan: simulating the plan once for its downtime (%zu sessions over %s "

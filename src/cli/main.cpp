@@ -32,6 +32,7 @@
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
 #include "guidance/AdvisoryThresholds.hpp"
+#include "guidance/Findings.hpp"
 #include "guidance/HealingFindings.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/InputError.hpp"
@@ -77,7 +78,7 @@ int runCommand(const std::string& scenarioArg, const std::string& outDir, bool q
     std::fprintf(stderr, "dermasim: %s (%s), %zu session(s) over %g days\n", scenario.name.c_str(),
                  scenario.source.c_str(), scenario.sessions.size(), scenario.duration_days);
   const RunResult result = simulateReporting(scenario, quiet);
-  std::vector<Advisory> advisories = adviseOn(scenario);
+  std::vector<Advisory> advisories = findingsFor(scenario);
   for (Advisory& a : healingFindings(scenario, result)) advisories.push_back(std::move(a));
   writeRunOutputs(outputs, scenario, result, advisories);
   if (!quiet) printRunSummary(scenario, result, advisories, outDir);
@@ -88,7 +89,7 @@ int checkCommand(const std::string& scenarioArg) {
   const Scenario scenario = resolveScenario(scenarioArg);
   std::printf("note resources: %s\n", describe(estimateResources(scenario)).c_str());
   bool anyError = false;
-  for (const Advisory& a : adviseOn(scenario)) {
+  for (const Advisory& a : findingsFor(scenario)) {
     std::printf("%s %s: %s%s\n", std::string(toString(a.level)).c_str(), a.code.c_str(),
                 a.message.c_str(), a.source.empty() ? "" : (" [" + a.source + "]").c_str());
     anyError = anyError || a.level == AdvisoryLevel::Error;

@@ -4,7 +4,7 @@
 // their openings run together. The findings are derived from the knowledge table
 // (KnowledgeTable.hpp, Findings.hpp); this header keeps their shape and the density estimate.
 //
-//   for (const Advisory& a : adviseOn(scenario))
+//   for (const Advisory& a : findingsFor(scenario))  // Findings.hpp
 //     std::printf("%s %s: %s\n", toString(a.level).data(), a.code.c_str(), a.message.c_str());
 
 #include <string>
@@ -44,8 +44,5 @@ struct OpeningCoverage {
 };
 OpeningCoverage estimateOpeningCoverage(const DeviceSettings& device,
                                         const ModelParameters& parameters);
-
-// Every finding for the scenario, before simulating (findingsFor in Findings.hpp).
-std::vector<Advisory> adviseOn(const Scenario& scenario);
 
 }  // namespace dermasim

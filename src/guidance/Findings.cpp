@@ -192,8 +192,6 @@ std::vector<Advisory> findingsFor(const Scenario& s) {
   return out;
 }
 
-std::vector<Advisory> adviseOn(const Scenario& scenario) { return findingsFor(scenario); }
-
 bool anyError(const std::vector<Advisory>& findings) {
   return std::any_of(findings.begin(), findings.end(),
                      [](const Advisory& a) { return a.level == AdvisoryLevel::Error; });

@@ -6,7 +6,7 @@
 // healed_inflammation_share). `run` and `compare` add these to the plan's findings in
 // summary.json.
 //
-//   std::vector<Advisory> all = adviseOn(scenario);
+//   std::vector<Advisory> all = findingsFor(scenario);
 //   for (Advisory& a : healingFindings(scenario, result)) all.push_back(std::move(a));
 
 #include <optional>

@@ -19,7 +19,7 @@
 //
 //   StagedFolder staged(dir, "--out", comparisonOutputNames());
 //   stageCohortComparisonFiles(staged, {scenarioA, cohortA}, {scenarioB, cohortB},
-//                              adviseOn(scenarioA), adviseOn(scenarioB));
+//                              findingsFor(scenarioA), findingsFor(scenarioB));
 //   staged.commit();
 
 #include <array>

@@ -7,7 +7,7 @@
 // Percentiles are type 7 (core/numerics/Percentile.hpp).
 //
 //   StagedFolder staged = stageRunOutputs(dir);  // the folder of a run or of a cohort
-//   writeCohortOutputs(staged, scenario, cohort, adviseOn(scenario));
+//   writeCohortOutputs(staged, scenario, cohort, findingsFor(scenario));
 
 #include <string>
 #include <vector>

@@ -4,7 +4,7 @@
 //
 //   const ComparedRun a{scenarioA, resultA}, b{scenarioB, resultB};
 //   StagedFolder staged(dir, "--out", comparisonOutputNames());
-//   stageComparisonFiles(staged, a, b, adviseOn(scenarioA), adviseOn(scenarioB));
+//   stageComparisonFiles(staged, a, b, findingsFor(scenarioA), findingsFor(scenarioB));
 //   staged.commit();  // dir/a/, dir/b/, dir/comparison.csv and .json as one set
 //
 // Days: the two runs take their time steps at different days, so comparison.csv's rows are the

@@ -5,7 +5,7 @@
 // the file as it is, and the scenario loader reads it back to the plan's scenario.
 //
 //   const std::string text = planToml(plan, "dermasim plan --site cheek ...");
-//   savePlanFile("cheek.toml", plan, command, adviseOn(plan.scenario));  // atomically
+//   savePlanFile("cheek.toml", plan, command, findingsFor(plan.scenario));  // atomically
 
 #include <filesystem>
 #include <string>

@@ -13,7 +13,7 @@
 
 namespace dermasim {
 
-// `advisories` are what guidance says of the scenario (adviseOn), written as "warnings".
+// `advisories` are what guidance says of the scenario (findingsFor), written as "warnings".
 std::string summaryJson(const Scenario& scenario, const RunResult& result,
                         const std::vector<Advisory>& advisories);
 std::string puncturesCsv(const RunResult& result);

@@ -10,6 +10,7 @@
 
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "io/ScenarioFile.hpp"
 #include "viewer/Panels.hpp"
 
@@ -298,7 +299,7 @@ bool modelSection(Scenario& draft) {
 // In a box of their own, as tall as they need up to `maxHeight`, then scrolling: many advisories
 // must not push the Simulate button out of the footer.
 void advisories(const Scenario& draft, float maxHeight) {
-  const std::vector<Advisory> list = adviseOn(draft);
+  const std::vector<Advisory> list = findingsFor(draft);
   if (list.empty()) return;
   ImGui::Separator();
   std::vector<std::string> lines;

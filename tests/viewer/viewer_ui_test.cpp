@@ -19,6 +19,7 @@
 #include "ViewerTestSupport.hpp"
 #include "core/Version.hpp"
 #include "guidance/Advisories.hpp"
+#include "guidance/Findings.hpp"
 #include "guidance/KnownLimits.hpp"
 #include "io/SafeFileName.hpp"
 #include "io/ScenarioFile.hpp"
@@ -460,7 +461,7 @@ TEST_CASE("viewer UI: at the default window size the scenario panel's actions st
   for (SessionPlan& s : draft.sessions) s.device.needle_length_mm = 2.5;
   draft.patient.conditions = {Condition::BloodThinners, Condition::Rosacea};
   state.slot().draftChanged = true;
-  const std::vector<Advisory> advice = adviseOn(draft);
+  const std::vector<Advisory> advice = findingsFor(draft);
   REQUIRE(advice.size() >= 2);
 
   const auto frame = [&] {
