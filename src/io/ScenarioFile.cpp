@@ -149,23 +149,12 @@ std::string defaultName(std::string_view sourceName) {
   return std::filesystem::path(sourceName).stem().string();
 }
 
-// A parser's message can quote the offending text, a hostile key included.
-constexpr std::size_t kShownParserMessage = 200;
-
 }  // namespace
 
 Scenario parseScenario(std::string_view tomlText, std::string sourceName) {
   // Names the file in messages; a file name may hold control characters too.
   const std::string shownSource = printable(sourceName, std::string::npos);
-  checkScenarioTextLimits(tomlText, shownSource);
-  toml::table root;
-  try {
-    root = toml::parse(tomlText, sourceName);
-  } catch (const toml::parse_error& e) {
-    const toml::source_position at = e.source().begin;
-    throw InputError(shownSource + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-                     ": TOML syntax error: " + printable(e.description(), kShownParserMessage));
-  }
+  const toml::table root = parseBoundedToml(tomlText, sourceName, shownSource);
   const ValueChecker check(shownSource);
   checkKnownKeys(root, check);
   const TableReader read(root, check);

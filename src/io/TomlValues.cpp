@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "io/ScenarioTextLimits.hpp"
+
 namespace dermasim {
 namespace {
 
@@ -27,6 +29,20 @@ std::vector<std::string> splitChoices(const std::string& joined) {
 }
 
 }  // namespace
+
+toml::table parseBoundedToml(std::string_view tomlText, const std::string& sourceName,
+                             const std::string& shownSource) {
+  checkScenarioTextLimits(tomlText, shownSource);
+  try {
+    return toml::parse(tomlText, sourceName);
+  } catch (const toml::parse_error& e) {
+    // A parser's message can quote the offending text, a hostile key included.
+    constexpr std::size_t kShownParserMessage = 200;
+    const toml::source_position at = e.source().begin;
+    throw InputError(shownSource + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": TOML syntax error: " + printable(e.description(), kShownParserMessage));
+  }
+}
 
 std::string describeValue(const toml::node& node) {
   switch (node.type()) {

@@ -17,6 +17,12 @@
 
 namespace dermasim {
 
+// A TOML file's text parsed, after the scenario files' bounds on size and nesting
+// (ScenarioTextLimits.hpp); a syntax error is an InputError "SHOWN:LINE:COLUMN: TOML syntax
+// error: ...". `shownSource` is the printable name that starts every message.
+toml::table parseBoundedToml(std::string_view tomlText, const std::string& sourceName,
+                             const std::string& shownSource);
+
 // How a value reads in an error message: 12.5, true, a string "abc", a table.
 std::string describeValue(const toml::node& node);
 

@@ -198,15 +198,7 @@ ValidationTarget readTarget(const toml::table& table, const std::string& prefix,
 
 ValidationCase parseValidationCase(std::string_view tomlText, const std::string& sourceName) {
   const std::string shown = printable(sourceName, std::string::npos);
-  checkScenarioTextLimits(tomlText, shown);
-  toml::table root;
-  try {
-    root = toml::parse(tomlText, sourceName);
-  } catch (const toml::parse_error& e) {
-    const toml::source_position at = e.source().begin;
-    throw InputError(shown + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-                     ": TOML syntax error: " + printable(e.description(), 200));
-  }
+  const toml::table root = parseBoundedToml(tomlText, sourceName, shown);
   const ValueChecker check(shown);
   ValidationCase c;
   c.file = sourceName;

@@ -144,16 +144,8 @@ void drawComparePlots(ViewerState& state) {
   const RunResult* b = resultOf(state, state.compare.b);
   const RunResult* front = state.result();
   const bool scars = (a != nullptr && hasScars(*a)) || (b != nullptr && hasScars(*b));
-  std::vector<double> sessionDays;
-  if (front != nullptr) {
-    for (const SessionResult& s : front->sessions) sessionDays.push_back(s.day);
-  }
-  TimePlotOptions options;
-  options.height =
-      std::max(80.0f, ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y);
-  options.lastDay = state.lastDay();
-  options.sessionDays = sessionDays;
-  options.cursorDay = state.playback.day();
+  const std::vector<double> sessionDays = sessionDaysOf(front);
+  TimePlotOptions options = plotOptions(state, sessionDays);
   options.legendValues = true;
 
   std::optional<double> picked;

@@ -4,6 +4,10 @@
 
 #include <imgui.h>
 
+#include <span>
+#include <vector>
+
+#include "viewer/TimePlot.hpp"
 #include "viewer/ViewerState.hpp"
 
 namespace dermasim::viewer {
@@ -31,6 +35,11 @@ void drawViewSwitch(ViewerState& state);
 void drawTimeline(ViewerState& state, bool large);
 // Redness, scar depth or roughness, and collagen against time, with the cursor on the day.
 void drawPlots(ViewerState& state);
+// The plots' shared layout: the panel's remaining height, the timeline's last day and cursor,
+// and the session marks (`sessionDays` must outlive the options).
+TimePlotOptions plotOptions(const ViewerState& state, std::span<const double> sessionDays);
+// The days of `result`'s sessions (none when null).
+std::vector<double> sessionDaysOf(const RunResult* result);
 // Screenshot, frame sequence and MP4 export.
 void drawExportPanel(ViewerState& state, Exporter& exporter);
 // Patient mode's caption and before/after control (the skin itself is drawn by the app).

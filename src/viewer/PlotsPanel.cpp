@@ -43,6 +43,23 @@ bool hasScars(const RunResult& result) {
 
 }  // namespace
 
+std::vector<double> sessionDaysOf(const RunResult* result) {
+  std::vector<double> days;
+  if (result != nullptr)
+    for (const SessionResult& s : result->sessions) days.push_back(s.day);
+  return days;
+}
+
+TimePlotOptions plotOptions(const ViewerState& state, std::span<const double> sessionDays) {
+  TimePlotOptions options;
+  options.height =
+      std::max(80.0f, ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y);
+  options.lastDay = state.lastDay();
+  options.sessionDays = sessionDays;
+  options.cursorDay = state.playback.day();
+  return options;
+}
+
 void drawPlots(ViewerState& state) {
   if (state.compare.on) {
     drawComparePlots(state);
@@ -60,14 +77,8 @@ void drawPlots(ViewerState& state) {
   };
   const auto percent = [](double rel) { return 100.0 * rel; };
 
-  std::vector<double> sessionDays;
-  for (const SessionResult& s : shown->sessions) sessionDays.push_back(s.day);
-  TimePlotOptions options;
-  options.height =
-      std::max(80.0f, ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y);
-  options.lastDay = state.lastDay();
-  options.sessionDays = sessionDays;
-  options.cursorDay = state.playback.day();
+  const std::vector<double> sessionDays = sessionDaysOf(shown);
+  TimePlotOptions options = plotOptions(state, sessionDays);
 
   // The scenario on show first, then the others with results.
   std::vector<const ScenarioSlot*> others;

@@ -334,8 +334,7 @@ TEST_CASE(
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   const Image image = dermasim::render::readPng(out);
-  fs::create_directories("/tmp/exports");
-  dermasim::render::writePng("/tmp/exports/cli_section_day30.png", image);
+  dermasim::render::writePng(kScratch / "cli_section_day30.png", image);
   // The band's rows: dark, with light text at the left and the scale bar at the right.
   const int band = dermasim::render::exportBandHeight(640, 480, 1);
   int dark = 0, light = 0, lightRight = 0;

@@ -110,7 +110,7 @@ TEST_CASE("the needle marker is drawn at the row of the needles' depth", "[rende
     INFO("depth " << depth << " mm: expected row " << expected);
     CHECK(std::abs(static_cast<float>(found) - expected) <= 1.5f);
     rows.push_back(found);
-    render::writePng("/tmp/exports/section_needle_" + std::to_string(rows.size()) + ".png", image);
+    render::writePng("section_needle_" + std::to_string(rows.size()) + ".png", image);
   }
   CHECK(rows[1] > rows[0] + 20);
 
@@ -152,8 +152,8 @@ TEST_CASE("a 2.5 mm needle ends in the subcutis of periorbital skin, in the derm
     CHECK(std::abs(static_cast<float>(row) - render::sectionRowOf(l, depth)) <= 1.5f);
     const bool belowDermis = static_cast<float>(row) > render::sectionRowOf(l, g.dermis_bottom_mm);
     CHECK(belowDermis == (c.layer == SkinLayer::Subcutis));
-    render::writePng(std::string("/tmp/exports/section_needle_") +
-                         (c.site == Site::Back ? "back" : "periorbital") + ".png",
-                     image);
+    render::writePng(
+        std::string("section_needle_") + (c.site == Site::Back ? "back" : "periorbital") + ".png",
+        image);
   }
 }

@@ -1,7 +1,7 @@
 // Compare mode drawn headless (EGL, ImGui's OpenGL 3 backend) through ViewerApp, as the window
 // draws it: both protocols' skins side by side in one frame, distinct where the scenarios
 // differ, the overlaid plots and the table of A, B and B - A on the day shown; and the
-// before/after view with any day as "before". Pictures go to /tmp/viewcmp/.
+// before/after view with any day as "before". Pictures go beside the test, compare_pictures/.
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
@@ -12,6 +12,7 @@
 #include <functional>
 #include <thread>
 
+#include "HeadlessGui.hpp"
 #include "ViewerTestSupport.hpp"
 #include "core/numerics/NumberText.hpp"
 #include "render/Gl.hpp"
@@ -31,46 +32,11 @@ using render::Image;
 
 namespace {
 
-constexpr int kWidth = 1280, kHeight = 800;
-const render::Rgba kClear{10, 20, 30, 255};
-const std::filesystem::path kPictures = "/tmp/viewcmp";
-
-struct HeadlessGui {
-  render::HeadlessContext context{kWidth, kHeight};
-  ViewerFonts fonts;
-
-  HeadlessGui() {
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(kWidth, kHeight);
-    fonts = loadViewerFonts(io);
-    ImGui::StyleColorsDark();
-    REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
-  }
-  ~HeadlessGui() {
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui::DestroyContext();
-  }
-  HeadlessGui(const HeadlessGui&) = delete;
-  HeadlessGui& operator=(const HeadlessGui&) = delete;
-
-  Image frame(const std::function<void()>& build, const std::function<void()>& drawGl = {}) {
-    ImGui::GetIO().DeltaTime = 1.0f / 30;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    build();
-    ImGui::Render();
-    glViewport(0, 0, kWidth, kHeight);
-    glClearColor(kClear.r / 255.0f, kClear.g / 255.0f, kClear.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    if (drawGl) drawGl();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    render::checkGlError("a viewer frame");
-    return context.readPixels();
-  }
-};
+constexpr int kWidth = test::kGuiWidth, kHeight = test::kGuiHeight;
+const render::Rgba kClear = test::kGuiClear;
+using test::HeadlessGui;
+// Beside the test, for a look (the working directory ctest gives it).
+const std::filesystem::path kPictures = "compare_pictures";
 
 Image appFrame(HeadlessGui& gui, ViewerApp& app) {
   return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "../report/PdfSupport.hpp"
+#include "HeadlessGui.hpp"
 #include "ViewerTestSupport.hpp"
 #include "core/Version.hpp"
 #include "guidance/Advisories.hpp"
@@ -43,50 +44,11 @@ using render::Image;
 
 namespace {
 
-constexpr int kWidth = 1280, kHeight = 800;
-const render::Rgba kClear{10, 20, 30, 255};
+constexpr int kWidth = test::kGuiWidth, kHeight = test::kGuiHeight;
+const render::Rgba kClear = test::kGuiClear;
+using test::HeadlessGui;
 
 Scenario quick() { return test::oneSession(); }
-
-// A headless GL context with ImGui and its OpenGL 3 backend, the viewer's fonts loaded.
-struct HeadlessGui {
-  render::HeadlessContext context{kWidth, kHeight};
-  ViewerFonts fonts;
-
-  HeadlessGui() {
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(kWidth, kHeight);
-    fonts = loadViewerFonts(io);
-    ImGui::StyleColorsDark();
-    REQUIRE(ImGui_ImplOpenGL3_Init("#version 330 core"));
-  }
-  ~HeadlessGui() {
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui::DestroyContext();
-  }
-  HeadlessGui(const HeadlessGui&) = delete;
-  HeadlessGui& operator=(const HeadlessGui&) = delete;
-
-  // One frame: `build` makes the ImGui calls, `drawGl` draws under the UI. Returns the pixels.
-  Image frame(const std::function<void()>& build, const std::function<void()>& drawGl = {},
-              double seconds = 1.0 / 30) {
-    ImGui::GetIO().DeltaTime = static_cast<float>(seconds);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    build();
-    ImGui::Render();
-    glViewport(0, 0, kWidth, kHeight);
-    glClearColor(kClear.r / 255.0f, kClear.g / 255.0f, kClear.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    if (drawGl) drawGl();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    render::checkGlError("a viewer frame");
-    return context.readPixels();
-  }
-};
 
 // Pixels in the rectangle (top-left origin) that are not the clear colour.
 int paintedPixels(const Image& image, int x0, int y0, int x1, int y1) {
@@ -233,10 +195,9 @@ TEST_CASE("viewer UI: patient mode draws before/after with the watermark", "[ui]
     for (int x = 0; x < 640; ++x) text += exported.pixel(x, y).g > 90 ? 1 : 0;
   CHECK(text > 300);
   CHECK_THAT(band.facts.details, Catch::Contains("day 2"));
-  std::filesystem::create_directories("/tmp/exports");
   Image opaque = exported;
   opaque.fillAlpha(255);
-  render::writePng("/tmp/exports/viewer_export_patient_day2.png", opaque);
+  render::writePng("viewer_export_patient_day2.png", opaque);
 }
 
 TEST_CASE("viewer UI: a frame sequence is written, and the MP4 step says what it needs", "[ui]") {
@@ -580,7 +541,7 @@ TEST_CASE(
   ViewerApp app({loadScenarioFile(scratch / "quick.toml")}, gui.fonts);
   REQUIRE(runUntilDrawable(gui, app));
   SheetExport& sheet = app.exporter().sheet;
-  const std::filesystem::path folder = "/tmp/exports";
+  const std::filesystem::path folder = scratch / "exports";
   const Scenario& scenario = app.state().slot().scenario;
   if (!SheetExport::available()) {
     CHECK_FALSE(sheet.start(scenario, folder));
