@@ -1,6 +1,7 @@
 #include "guidance/Advisories.hpp"
 
 #include <cmath>
+#include <memory>
 #include <numbers>
 
 #include "core/devices/DeviceParameters.hpp"
@@ -11,20 +12,19 @@ namespace dermasim {
 
 OpeningCoverage estimateOpeningCoverage(const DeviceSettings& d, const ModelParameters& p) {
   OpeningCoverage out;
-  out.punctures_per_cm2 = makeNeedleDevice(d, p)->nominalDensityPerPassCm2() * d.passes;
+  const std::unique_ptr<NeedleDevice> device = makeNeedleDevice(d, p);
+  out.punctures_per_cm2 = device->nominalDensityPerPassCm2() * d.passes;
+  const double depth = device->meanDepthMm();
+  out.mean_depth_mm = depth;
   // The opening as the devices draw it at their mean depth (Pen::pass, Roller::pass), without
   // the spread of depths or a pen's small tilt.
   if (d.type == DeviceType::Pen) {
     const PenParameters pen = PenParameters::from(p);
-    const double depth = pen.penetration_fraction * d.needle_length_mm;
-    out.mean_depth_mm = depth;
     out.opening_width_mm = openingWidthMm(d.needle_diameter_mm, depth, pen.tip_half_angle_deg);
     out.opening_length_mm =
         out.opening_width_mm + d.glide_speed_mm_s * pen.contact_fraction / d.frequency_hz;
   } else {
     const RollerParameters roller = RollerParameters::from(p);
-    const double depth = roller.penetrationFraction(d.pressure) * d.needle_length_mm;
-    out.mean_depth_mm = depth;
     out.opening_width_mm = openingWidthMm(d.needle_diameter_mm, depth, roller.tip_half_angle_deg);
     out.opening_length_mm =
         out.opening_width_mm + roller.tear_compliance * Roller(d, roller).rigidSweepMm(depth);

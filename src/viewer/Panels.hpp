@@ -35,6 +35,8 @@ void drawViewSwitch(ViewerState& state);
 void drawTimeline(ViewerState& state, bool large);
 // Redness, scar depth or roughness, and collagen against time, with the cursor on the day.
 void drawPlots(ViewerState& state);
+// The trainer: a case's brief, the trainee's answer, then the feedback, score and debrief.
+void drawTrainerPanel(ViewerState& state);
 // The plots' shared layout: the panel's remaining height, the timeline's last day and cursor,
 // and the session marks (`sessionDays` must outlive the options).
 TimePlotOptions plotOptions(const ViewerState& state, std::span<const double> sessionDays);

@@ -186,6 +186,10 @@ void ViewerApp::clinicianLayout(ImVec2 origin, ImVec2 size) {
         drawExportPanel(state_, exporter_);
         ImGui::EndTabItem();
       }
+      if (ImGui::BeginTabItem("Trainer")) {
+        drawTrainerPanel(state_);
+        ImGui::EndTabItem();
+      }
       ImGui::EndTabBar();
     }
   }
@@ -271,6 +275,7 @@ void ViewerApp::patientLayout(ImVec2 origin, ImVec2 size) {
 
 void ViewerApp::update(double seconds) {
   pollWorker(state_);
+  pollTrainer(state_);
   keyboard();
   state_.playback.advance(seconds, state_.lastDay());
   if (exporter_.busy()) exporter_.step(state_);

@@ -17,6 +17,7 @@
 #include "viewer/Playback.hpp"
 #include "viewer/SimulationWorker.hpp"
 #include "viewer/SnapshotCache.hpp"
+#include "viewer/TrainerMode.hpp"
 
 namespace dermasim::viewer {
 
@@ -80,6 +81,8 @@ struct ViewerState {
   ComparePair compare;
   // The before/after view's "before": any day (session 2 against session 4), 0 by default.
   double beforeDay = 0;
+  // The trainer tab: a training case, the trainee's answer, and the feedback on it.
+  TrainerState trainer;
 
   std::string scenarioPath;  // the load/save field
   std::string notice;        // the last thing done or gone wrong, for the status line

@@ -35,6 +35,7 @@
 #include "viewer/Panels.hpp"
 #include "viewer/SheetExport.hpp"
 #include "viewer/ShownSkin.hpp"
+#include "viewer/TrainerMode.hpp"
 #include "viewer/ViewerApp.hpp"
 
 using namespace dermasim;
@@ -592,4 +593,48 @@ TEST_CASE(
     CHECK(pdf_test::pageText(file, page) == pdf_test::pageText(cliSheet, page));
   }
   std::filesystem::remove_all(scratch);
+}
+
+TEST_CASE("viewer UI: the Trainer tab shows the case's brief, the answer and the feedback",
+          "[ui]") {
+  HeadlessGui gui;
+  ViewerApp app({quick()}, gui.fonts);
+  REQUIRE(runUntilDrawable(gui, app));
+  ViewerState& state = app.state();
+  loadTrainingCases(state.trainer);
+  std::size_t isotretinoin = 0;
+  for (std::size_t i = 0; i < state.trainer.cases.size(); ++i)
+    if (state.trainer.cases[i].name == "isotretinoin_acne_scars") isotretinoin = i;
+  chooseTrainingCase(state, isotretinoin);
+  state.trainer.answer.treat = false;
+  REQUIRE(submitTrainerAnswer(state));
+  const auto drawn = [&] {
+    gui.frame([&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
+      ImGui::Begin("Trainer");
+      ImGui::LogToClipboard();
+      drawTrainerPanel(state);
+      ImGui::LogFinish();
+      ImGui::End();
+    });
+    return std::string(ImGui::GetClipboardText());
+  };
+  const std::string text = drawn();
+  const TrainingCase& c = state.trainer.cases[isotretinoin];
+  CHECK_THAT(text, Catch::Contains(c.brief.substr(0, 40)));
+  CHECK_THAT(text, Catch::Contains("Treat this patient"));
+  CHECK_THAT(text, Catch::Contains("Score: 100 / 100"));
+  CHECK_THAT(text, Catch::Contains("good_decline"));
+  // At the size of the lower panel, as the window shows it: written beside the test for a look.
+  render::writePng("viewer_trainer_panel.png", gui.frame([&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(kWidth * 0.72f, kHeight * 0.36f));
+    ImGui::Begin("Trainer");
+    drawTrainerPanel(state);
+    ImGui::End();
+  }));
+  // The whole window draws around it, the skin and the panels.
+  const Image frame = gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
+  CHECK(frame.width() == kWidth);
 }
