@@ -14,6 +14,7 @@
 #include "io/PrintableText.hpp"
 #include "io/ScenarioFile.hpp"
 #include "io/ScenarioTextLimits.hpp"
+#include "io/TextFile.hpp"
 #include "io/TomlValues.hpp"
 #include "training_cases_embedded.hpp"
 
@@ -38,25 +39,7 @@ constexpr AnswerKey kSessions{"sessions", "schedule.sessions"};
 constexpr AnswerKey kInterval{"interval_days", "schedule.interval_days"};
 
 std::string readBounded(const std::filesystem::path& file) {
-  const std::string shown = printable(file.string(), std::string::npos);
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec))
-    throw InputError(shown + ": cannot read file (" + std::strerror(EISDIR) + ")");
-  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxScenarioBytes)
-    failScenarioTooLarge(shown, std::to_string(size));
-  errno = 0;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    const int error = errno;
-    throw InputError(shown + ": cannot read file (" +
-                     (error != 0 ? std::strerror(error) : "open failed") + ")");
-  }
-  std::string text(kMaxScenarioBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxScenarioBytes)
-    failScenarioTooLarge(shown, "more than " + std::to_string(kMaxScenarioBytes));
-  return text;
+  return readTextFile(file, kMaxScenarioBytes, kScenarioFileKind);
 }
 
 // A path, or a .toml name that is no built-in case's: the user meant a file.
