@@ -35,7 +35,7 @@ interval_days = 30
 
 }  // namespace
 
-TEST_CASE("cli dermasim: run with no scenario uses the built-in default", "[cli]") {
+TEST_CASE("cli dermasim: run with no scenario uses the built-in default", "[series][cli]") {
   const fs::path out = scratch("default") / "out";
   const Outcome r = dermasim("run --out " + out.string());
   REQUIRE(r.exit_code == 0);
@@ -58,7 +58,7 @@ TEST_CASE("cli dermasim: run with no scenario uses the built-in default", "[cli]
     CHECK(entry.path().filename().string().front() != '.');
 }
 
-TEST_CASE("cli dermasim: defaults are written out in full", "[cli]") {
+TEST_CASE("cli dermasim: defaults are written out in full", "[series][cli]") {
   const fs::path dir = scratch("minimal");
   const fs::path file = writeScenario(dir, kMinimal);
   REQUIRE(dermasim("run " + file.string() + " -q --out " + (dir / "out").string()).exit_code == 0);
@@ -71,7 +71,8 @@ TEST_CASE("cli dermasim: defaults are written out in full", "[cli]") {
   CHECK(s["sessions"][1]["day"] == 30.0);
 }
 
-TEST_CASE("cli dermasim: same scenario and seed give the same files at any thread count", "[cli]") {
+TEST_CASE("cli dermasim: same scenario and seed give the same files at any thread count",
+          "[series][cli]") {
   const fs::path dir = scratch("determinism");
   const std::string scenario = (kScenarios / "acne_scars_roller.toml").string();
   REQUIRE(dermasim("--threads 1 run " + scenario + " -q --out " + (dir / "a").string()).exit_code ==

@@ -70,7 +70,7 @@ TEST_CASE("cli plan: prints the plan with reasons, sources, units, downtime, gen
 }
 
 TEST_CASE("cli plan: --out writes a scenario check and run take as is, downtime within guidance",
-          "[cli]") {
+          "[series][cli]") {
   // The representative pair: fine lines around the eyes, the shallowest chart (0.25-0.5 mm) and
   // so the quickest plan to simulate, for type IV skin, whose plan `check` still warns about
   // (pigmentation). Its depth falls in downtime.csv's first row (needles under 0.5 mm: hours to

@@ -103,7 +103,7 @@ TEST_CASE("PRP: growth factors into the open channels raise the response", "[adj
 }
 
 TEST_CASE("PRP: 1.2-1.4x the improvement of needling alone on an acne-scar roller series",
-          "[adjuncts][calibration]") {
+          "[series][adjuncts][calibration]") {
   // Calibrated on Sharma, Kaur & Bassi (split face, n = 40: Goodman-Baron grade down 1.07 with
   // PRP against 0.84 with saline, 1.27x); Kang & Lu's pooled mean difference of 0.32 grades
   // (14 studies) on the same saline side gives 1.38x. On the coarse grid of a quick test.

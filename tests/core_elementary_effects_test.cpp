@@ -27,7 +27,7 @@ std::vector<std::vector<double>> evaluate(const MorrisDesign& design, const Resp
 
 }  // namespace
 
-TEST_CASE("ElementaryEffects: each step moves one input by delta, on the grid in [0, 1]",
+TEST_CASE("ElementaryEffects: each step moves one input by delta, on the grid from 0 to 1",
           "[elementary_effects]") {
   const std::size_t k = 7;
   const MorrisDesign design = morrisDesign(k, 20, 42);

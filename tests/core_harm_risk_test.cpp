@@ -11,7 +11,7 @@
 
 using namespace dermasim;
 
-TEST_CASE("HarmRisk: no inflammation carried, no risk; more carried, more risk, never past 1") {
+TEST_CASE("HarmRisk: no inflammation carried, no risk, more carried, more risk, never past 1") {
   const HarmParameters p = HarmParameters::from(ModelParameters());
   CHECK(harmRisk({}, 5, p).pih == 0.0);
   CHECK(harmRisk({}, 5, p).fibrosis == 0.0);
@@ -51,7 +51,7 @@ std::string acneSeries(double depthMm, int passes, int sessions, int intervalDay
 }  // namespace
 
 TEST_CASE("Harm: weekly deep dense needling on type V skin does no better than monthly, at a cost",
-          "[simulation]") {
+          "[series][simulation]") {
   // The issue's over-treatment: a pen at 2.5 mm, 6 passes, weekly for 8 weeks, against 1.5 mm,
   // 2 passes, monthly, on the same Fitzpatrick V patient, both read at day 90.
   const RunResult weekly = simulate(parseScenario(acneSeries(2.5, 6, 8, 7), "weekly"));
@@ -73,7 +73,7 @@ TEST_CASE("Harm: weekly deep dense needling on type V skin does no better than m
 }
 
 TEST_CASE("Harm: confluent injury in one session lowers the benefit and raises both risks",
-          "[simulation]") {
+          "[series][simulation]") {
   // Same depth and monthly interval; only the passes differ. Sixteen passes of a 12-pin pen
   // leave no intact tissue between channels: more injury, but more of it inflames.
   const RunResult fractional = simulate(parseScenario(acneSeries(1.5, 2, 3, 28), "fractional"));

@@ -16,7 +16,7 @@ TEST_CASE("NeedleDevice: the settings' type decides the device", "[devices]") {
   CHECK(dynamic_cast<Pen*>(makeNeedleDevice(settings, parameters).get()) != nullptr);
 }
 
-TEST_CASE("NeedleDevice: depths stay within (2 %, 100 %] of the needle around the mean",
+TEST_CASE("NeedleDevice: depths stay above 2 % and at most 100 % of the needle around the mean",
           "[devices]") {
   CounterRandom rng(11, {1, 2});
   const double length = 1.5;
@@ -42,7 +42,7 @@ TEST_CASE("NeedleDevice: depths stay within (2 %, 100 %] of the needle around th
   CHECK(narrowSum / n == Approx(0.75).margin(0.002));
 }
 
-TEST_CASE("NeedleDevice: without spread every depth is the mean; after 16 misses too",
+TEST_CASE("NeedleDevice: without spread every depth is the mean, after 16 misses too",
           "[devices]") {
   CounterRandom rng(3, {4});
   CHECK(sampleNeedleDepthMm(rng, 1.0, 0.7, 0.0) == 0.7);

@@ -76,7 +76,7 @@ TEST_CASE("PatientCaption: fractions faded in words follow the numbers", "[capti
   }
 }
 
-TEST_CASE("PatientCaption: the days of an acne-scar series", "[caption]") {
+TEST_CASE("PatientCaption: the days of an acne-scar series", "[series][caption]") {
   const RunResult& run = acneRun();
   REQUIRE(run.sessions.size() == 4);
   const auto caption = [&](double day) {

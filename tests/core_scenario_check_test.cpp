@@ -9,7 +9,7 @@
 
 using namespace dermasim;
 
-TEST_CASE("ScenarioCheck: the estimate's grid and steps are the run's own", "[check]") {
+TEST_CASE("ScenarioCheck: the estimate's grid and steps are the run's own", "[series][check]") {
   for (const char* name : {"acne_scars_pen", "thigh_stretch_marks_roller"}) {
     Scenario s = loadBuiltinScenario(name);
     s.model.lateral_resolution_um = 100;  // quick; the counts do not depend on it
@@ -71,7 +71,8 @@ TEST_CASE("ScenarioCheck: an implausible puncture density is refused, naming the
         "device.passes: must be between 1 and 30 (got 0)");
 }
 
-TEST_CASE("ScenarioCheck: model.time_step_scale = 0.5 takes every step at half length", "[check]") {
+TEST_CASE("ScenarioCheck: model.time_step_scale = 0.5 takes every step at half length",
+          "[series][check]") {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 100;
   s.duration_days = 40;

@@ -18,10 +18,12 @@ using namespace dermasim;
 
 namespace {
 
-// The default pen scenario cut to its first session and `days`, on a coarse grid.
+// The default pen scenario cut to its first session and `days`, on a coarse grid and a small
+// patch (cheap enough for the sanitizer run).
 Scenario onePenSession(double days) {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 50;
+  s.model.patch_size_mm = 8;
   s.duration_days = days;
   s.sessions.resize(1);
   return s;
@@ -29,7 +31,7 @@ Scenario onePenSession(double days) {
 
 }  // namespace
 
-TEST_CASE("Simulation: untreated skin is a steady state", "[simulation]") {
+TEST_CASE("Simulation: untreated skin is a steady state", "[series][simulation]") {
   for (const char* name : {"acne_scars_pen", "thigh_stretch_marks_roller", "forehead_lines_pen"}) {
     Scenario s = loadBuiltinScenario(name);
     s.model.lateral_resolution_um = 50;  // quicker; the invariant does not depend on it
@@ -53,7 +55,7 @@ TEST_CASE("Simulation: untreated skin is a steady state", "[simulation]") {
   }
 }
 
-TEST_CASE("Simulation: outputs at least daily, finer after sessions", "[simulation]") {
+TEST_CASE("Simulation: outputs at least daily, finer after sessions", "[series][simulation]") {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 50;
   const RunResult r = simulate(s);
@@ -74,7 +76,7 @@ TEST_CASE("Simulation: outputs at least daily, finer after sessions", "[simulati
 }
 
 TEST_CASE("Simulation: acne scars grow shallower over a series and keep improving",
-          "[simulation]") {
+          "[series][simulation]") {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 50;
   const RunResult r = simulate(s);
@@ -93,7 +95,7 @@ TEST_CASE("Simulation: acne scars grow shallower over a series and keep improvin
 }
 
 TEST_CASE("Simulation: one session's scars show no change in the first week, then fill for months",
-          "[simulation]") {
+          "[series][simulation]") {
   // Visible results come from 4-6 weeks and keep improving for months (calibration sheet 3):
   // new matrix lifts the surface only once remodelling has refilled the deficit and the new
   // collagen has cross-linked.
@@ -197,6 +199,7 @@ namespace {
 Scenario quickSeries(int sessions, double days) {
   Scenario s = loadBuiltinScenario("acne_scars_pen");
   s.model.lateral_resolution_um = 50;
+  s.model.patch_size_mm = 8;
   s.duration_days = days;
   s.sessions.resize(static_cast<std::size_t>(sessions));
   return s;

@@ -169,7 +169,7 @@ TEST_CASE("ScenarioToml: overrides, a session that switches device type, odd str
   CHECK_FALSE(contains(rollerSession, "passes"));
 }
 
-TEST_CASE("ScenarioToml: sessions list only the keys that differ from [device]",
+TEST_CASE("ScenarioToml: sessions list only the keys that differ from the device table",
           "[scenario_toml]") {
   const std::string text = toToml(loadBuiltinScenario("acne_scars_pen"));
   INFO(text);

@@ -75,7 +75,8 @@ TEST_CASE("layerAtDepth follows the section's boundaries, a boundary belonging b
              Catch::EndsWith("session 2, to come): subcutis"));
 }
 
-TEST_CASE("snapshots carry the needles in force, at the device model's own depth", "[render]") {
+TEST_CASE("snapshots carry the needles in force, at the device model's own depth",
+          "[series][render]") {
   Scenario s = needledAt(Site::Cheek, 1.5);
   s.sessions.push_back(s.sessions[0]);
   s.sessions[1].day = 10;
@@ -123,7 +124,7 @@ TEST_CASE("the needle marker is drawn at the row of the needles' depth", "[rende
 }
 
 TEST_CASE("a 2.5 mm needle ends in the subcutis of periorbital skin, in the dermis of the back's",
-          "[render][gl]") {
+          "[series][render][gl]") {
   render::HeadlessContext context(480, 600);
   render::SkinRenderer renderer;
   render::RenderOptions options;

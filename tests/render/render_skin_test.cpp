@@ -157,7 +157,8 @@ TEST_CASE("sRGB to CIELAB matches reference values", "[render]") {
   CHECK(render::linearToSrgb(render::srgbToLinear(0.3f)) == Approx(0.3f));
 }
 
-TEST_CASE("skin drawn a day after a 1.5 mm pen session is redder than on day 14", "[render][gl]") {
+TEST_CASE("skin drawn a day after a 1.5 mm pen session is redder than on day 14",
+          "[series][render][gl]") {
   const auto shots = snapshots(parseScenario(kPenSession, "test:pen_session"), {1, 14});
   render::HeadlessContext context(kWidth, kHeight);
   render::SkinRenderer renderer;
@@ -174,7 +175,7 @@ TEST_CASE("skin drawn a day after a 1.5 mm pen session is redder than on day 14"
 }
 
 TEST_CASE("acne scars show less relief under grazing light on day 180 than on day 0",
-          "[render][gl]") {
+          "[series][render][gl]") {
   const auto shots = snapshots(coarseAcneScars(), {0, 180});
   render::HeadlessContext context(kWidth, kHeight);
   render::SkinRenderer renderer;
@@ -260,7 +261,7 @@ TEST_CASE("the watermark changes only its own box", "[render][gl]") {
   CHECK(inside > box.width * box.height * 9 / 10);
 }
 
-TEST_CASE("the skin on a day does not depend on the days after it", "[render]") {
+TEST_CASE("the skin on a day does not depend on the days after it", "[series][render]") {
   // `dermasim render --day D` stops the simulation at D; this is what makes that exact.
   Scenario full = coarseAcneScars();
   full.duration_days = 60;

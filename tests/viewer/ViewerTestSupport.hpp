@@ -1,8 +1,12 @@
 #pragma once
 // Scenarios short enough for the viewer's tests: a built-in series cut to its first session, on a
 // coarse grid, over `days` days (about a second to simulate).
+#include <chrono>
+#include <thread>
+
 #include "core/scenario/Scenario.hpp"
 #include "io/ScenarioFile.hpp"
+#include "viewer/ViewerState.hpp"
 
 namespace dermasim::viewer::test {
 
@@ -14,13 +18,25 @@ inline Scenario oneSession(const char* builtin = "acne_scars_pen", double days =
   return s;
 }
 
-// Two weeks after one session on a small patch at 100 um, twice as fine as the viewer's preview:
-// a preview and its refinement in a fraction of a second.
-inline Scenario smallPatch() {
-  Scenario s = oneSession("acne_scars_pen", 14);
+// `days` (two weeks unless said) after one session on a small patch at 100 um, twice as fine as
+// the viewer's preview: a preview and its refinement in a fraction of a second, cheap enough for
+// the sanitizer run.
+inline Scenario smallPatch(const char* builtin = "acne_scars_pen", double days = 14) {
+  Scenario s = oneSession(builtin, days);
   s.model.lateral_resolution_um = 100;
   s.model.patch_size_mm = 8;
   return s;
+}
+
+// Polls like the UI thread does, once a frame, until nothing is running.
+inline bool settle(ViewerState& state, std::chrono::seconds limit = std::chrono::seconds(120)) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (state.busy()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(16));
+    pollWorker(state);
+  }
+  return true;
 }
 
 }  // namespace dermasim::viewer::test

@@ -44,7 +44,7 @@ TEST_CASE("previewScenario: a scenario already coarser keeps its own grid", "[pr
   CHECK(validateScenario(preview).empty());
 }
 
-TEST_CASE("previewScenario: a fraction of the work, and deterministic", "[preview]") {
+TEST_CASE("previewScenario: a fraction of the work, and deterministic", "[series][preview]") {
   Scenario full = loadBuiltinScenario("acne_scars_pen");
   full.duration_days = 40;  // two sessions: the test stays short
   full.sessions.resize(2);

@@ -18,8 +18,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// One month after one session on a coarse grid: about a second.
-Scenario shortRun() { return test::oneSession("acne_scars_pen", 30); }
+// One month after one session on a small patch: a fraction of a second.
+Scenario shortRun() { return test::smallPatch("acne_scars_pen", 30); }
 
 // The full built-in series on its own grid: many seconds, long enough to cancel in the middle.
 Scenario longRun() { return loadBuiltinScenario("acne_scars_pen"); }
@@ -167,7 +167,7 @@ TEST_CASE("SimulationWorker: of quick replacements only the last computes to the
   worker.start(longRun());
   REQUIRE(waitFor([&] { return worker.progress() > 0.01; }, 120s));
   for (int i = 0; i < 3; ++i) worker.start(longRun());
-  const Scenario last = test::oneSession("acne_scars_pen", 12);
+  const Scenario last = test::smallPatch("acne_scars_pen", 12);
   const auto started = Clock::now();
   worker.start(last);
   CHECK(secondsSince(started) < 0.1);

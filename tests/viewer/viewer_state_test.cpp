@@ -21,19 +21,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Three weeks after one session on a coarse grid: about a second.
-Scenario quick(const char* builtin = "acne_scars_pen") { return test::oneSession(builtin); }
+// Three weeks after one session on a small patch: a fraction of a second.
+Scenario quick(const char* builtin = "acne_scars_pen") { return test::smallPatch(builtin, 21); }
 
-// Polls like the UI thread does, once a frame, until nothing is running.
-bool settle(ViewerState& state, std::chrono::seconds limit = 120s) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (state.busy()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(16ms);
-    pollWorker(state);
-  }
-  return true;
-}
+using test::settle;
 
 }  // namespace
 
@@ -261,7 +252,7 @@ TEST_CASE("ViewerState: cancel before the preview leaves nothing on show", "[sta
   CHECK_THAT(state.notice, Catch::Equals("simulation cancelled"));
 }
 
-TEST_CASE("ViewerState: compare mode keeps both snapshots; the front switches without a run",
+TEST_CASE("ViewerState: compare mode keeps both snapshots, the front switches without a run",
           "[state][compare]") {
   ViewerState state({test::smallPatch(), test::smallPatch()});
   state.slots[1].scenario.name = "deeper";

@@ -185,7 +185,7 @@ TEST_CASE("TimePlot: empty and degenerate input draws without failing", "[plot]"
   }
 }
 
-TEST_CASE("TimePlot: a long legend wraps instead of running off; values on the cursor's day",
+TEST_CASE("TimePlot: a long legend wraps instead of running off, values on the cursor's day",
           "[plot]") {
   HeadlessImGui imgui;
   const std::vector<double> days{0, 10, 20};

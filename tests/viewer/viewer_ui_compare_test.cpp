@@ -113,7 +113,7 @@ TEST_CASE("viewer UI compare: both skins, the overlaid plots and the table in on
           "[ui][compare]") {
   std::filesystem::create_directories(kPictures);
   HeadlessGui gui;
-  Scenario roller = test::oneSession("acne_scars_roller", 14);
+  Scenario roller = test::smallPatch("acne_scars_roller", 14);
   roller.model = test::smallPatch().model;
   roller.name = "roller 2.5 mm";
   for (SessionPlan& session : roller.sessions) session.device.needle_length_mm = 2.5;

@@ -49,7 +49,7 @@ constexpr int kWidth = test::kGuiWidth, kHeight = test::kGuiHeight;
 const render::Rgba kClear = test::kGuiClear;
 using test::HeadlessGui;
 
-Scenario quick() { return test::oneSession(); }
+Scenario quick() { return test::smallPatch("acne_scars_pen", 21); }
 
 // Pixels in the rectangle (top-left origin) that are not the clear colour.
 int paintedPixels(const Image& image, int x0, int y0, int x1, int y1) {
