@@ -11,8 +11,10 @@
 #include "io/InputError.hpp"
 #include "io/SafeFileName.hpp"
 #include "render/Downsample.hpp"
+#include "render/Gl.hpp"
 #include "render/OffscreenTarget.hpp"
 #include "render/SkinRenderer.hpp"
+#include "viewer/CompareMode.hpp"
 #include "viewer/ShownSkin.hpp"
 
 namespace dermasim::viewer {
@@ -28,6 +30,7 @@ std::string defaultExportFolder() {
 namespace {
 
 constexpr int kMinSide = 16, kMaxSide = 8192;
+constexpr float kPairGap[3] = {30 / 255.0f, 30 / 255.0f, 34 / 255.0f};  // as CompareView's
 constexpr int kMaxFrames = 20000;
 
 // Quoted for /bin/sh: the path may hold spaces or quotes.
@@ -86,22 +89,63 @@ std::optional<fs::path> Exporter::findFfmpeg() {
 render::Image Exporter::renderDay(const ViewerState& state, double day, int width, int height,
                                   int supersample) {
   checkSize(width, height);
+  if (state.compare.on) return renderPair(state, day, width, height, supersample);
   const ShownSnapshots shown = shownSnapshots(state, day);
   if (shown.current == nullptr) throw std::runtime_error("nothing to export: no simulation yet");
   // A preview's coarse skin must not leave the viewer as if it were the scenario's result.
   if (state.showingPreview()) throw std::runtime_error(kNoPreviewExport);
   const int factor = std::max(1, std::min(supersample, kMaxSide / std::max(width, height)));
-  if (!renderer_) renderer_ = std::make_unique<render::SkinRenderer>();
+  render::SkinRenderer& renderer = rendererFor(0);
   render::RenderOptions options = shownOptions(state, day, static_cast<float>(factor));
   options.watermark = true;  // on every exported image
-  uploads_.give(*renderer_, state, shown, options.view == render::View::BeforeAfter);
+  uploads_[0].give(renderer, state, shown, options.view == render::View::BeforeAfter);
   const render::OffscreenTarget target(width * factor, height * factor);
   {
     const render::BindFramebuffer bind(target.framebuffer());
-    renderer_->drawAnnotated({0, 0, target.width(), target.height()}, options,
-                             state.slot().scenario.name);
+    renderer.drawAnnotated({0, 0, target.width(), target.height()}, options,
+                           state.slot().scenario.name);
   }
   return render::downsample(target.readPixels(), factor);
+}
+
+render::Image Exporter::renderPair(const ViewerState& state, double day, int width, int height,
+                                   int supersample) {
+  if (!compareReady(state)) throw std::runtime_error(kNoPairExport);
+  const std::size_t slots[2] = {state.compare.a, state.compare.b};
+  const ShownSnapshots shown[2] = {shownSnapshots(state, slots[0], day),
+                                   shownSnapshots(state, slots[1], day)};
+  if (shown[0].current == nullptr || shown[1].current == nullptr) {
+    throw std::runtime_error(kNoPairExport);
+  }
+  const int factor = std::max(1, std::min(supersample, kMaxSide / std::max(width, height)));
+  render::RenderOptions options = shownOptions(state, day, static_cast<float>(factor));
+  options.watermark = true;
+  const render::OffscreenTarget target(width * factor, height * factor);
+  // As on screen: A on the left, B on the right, a thin dark gap so two similar skins never read
+  // as one patch; each half with its own band, so a half cut out of the image still says what it
+  // shows.
+  const int gap = std::max(2, target.width() / 160);
+  const int left = (target.width() - gap) / 2;
+  const render::Viewport halves[2] = {
+      {0, 0, left, target.height()}, {left + gap, 0, target.width() - left - gap, target.height()}};
+  {
+    const render::BindFramebuffer bind(target.framebuffer());
+    glClearColor(kPairGap[0], kPairGap[1], kPairGap[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    for (int side = 0; side < 2; ++side) {
+      render::SkinRenderer& renderer = rendererFor(side);
+      uploads_[side].give(renderer, state, shown[side], options.view == render::View::BeforeAfter);
+      renderer.drawAnnotated(
+          halves[side], options,
+          std::string(side == 0 ? "A: " : "B: ") + state.slots[slots[side]].scenario.name);
+    }
+  }
+  return render::downsample(target.readPixels(), factor);
+}
+
+render::SkinRenderer& Exporter::rendererFor(int side) {
+  if (!renderers_[side]) renderers_[side] = std::make_unique<render::SkinRenderer>();
+  return *renderers_[side];
 }
 
 void Exporter::screenshot(const ViewerState& state, double day, const fs::path& file) {
@@ -121,6 +165,7 @@ bool Exporter::startSequence(const ViewerState& state) {
     checkSize(settings.width, settings.height);
     if (state.slot().snapshots.empty()) throw std::runtime_error("no simulation to export yet");
     if (state.showingPreview()) throw std::runtime_error(kNoPreviewExport);
+    if (state.compare.on && !compareReady(state)) throw std::runtime_error(kNoPairExport);
     const double last = state.lastDay();
     const double to = settings.toDay < 0 ? last : std::min(settings.toDay, last);
     const double from = std::clamp(settings.fromDay, 0.0, to);
@@ -149,7 +194,9 @@ bool Exporter::startSequence(const ViewerState& state) {
     frames_ = frames;
     firstDay_ = from;
     step_ = settings.daysPerSecond / settings.fps;
-    scenarioName_ = state.slot().scenario.name;
+    scenarioName_ = state.compare.on ? state.slots[state.compare.a].scenario.name + " vs " +
+                                           state.slots[state.compare.b].scenario.name
+                                     : state.slot().scenario.name;
     failed_ = false;
     setStatus("writing " + std::to_string(frames) + " frames to " + folder_.string());
     return true;

@@ -31,6 +31,9 @@ namespace dermasim::viewer {
 // Why nothing is exported while the skin on show is a preview.
 inline constexpr const char* kNoPreviewExport =
     "only the full result is exported, not the preview: wait until it is refined";
+// Why nothing is exported in compare mode until both protocols are simulated in full.
+inline constexpr const char* kNoPairExport =
+    "compare mode exports both protocols: wait until both are simulated in full";
 
 // $HOME/dermasim-exports, or dermasim-exports beside the viewer without a home.
 std::string defaultExportFolder();
@@ -58,7 +61,8 @@ class Exporter {
   ExportSettings settings;
   SheetExport sheet;  // the consultation sheet (PDF), written on its own thread
 
-  // Draws `day` as the skin area shows it, settings.width x height, into a PNG (atomically).
+  // Draws `day` as the skin area shows it, settings.width x height, into a PNG (atomically). In
+  // compare mode both protocols, A left and B right, each with its own band.
   // Throws std::runtime_error (or InputError for a bad path or size).
   void screenshot(const ViewerState& state, double day, const std::filesystem::path& file);
   // The image screenshot() would write.
@@ -90,8 +94,13 @@ class Exporter {
   void startEncoding(const std::filesystem::path& ffmpeg);
 
   std::optional<std::filesystem::path> ffmpeg_ = findFfmpeg();
-  std::unique_ptr<render::SkinRenderer> renderer_;
-  SnapshotUploads uploads_;  // what renderer_ holds
+  render::Image renderPair(const ViewerState& state, double day, int width, int height,
+                           int supersample);
+  render::SkinRenderer& rendererFor(int side);  // made when first needed
+
+  // One renderer per side of compare mode (0 alone otherwise), each keeping its uploads.
+  std::unique_ptr<render::SkinRenderer> renderers_[2];
+  SnapshotUploads uploads_[2];  // what each renderer holds
 
   // The sequence being written.
   bool sequence_ = false;

@@ -47,12 +47,12 @@ ShownSnapshots shownSnapshots(const ViewerState& state, std::size_t slotIndex, d
 
 void SnapshotUploads::give(render::SkinRenderer& renderer, const ViewerState& state,
                            const ShownSnapshots& shown, bool withBefore) {
-  const std::pair<std::uint64_t, std::size_t> current{state.snapshotsVersion, shown.currentIndex};
+  const Key current{state.snapshotsVersion, shown.current};
   if (current_ != current) {
     renderer.setSnapshot(*shown.current);
     current_ = current;
   }
-  const std::pair<std::uint64_t, std::size_t> before{state.snapshotsVersion, shown.beforeIndex};
+  const Key before{state.snapshotsVersion, shown.before};
   if (withBefore && before_ != before) {
     renderer.setBeforeSnapshot(*shown.before);
     before_ = before;

@@ -42,8 +42,10 @@ class SnapshotUploads {
             bool withBefore);
 
  private:
-  std::optional<std::pair<std::uint64_t, std::size_t>> current_;  // snapshotsVersion, index
-  std::optional<std::pair<std::uint64_t, std::size_t>> before_;   // snapshotsVersion, index
+  // snapshotsVersion and the snapshot itself: one renderer may be given either slot of compare
+  // mode's pair under one version (the exporter's), whose snapshots live side by side.
+  using Key = std::pair<std::uint64_t, const SkinSnapshot*>;
+  std::optional<Key> current_, before_;
 };
 
 }  // namespace dermasim::viewer
