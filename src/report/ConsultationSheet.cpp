@@ -20,9 +20,10 @@ namespace dermasim::report {
 
 namespace {
 
-// A is always blue and B always orange, in every chart, table and caption of the sheet;
-// they stay apart for the common colour-vision deficiencies and in greyscale.
-constexpr std::array<Colour, 2> kProtocolColours{{{0.12, 0.40, 0.74}, {0.88, 0.45, 0.05}}};
+// A is always orange and B always blue, in every chart, table and caption of the sheet, as in
+// the viewer's compare mode; darker than the viewer's tones to read on paper. They stay apart
+// for the common colour-vision deficiencies and in greyscale.
+constexpr std::array<Colour, 2> kProtocolColours{{{0.88, 0.45, 0.05}, {0.12, 0.40, 0.74}}};
 
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
 constexpr double kGap = 10;

@@ -31,7 +31,7 @@ void drawSheetButton(ViewerState& state, Exporter& exporter) {
   if (sheet.busy()) {
     ImGui::ProgressBar(static_cast<float>(sheet.progress()), ImVec2(ImGui::GetFontSize() * 10, 0));
   } else if (ImGui::Button("Consultation sheet (PDF)")) {
-    sheet.start(state.slot().scenario, exporter.settings.folder);
+    sheet.start(sheetProtocols(state), exporter.settings.folder);
   }
   const std::string status = sheet.status();
   if (status.empty()) return;

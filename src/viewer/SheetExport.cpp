@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <utility>
 
 #include "io/AtomicFile.hpp"
 #include "io/SafeFileName.hpp"
@@ -30,28 +32,45 @@ const char* SheetExport::unavailableReason() {
          "(sudo apt install libcairo2-dev libpango1.0-dev, then build again)";
 }
 
-fs::path SheetExport::fileFor(const Scenario& scenario, const fs::path& folder) {
-  return folder / (safeFileName(scenario.name) + "_sheet.pdf");
+std::vector<Scenario> sheetProtocols(const ViewerState& state) {
+  if (state.compare.on && state.compare.a < state.slots.size() &&
+      state.compare.b < state.slots.size()) {
+    return {state.slots[state.compare.a].scenario, state.slots[state.compare.b].scenario};
+  }
+  return {state.slot().scenario};
 }
 
-bool SheetExport::start(const Scenario& scenario, const fs::path& folder) {
+fs::path SheetExport::fileFor(const std::vector<Scenario>& protocols, const fs::path& folder) {
+  std::string name;
+  for (const Scenario& s : protocols) name += (name.empty() ? "" : " vs ") + s.name;
+  return folder / (safeFileName(name) + "_sheet.pdf");
+}
+
+bool SheetExport::start(std::vector<Scenario> protocols, const fs::path& folder) {
   if (busy_) return false;
   if (!available()) {
     setStatus(unavailableReason(), true);
     return false;
   }
+  if (protocols.empty() || protocols.size() > 2) {
+    setStatus("consultation sheet: one protocol or two, not " + std::to_string(protocols.size()),
+              true);
+    return false;
+  }
   wait();  // the thread of the sheet before, already finished
-  const fs::path file = fileFor(scenario, folder);
+  const fs::path file = fileFor(protocols, folder);
   busy_ = true;
   progress_ = 0;
   setStatus("consultation sheet: starting", false);
-  thread_ = std::thread([this, scenario, folder, file] {
+  thread_ = std::thread([this, protocols = std::move(protocols), folder, file] {
     const auto start = std::chrono::steady_clock::now();
     try {
       fs::create_directories(folder);
 #ifdef DERMASIM_HAVE_REPORT
+      std::vector<report::SheetScenario> sheet;
+      for (const Scenario& s : protocols) sheet.push_back({s, ""});
       const std::string pdf =
-          report::scenarioSheetPdf({{scenario, ""}}, [this](double f, std::string_view what) {
+          report::scenarioSheetPdf(sheet, [this](double f, std::string_view what) {
             progress_ = f;
             setStatus("consultation sheet: " + std::string(what), false);
           });

@@ -1,21 +1,27 @@
 #pragma once
-// The viewer's "Consultation sheet (PDF)" export: the same two-page sheet `dermasim run
-// --report FILE.pdf` writes (report/ScenarioSheet.hpp), for the scenario on show, written on a
-// thread of its own so the window keeps drawing, into the export folder under a safe name.
-// Without Cairo and Pango the viewer is built without the sheet and available() says so.
+// The viewer's "Consultation sheet (PDF)" export: the same sheet `dermasim run --report
+// FILE.pdf` writes for the scenario on show, or in compare mode the one `dermasim compare A B
+// --report FILE.pdf` writes for A and B (report/ScenarioSheet.hpp), written on a thread of its
+// own so the window keeps drawing, into the export folder under a safe name. Without Cairo and
+// Pango the viewer is built without the sheet and available() says so.
 //
 //   SheetExport sheet;
-//   sheet.start(state.slot().scenario, exporter.settings.folder);  // returns at once
+//   sheet.start(sheetProtocols(state), exporter.settings.folder);  // returns at once
 //   each frame: if (sheet.busy()) ProgressBar(sheet.progress()); else show sheet.status();
 #include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/scenario/Scenario.hpp"
+#include "viewer/ViewerState.hpp"
 
 namespace dermasim::viewer {
+
+// What the sheet shows: the scenario in front, or compare mode's A and B (in that order).
+std::vector<Scenario> sheetProtocols(const ViewerState& state);
 
 class SheetExport {
  public:
@@ -27,13 +33,14 @@ class SheetExport {
   // Whether this viewer was built with the sheet; if not, why not.
   static bool available();
   static const char* unavailableReason();
-  // FOLDER/NAME_sheet.pdf, NAME the scenario's name made safe (io/SafeFileName.hpp).
-  static std::filesystem::path fileFor(const Scenario& scenario,
+  // FOLDER/NAME_sheet.pdf, NAME the scenario's name made safe (io/SafeFileName.hpp); for two,
+  // FOLDER/A_vs_B_sheet.pdf.
+  static std::filesystem::path fileFor(const std::vector<Scenario>& protocols,
                                        const std::filesystem::path& folder);
 
-  // Starts writing the sheet of `scenario`; false (with status() saying why) while one is being
-  // written or without the sheet.
-  bool start(const Scenario& scenario, const std::filesystem::path& folder);
+  // Starts writing the sheet of one or two protocols; false (with status() saying why) while one
+  // is being written, without the sheet, or with no protocol or more than two.
+  bool start(std::vector<Scenario> protocols, const std::filesystem::path& folder);
   bool busy() const { return busy_; }
   double progress() const { return progress_; }
   std::string status() const;

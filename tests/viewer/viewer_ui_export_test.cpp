@@ -1,19 +1,23 @@
 // The viewer's image export (Exporter) in compare mode: both protocols side by side as on screen,
 // A left and B right with a gap between, each half with its own band saying what it shows; no
 // export until both are simulated in full; and back in the single view, the one in front alone.
-// Pictures go beside the test, export_pictures/.
+// The consultation sheet in compare mode is compare --report's, of A and B. Pictures go beside
+// the test, export_pictures/.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
+#include "../report/PdfSupport.hpp"
 #include "ViewerTestSupport.hpp"
+#include "io/SafeFileName.hpp"
 #include "render/ExportBand.hpp"
 #include "render/HeadlessContext.hpp"
 #include "render/Image.hpp"
 #include "viewer/CompareMode.hpp"
 #include "viewer/Exporter.hpp"
+#include "viewer/SheetExport.hpp"
 
 using namespace dermasim;
 using namespace dermasim::viewer;
@@ -115,4 +119,37 @@ TEST_CASE("viewer export: compare mode exports both protocols side by side, each
     }
   CHECK(differs == 0);
   CHECK(fromA > 1000);  // B's skin and band, not A's
+}
+
+// Four more runs (each protocol's pictures and curves): run once, in the Release run.
+TEST_CASE("viewer export: the sheet in compare mode is compare --report's, of A and B",
+          "[series][ui][export]") {
+  ViewerState state({penAt(0.5, "pen 0.5 mm"), penAt(2.5, "pen 2.5 mm")});
+  REQUIRE(test::settle(state));
+  enterCompare(state);
+  REQUIRE(test::settle(state));
+  const std::vector<Scenario> protocols = sheetProtocols(state);
+  REQUIRE(protocols.size() == 2);
+  CHECK(protocols[0].name == "pen 0.5 mm");
+  CHECK(protocols[1].name == "pen 2.5 mm");
+  const std::filesystem::path folder = "export_sheet";
+  const std::filesystem::path file = SheetExport::fileFor(protocols, folder);
+  CHECK(file.filename() == "pen_0.5_mm_vs_pen_2.5_mm_sheet.pdf");
+  SheetExport sheet;
+  CHECK_FALSE(sheet.start({}, folder));
+  if (!SheetExport::available()) return;
+  CHECK_THAT(sheet.status(), Catch::Contains("one protocol or two"));
+  std::filesystem::remove(file);
+  REQUIRE(sheet.start(protocols, folder));
+  sheet.wait();
+  INFO(sheet.status());
+  REQUIRE_FALSE(sheet.failed());
+  REQUIRE(std::filesystem::exists(file));
+  if (!pdf_test::hasPoppler()) return;
+  const std::string text = pdf_test::pageText(file, 1);
+  CHECK_THAT(text, Catch::Contains("pen 0.5 mm"));
+  CHECK_THAT(text, Catch::Contains("pen 2.5 mm"));
+  // In the single view, the one in front alone.
+  leaveCompare(state);
+  CHECK(sheetProtocols(state).size() == 1);
 }

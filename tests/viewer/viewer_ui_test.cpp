@@ -545,20 +545,21 @@ TEST_CASE(
   SheetExport& sheet = app.exporter().sheet;
   const std::filesystem::path folder = scratch / "exports";
   const Scenario& scenario = app.state().slot().scenario;
+  CHECK(sheetProtocols(app.state()).size() == 1);
   if (!SheetExport::available()) {
-    CHECK_FALSE(sheet.start(scenario, folder));
+    CHECK_FALSE(sheet.start({scenario}, folder));
     CHECK_THAT(sheet.status(), Catch::Contains("Cairo"));
     return;
   }
-  const std::filesystem::path file = SheetExport::fileFor(scenario, folder);
+  const std::filesystem::path file = SheetExport::fileFor({scenario}, folder);
   CHECK(file.filename().string() == safeFileName(scenario.name) + "_sheet.pdf");
   std::filesystem::remove(file);
   const auto start = std::chrono::steady_clock::now();
-  REQUIRE(sheet.start(scenario, folder));
+  REQUIRE(sheet.start({scenario}, folder));
   const bool returnedAtOnce = std::chrono::steady_clock::now() - start < 500ms;
   CHECK(returnedAtOnce);
   CHECK(sheet.busy());
-  CHECK_FALSE(sheet.start(scenario, folder));  // one at a time
+  CHECK_FALSE(sheet.start({scenario}, folder));  // one at a time
   // The window keeps drawing frames while the sheet is made.
   int frames = 0;
   const auto deadline = start + 300s;
