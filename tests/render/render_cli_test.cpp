@@ -52,7 +52,7 @@ needle_length_mm = 1.5
 sessions = 2
 interval_days = 28
 [model]
-lateral_resolution_um = 50
+lateral_resolution_um = 100
 patch_size_mm = 8
 )";
 

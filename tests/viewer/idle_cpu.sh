@@ -41,25 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 if [[ -z $scenario ]]; then
-  # One session over a week on a coarse 6 mm patch: a few seconds to simulate.
-  scenario=$work/idle.toml
-  cat >"$scenario" <<'TOML'
-[scenario]
-name = "idle viewer"
-duration_days = 7
-[patient]
-site = "cheek"
-indication = "acne_scars"
-[device]
-type = "pen"
-needle_length_mm = 1.0
-[schedule]
-sessions = 1
-interval_days = 28
-[model]
-patch_size_mm = 6
-lateral_resolution_um = 50
-TOML
+  scenario=$(dirname "${BASH_SOURCE[0]}")/one_week.toml
 fi
 
 # Xvfb picks a free display and writes its number to fd 3, so parallel runs do not collide.
