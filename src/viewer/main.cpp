@@ -350,7 +350,8 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
             {.input = windowEvents() != eventsSeen,
              .animating = app.state().playback.playing() || app.exporter().writingFrames(),
              .held = held,
-             .working = app.state().busy() || app.exporter().busy() || app.exporter().sheet.busy(),
+             .working = app.state().busy() || app.state().bandJob.running() ||
+                        app.exporter().busy() || app.exporter().sheet.busy(),
              .textCursor = io.WantTextInput});
         eventsSeen = windowEvents();
       }
