@@ -127,7 +127,8 @@ ImU32 swatchColour(ImU32 fill) {
   return (fill & ~IM_COL32_A_MASK) | (kSwatchAlpha << IM_COL32_A_SHIFT);
 }
 
-void drawTooltip(std::span<const PlotSeries> series, double day, std::string_view unit) {
+void drawTooltip(std::span<const PlotSeries> series, std::span<const PlotBand> bands, double day,
+                 std::string_view unit) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(dayText(day).c_str());
   for (const PlotSeries& s : series) {
@@ -136,6 +137,16 @@ void drawTooltip(std::span<const PlotSeries> series, double day, std::string_vie
     const std::string text =
         (s.label.empty() ? std::string() : std::string(s.label) + ": ") + valueText(*value, unit);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.colour), "%s", text.c_str());
+  }
+  // Each band's range on the day, in its colour (which tells compare mode's A from B).
+  for (const PlotBand& b : bands) {
+    const std::optional<double> low = valueOnDay({"", b.days, b.low}, day);
+    const std::optional<double> high = valueOnDay({"", b.days, b.high}, day);
+    if (!low || !high) continue;
+    const std::string text =
+        "p10-p90: " + readableNumber(*low, 4) + " to " + valueText(*high, unit);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(b.colour | IM_COL32_A_MASK), "%s",
+                       text.c_str());
   }
   ImGui::EndTooltip();
 }
@@ -315,7 +326,7 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
     result.hoveredDay = day;
     draw.AddLine(ImVec2(map.x(day), result.plotMin.y), ImVec2(map.x(day), result.plotMax.y),
                  dimText);
-    drawTooltip(series, day, options.unit);
+    drawTooltip(series, options.bands, day, options.unit);
   }
   if (active) result.pickedDay = map.day(mouseX);
   return result;

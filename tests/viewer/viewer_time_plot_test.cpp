@@ -241,6 +241,15 @@ TEST_CASE("TimePlot: a band fills behind the line, with its own legend entry, wr
   const float lineHeight = ImGui::GetTextLineHeight();
   CHECK(banded.vertices > plain.vertices + 8);
   CHECK(banded.plot.plotMin.y == Approx(plain.plot.plotMin.y));
+  // Hovered, the tooltip gives the band's range on the day as well as the line's value.
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 min = banded.plot.plotMin, max = banded.plot.plotMax;
+  io.MousePos = ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
+  drawFrame(series, options);
+  const Frame hovered = drawFrame(series, options);
+  CHECK(hovered.plot.hoveredDay.has_value());
+  CHECK(hovered.drawLists > banded.drawLists);  // the tooltip's own window
+  io.MousePos = ImVec2(-1000, -1000);
 
   // A label wider than the plot wraps at its spaces onto more lines: none runs off.
   std::string longLabel;
