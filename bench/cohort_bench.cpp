@@ -1,5 +1,5 @@
 // A cohort of the default scenario (`run acne_scars_pen --cohort 8`) as `run --cohort` runs it:
-// one whole simulation per worker thread (cli/ParallelRuns.hpp), on 1 and on 2 workers. Reports
+// one whole simulation per worker thread (core/ParallelRuns.hpp), on 1 and on 2 workers. Reports
 // patients per minute, and on 2 workers the throughput relative to the 1-worker run just before
 // it (`speedup_vs_1`; the goal is at least 1.8 on 2 cores). Eight patients keep one run of the
 // program to about a minute on 2 cores while giving each worker several patients, so a slow
@@ -12,7 +12,7 @@
 #include <chrono>
 #include <vector>
 
-#include "cli/ParallelRuns.hpp"
+#include "core/ParallelRuns.hpp"
 #include "core/Simulation.hpp"
 #include "core/cohort/CohortResult.hpp"
 #include "core/cohort/VirtualPatients.hpp"

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
-#include <stdexcept>
 
+#include "cli/ParallelRuns.hpp"
 #include "cli/ShardOption.hpp"
 #include "cli/WholeNumber.hpp"
 #include "core/ScenarioCheck.hpp"
@@ -80,29 +80,6 @@ int shardRunCommand(const Scenario& scenario, std::size_t patients, const ShardI
 }
 
 }  // namespace
-
-CohortResult simulatePatients(const Scenario& scenario, const std::vector<std::size_t>& indices,
-                              int workers, const RunsProgress& progress) {
-  CohortResult cohort{cohortParameters(scenario), std::vector<PatientRecord>(indices.size())};
-  runInParallel(
-      indices.size(), workers,
-      [&](std::size_t slot) {
-        const VirtualPatient patient = virtualPatient(scenario, indices[slot]);
-        try {
-          cohort.patients[slot] = recordPatient(patient, simulate(patient.scenario));
-        } catch (const std::exception& e) {
-          throw std::runtime_error("cohort patient " + std::to_string(indices[slot]) + ": " +
-                                   e.what());
-        }
-      },
-      progress);
-  return cohort;
-}
-
-CohortResult simulateCohort(const Scenario& scenario, std::size_t patients, int workers,
-                            const RunsProgress& progress) {
-  return simulatePatients(scenario, shardPatients(ShardId{1, 1}, patients), workers, progress);
-}
 
 int cohortRunCommand(const std::string& scenarioArg, const std::string& cohortText,
                      const std::optional<std::string>& shardText, const std::string& outDir,

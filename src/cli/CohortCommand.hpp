@@ -1,8 +1,9 @@
 #pragma once
 // `dermasim run SCENARIO --cohort N --out DIR`: the scenario simulated for N virtual patients
-// (core/cohort/VirtualPatients.hpp), spread over the cores one patient per thread, and their
-// percentiles and rows written as CohortOutputs.hpp says. Patient i is the same whatever N and
-// however many threads run, so the files depend on the scenario, its seed and N only.
+// (core/cohort/VirtualPatients.hpp), spread over the cores one patient per thread
+// (core/cohort/CohortRun.hpp, which the viewer's bands run too), and their percentiles and rows
+// written as CohortOutputs.hpp says. Patient i is the same whatever N and however many threads
+// run, so the files depend on the scenario, its seed and N only.
 //
 //   if (!cohortText.empty())
 //     return cohortRunCommand(scenarioArg, cohortText, shardText, outDir, quiet);
@@ -12,19 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/ParallelRuns.hpp"
 #include "core/ScenarioCheck.hpp"
-#include "core/cohort/CohortResult.hpp"
+#include "core/cohort/CohortRun.hpp"
 #include "core/scenario/Scenario.hpp"
 
 namespace dermasim {
-
-// Patients 0 .. patients - 1, on `workers` threads.
-CohortResult simulateCohort(const Scenario& scenario, std::size_t patients, int workers,
-                            const RunsProgress& progress = {});
-// The patients of `indices` only (a shard's), in that order.
-CohortResult simulatePatients(const Scenario& scenario, const std::vector<std::size_t>& indices,
-                              int workers, const RunsProgress& progress = {});
 
 // Refuses (InputError) a cohort whose readings would not fit in memory; `scenarios` is how many
 // scenarios' cohorts are kept at once (2 for compare).

@@ -1,32 +1,15 @@
 #pragma once
-// Many whole simulations at once, for the commands that run a scenario many times (`sensitivity`,
-// `run --cohort`): the runs go to worker threads, each simulating on one OpenMP thread, and each
-// run's result lands in its own slot, so the results do not depend on the thread count. Also how
-// many workers memory allows, and progress lines with the time left.
+// The command line's side of many runs at once (core/ParallelRuns.hpp runs them): progress lines
+// on stderr with the time left, and durations as an estimate reads them.
 //
-//   const int workers = simulationWorkers(scenario);
-//   runInParallel(total, workers, [&](std::size_t run) { out[run] = simulate(scenarios[run]); },
-//                 runsProgress(quiet));
+//   runInParallel(total, simulationWorkers(scenario), run, runsProgress(quiet));
+//   std::fprintf(stderr, "about %s\n", durationText(seconds).c_str());
 
-#include <cstddef>
-#include <functional>
 #include <string>
 
-#include "core/scenario/Scenario.hpp"
+#include "core/ParallelRuns.hpp"
 
 namespace dermasim {
-
-// Called after each run with the count done and the total, one call at a time.
-using RunsProgress = std::function<void(std::size_t done, std::size_t total)>;
-
-// Calls `run(i)` for every i below `total`, on up to `workers` threads. The first exception a run
-// throws stops the others from starting new runs and is rethrown here.
-void runInParallel(std::size_t total, int workers, const std::function<void(std::size_t)>& run,
-                   const RunsProgress& progress = {});
-
-// Simulations at once: one per thread (--threads, default every core), as many as memory holds
-// with room for the deepest skin the anatomy ranges allow (about twice the scenario's grid).
-int simulationWorkers(const Scenario& scenario);
 
 // "45 s", "12 min", "2.5 h": for estimates, where more digits would claim too much.
 std::string durationText(double seconds);

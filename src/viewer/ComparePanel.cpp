@@ -16,6 +16,7 @@
 #include "viewer/CompareMode.hpp"
 #include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
+#include "viewer/PlotBands.hpp"
 #include "viewer/TimePlot.hpp"
 
 namespace dermasim::viewer {
@@ -148,6 +149,18 @@ void drawComparePlots(ViewerState& state) {
   TimePlotOptions options = plotOptions(state, sessionDays);
   options.legendValues = true;
 
+  // Each side's spread over virtual patients in its colour, behind the lines; one legend entry
+  // names both (PlotBands.hpp).
+  const CohortBands* bandsA = shownBands(state, state.compare.a);
+  const CohortBands* bandsB = shownBands(state, state.compare.b);
+  std::string bandText;
+  if (bandsA != nullptr || bandsB != nullptr) {
+    const std::string sides = bandsA != nullptr && bandsB != nullptr ? "A, B"
+                              : bandsA != nullptr                    ? "A"
+                                                                     : "B";
+    bandText = sides + ": " + bandLegend((bandsA != nullptr ? bandsA : bandsB)->patients);
+  }
+
   std::optional<double> picked;
   const auto plot = [&](const char* id, const char* title, std::string_view unit,
                         const std::function<double(const SkinReading&)>& read) {
@@ -164,9 +177,21 @@ void drawComparePlots(ViewerState& state) {
       cb = column(*b, read);
       series.push_back({"B", cb.days, cb.values, kCompareColourB});
     }
+    BandColumns bandA, bandB;
+    std::vector<PlotBand> bands;
+    if (bandsA != nullptr && a != nullptr) {
+      bandA = bandColumns(*bandsA, read, a->timeseries);
+      bands.push_back(plotBand(bandA, bandText, kCompareColourA));
+    }
+    if (bandsB != nullptr && b != nullptr) {
+      bandB = bandColumns(*bandsB, read, b->timeseries);
+      bands.push_back(
+          plotBand(bandB, bands.empty() ? std::string_view(bandText) : "", kCompareColourB));
+    }
     TimePlotOptions o = options;
     o.height -= ImGui::GetTextLineHeightWithSpacing();
     o.unit = unit;
+    o.bands = bands;
     const TimePlotResult r = timePlot(id, series, o);
     if (r.pickedDay) picked = r.pickedDay;
   };

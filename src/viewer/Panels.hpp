@@ -33,8 +33,11 @@ void drawViewControls(ViewerState& state);
 void drawViewSwitch(ViewerState& state);
 // Day slider with session marks, play/pause, speed, key-day jumps. `large` for patient mode.
 void drawTimeline(ViewerState& state, bool large);
-// Redness, scar depth or roughness, and collagen against time, with the cursor on the day.
+// Redness, scar depth or roughness, and collagen against time, with the cursor on the day; with
+// the range toggle on, each behind its p10-p90 band over virtual patients.
 void drawPlots(ViewerState& state);
+// "Range over [N] patients": the percentile bands' toggle, count, progress and Cancel.
+void drawRangeControls(ViewerState& state);
 // The trainer: a case's brief, the trainee's answer, then the feedback, score and debrief.
 void drawTrainerPanel(ViewerState& state);
 // The plots' shared layout: the panel's remaining height, the timeline's last day and cursor,

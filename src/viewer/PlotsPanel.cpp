@@ -4,12 +4,14 @@
 #include <imgui.h>
 
 #include <array>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
+#include "viewer/PlotBands.hpp"
 #include "viewer/TimePlot.hpp"
 
 namespace dermasim::viewer {
@@ -61,6 +63,7 @@ TimePlotOptions plotOptions(const ViewerState& state, std::span<const double> se
 }
 
 void drawPlots(ViewerState& state) {
+  drawRangeControls(state);
   if (state.compare.on) {
     drawComparePlots(state);
     return;
@@ -94,17 +97,28 @@ void drawPlots(ViewerState& state) {
   std::optional<double> picked;
   // The preview's curves move when the full result replaces them: each title says so.
   const std::string stage = state.showingPreview() ? "Preview - " : "";
+  // The spread over virtual patients behind the first line, in its colour (PlotBands.hpp).
+  const CohortBands* bands = shownBands(state, state.active);
+  const std::string legend = bands != nullptr ? bandLegend(bands->patients) : std::string();
   const auto plot = [&](const char* id, const std::string& title, std::string_view unit,
                         const std::vector<Column>& columns, const std::vector<std::string>& labels,
-                        const std::vector<ImU32>& colours) {
+                        const std::vector<ImU32>& colours,
+                        const std::function<double(const SkinReading&)>& read) {
     std::vector<PlotSeries> series;
     for (std::size_t i = 0; i < columns.size(); ++i) {
       series.push_back({labels[i], columns[i].days, columns[i].values, colours[i]});
+    }
+    BandColumns band;
+    std::vector<PlotBand> shownBand;
+    if (bands != nullptr) {
+      band = bandColumns(*bands, read, shown->timeseries);
+      shownBand.push_back(plotBand(band, legend, colours.front()));
     }
     ImGui::TextUnformatted((stage + title).c_str());
     TimePlotOptions o = options;
     o.height -= ImGui::GetTextLineHeightWithSpacing();
     o.unit = unit;
+    o.bands = shownBand;
     const TimePlotResult r = timePlot(id, series, o);
     if (r.pickedDay) picked = r.pickedDay;
   };
@@ -121,7 +135,7 @@ void drawPlots(ViewerState& state) {
         labels.push_back(others[i]->scenario.name);
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }
-      plot("redness", "Redness (CIELAB a*)", "a*", cols, labels, colours);
+      plot("redness", "Redness (CIELAB a*)", "a*", cols, labels, colours, redness);
     }
     ImGui::TableNextColumn();
     {
@@ -154,7 +168,7 @@ void drawPlots(ViewerState& state) {
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }
       plot("relief", scars ? "Mean scar depth" : "Surface roughness (Ra)", "\xC2\xB5m", cols,
-           labels, colours);
+           labels, colours, relief);
     }
     ImGui::TableNextColumn();
     {
@@ -171,7 +185,8 @@ void drawPlots(ViewerState& state) {
         labels.push_back(others[i]->scenario.name + " collagen");
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }
-      plot("matrix", "Dermal matrix (% of untreated)", "%", cols, labels, colours);
+      plot("matrix", "Dermal matrix (% of untreated)", "%", cols, labels, colours,
+           [&](const SkinReading& r) { return percent(r.collagen_rel); });
     }
     ImGui::EndTable();
   }

@@ -26,16 +26,21 @@ struct Range {
   double lo, hi;
 };
 
-// The values within the days shown, padded so a line never runs along the frame.
+// The values within the days shown, bands too, padded so a line never runs along the frame.
 Range fitValues(std::span<const PlotSeries> series, const TimePlotOptions& o) {
   double lo = INFINITY, hi = -INFINITY;
-  for (const PlotSeries& s : series) {
-    const std::size_t n = std::min(s.days.size(), s.values.size());
+  const auto take = [&](std::span<const double> days, std::span<const double> values) {
+    const std::size_t n = std::min(days.size(), values.size());
     for (std::size_t i = 0; i < n; ++i) {
-      if (s.days[i] < o.firstDay || s.days[i] > o.lastDay || !std::isfinite(s.values[i])) continue;
-      lo = std::min(lo, s.values[i]);
-      hi = std::max(hi, s.values[i]);
+      if (days[i] < o.firstDay || days[i] > o.lastDay || !std::isfinite(values[i])) continue;
+      lo = std::min(lo, values[i]);
+      hi = std::max(hi, values[i]);
     }
+  };
+  for (const PlotSeries& s : series) take(s.days, s.values);
+  for (const PlotBand& b : o.bands) {
+    take(b.days, b.low);
+    take(b.days, b.high);
   }
   Range r{o.valueMin.value_or(0.0), o.valueMax.value_or(1.0)};
   if (lo <= hi) {
@@ -96,7 +101,34 @@ void drawSeries(ImDrawList& draw, const PlotSeries& s, const Mapping& map, doubl
     draw.AddPolyline(points.data(), static_cast<int>(points.size()), s.colour, 0, kLineWidth);
 }
 
-void drawTooltip(std::span<const PlotSeries> series, double day, std::string_view unit) {
+// Quads between consecutive days, each convex as long as low <= high. Without anti-aliased
+// edges: the fringes of neighbouring quads would overlap into a striped fill.
+void drawBand(ImDrawList& draw, const PlotBand& b, const Mapping& map, double firstDay,
+              double lastDay) {
+  const std::size_t n = std::min({b.days.size(), b.low.size(), b.high.size()});
+  const ImDrawListFlags flags = draw.Flags;
+  draw.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (b.days[i + 1] < firstDay || b.days[i] > lastDay) continue;
+    if (!std::isfinite(b.low[i]) || !std::isfinite(b.high[i]) || !std::isfinite(b.low[i + 1]) ||
+        !std::isfinite(b.high[i + 1]))
+      continue;
+    const float x0 = map.x(b.days[i]), x1 = map.x(b.days[i + 1]);
+    const ImVec2 quad[4] = {ImVec2(x0, map.y(b.high[i])), ImVec2(x1, map.y(b.high[i + 1])),
+                            ImVec2(x1, map.y(b.low[i + 1])), ImVec2(x0, map.y(b.low[i]))};
+    draw.AddConvexPolyFilled(quad, 4, b.colour);
+  }
+  draw.Flags = flags;
+}
+
+// A band's legend swatch: its colour, more opaque than its fill so it shows on its own.
+ImU32 swatchColour(ImU32 fill) {
+  constexpr ImU32 kSwatchAlpha = 160;
+  return (fill & ~IM_COL32_A_MASK) | (kSwatchAlpha << IM_COL32_A_SHIFT);
+}
+
+void drawTooltip(std::span<const PlotSeries> series, std::span<const PlotBand> bands, double day,
+                 std::string_view unit) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(dayText(day).c_str());
   for (const PlotSeries& s : series) {
@@ -105,6 +137,16 @@ void drawTooltip(std::span<const PlotSeries> series, double day, std::string_vie
     const std::string text =
         (s.label.empty() ? std::string() : std::string(s.label) + ": ") + valueText(*value, unit);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.colour), "%s", text.c_str());
+  }
+  // Each band's range on the day, in its colour (which tells compare mode's A from B).
+  for (const PlotBand& b : bands) {
+    const std::optional<double> low = valueOnDay({"", b.days, b.low}, day);
+    const std::optional<double> high = valueOnDay({"", b.days, b.high}, day);
+    if (!low || !high) continue;
+    const std::string text =
+        "p10-p90: " + readableNumber(*low, 4) + " to " + valueText(*high, unit);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(b.colour | IM_COL32_A_MASK), "%s",
+                       text.c_str());
   }
   ImGui::EndTooltip();
 }
@@ -152,12 +194,53 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
     std::string text;
     ImU32 colour;
     ImVec2 at;
+    bool swatch = true;  // false on an entry's continuation lines
   };
   std::vector<LegendEntry> legend;
   const float legendLeft = options.unit.empty() ? origin.x : origin.x + labelWidth + 2 * kGap;
   int legendLines = 1;
-  if (series.size() > 1 || (series.size() == 1 && !series[0].label.empty())) {
+  const bool labelledBand = std::any_of(options.bands.begin(), options.bands.end(),
+                                        [](const PlotBand& b) { return !b.label.empty(); });
+  if (series.size() > 1 || (series.size() == 1 && !series[0].label.empty()) || labelledBand) {
     float x = legendLeft;
+    const float right = origin.x + size.x;
+    const auto lineTop = [&] {
+      return origin.y + static_cast<float>(legendLines - 1) * lineHeight;
+    };
+    const auto add = [&](std::string text, ImU32 colour) {
+      const float width = kSwatch + kGap + ImGui::CalcTextSize(text.c_str()).x;
+      if (x > legendLeft && x + width > right) {
+        x = legendLeft;
+        ++legendLines;
+      }
+      if (x + width <= right || text.find(' ') == std::string::npos) {
+        legend.push_back({std::move(text), colour, ImVec2(x, lineTop())});
+        x += width + 2 * kGap;
+        return;
+      }
+      // Wider than the plot on its own line (a band's description): wrapped at its spaces, the
+      // continuation lines under the first line's text.
+      const float indent = kSwatch + kGap;
+      std::string line;
+      bool first = true;
+      std::size_t from = 0;
+      while (from <= text.size()) {
+        const std::size_t space = std::min(text.find(' ', from), text.size());
+        const std::string word = text.substr(from, space - from);
+        const std::string longer = line.empty() ? word : line + ' ' + word;
+        if (!line.empty() && x + indent + ImGui::CalcTextSize(longer.c_str()).x > right) {
+          legend.push_back({line, colour, ImVec2(x, lineTop()), first});
+          first = false;
+          ++legendLines;
+          line = word;
+        } else {
+          line = longer;
+        }
+        from = space + 1;
+      }
+      legend.push_back({line, colour, ImVec2(x, lineTop()), first});
+      x += indent + ImGui::CalcTextSize(line.c_str()).x + 2 * kGap;
+    };
     for (const PlotSeries& s : series) {
       std::string text(s.label);
       if (options.legendValues && options.cursorDay) {
@@ -166,15 +249,11 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
           text += readableNumber(*v, 4);
         }
       }
-      const float width = kSwatch + kGap + ImGui::CalcTextSize(text.c_str()).x;
-      if (x > legendLeft && x + width > origin.x + size.x) {
-        x = legendLeft;
-        ++legendLines;
-      }
-      legend.push_back(
-          {text, s.colour, ImVec2(x, origin.y + static_cast<float>(legendLines - 1) * lineHeight)});
-      x += width + 2 * kGap;
+      // A lone unnamed line beside a band needs no entry: the band's says what it is.
+      if (!text.empty() || series.size() > 1) add(std::move(text), s.colour);
     }
+    for (const PlotBand& b : options.bands)
+      if (!b.label.empty()) add(std::string(b.label), swatchColour(b.colour));
   }
   const float legendHeight = static_cast<float>(legendLines) * lineHeight;
   result.plotMin = ImVec2(origin.x + labelWidth + 2 * kGap, origin.y + legendHeight + kGap);
@@ -216,7 +295,8 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
   }
   for (const LegendEntry& e : legend) {
     const float top = e.at.y + (lineHeight - kSwatch) / 2;
-    draw.AddRectFilled(ImVec2(e.at.x, top), ImVec2(e.at.x + kSwatch, top + kSwatch), e.colour);
+    if (e.swatch)
+      draw.AddRectFilled(ImVec2(e.at.x, top), ImVec2(e.at.x + kSwatch, top + kSwatch), e.colour);
     draw.AddText(ImVec2(e.at.x + kSwatch + kGap, e.at.y), textColour, e.text.c_str());
     // Logged as ImGui's own text is (nothing when no log is open): copied as text, and read
     // back by the viewer's tests.
@@ -224,6 +304,7 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
   }
 
   draw.PushClipRect(result.plotMin, result.plotMax, true);
+  for (const PlotBand& b : options.bands) drawBand(draw, b, map, firstDay, lastDay);
   const ImU32 sessionColour = ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.8f);
   for (const double day : options.sessionDays) {
     if (day < firstDay || day > lastDay) continue;
@@ -245,7 +326,7 @@ TimePlotResult timePlot(const char* id, std::span<const PlotSeries> series,
     result.hoveredDay = day;
     draw.AddLine(ImVec2(map.x(day), result.plotMin.y), ImVec2(map.x(day), result.plotMax.y),
                  dimText);
-    drawTooltip(series, day, options.unit);
+    drawTooltip(series, options.bands, day, options.unit);
   }
   if (active) result.pickedDay = map.day(mouseX);
   return result;

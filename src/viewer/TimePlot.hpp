@@ -2,7 +2,9 @@
 // A line plot of values over simulated days, drawn with ImGui's draw list (ImPlot is not in
 // Debian): labelled axes, one or more series, a vertical line at each session, a cursor at the
 // day shown, the values under the mouse in a tooltip. Pressing or dragging on it picks a day.
-// The legend wraps onto as many lines as its labels need, so no name is cut off.
+// The legend wraps onto as many lines as its labels need, so no name is cut off. Bands (a range
+// of values per day, such as p10-p90 over virtual patients) are filled translucent behind the
+// lines.
 
 #include <imgui.h>
 
@@ -19,6 +21,15 @@ struct PlotSeries {
   ImU32 colour = IM_COL32(230, 120, 100, 255);
 };
 
+// A range per day, filled between `low` and `high`; `colour` is its fill (give it a low alpha so
+// the lines read through it). A band with a label gets a legend entry.
+struct PlotBand {
+  std::string_view label;
+  std::span<const double> days;  // ascending
+  std::span<const double> low, high;
+  ImU32 colour = IM_COL32(230, 120, 100, 60);
+};
+
 struct TimePlotOptions {
   float height = 160;  // pixels; the plot takes the available width
   double firstDay = 0, lastDay = 1;
@@ -29,6 +40,8 @@ struct TimePlotOptions {
   std::optional<double> cursorDay;
   // Each legend entry also gives its series' value on cursorDay ("A 12.3"), read without hover.
   bool legendValues = false;
+  // Drawn behind the series, and counted in the fitted value range.
+  std::span<const PlotBand> bands;
 };
 
 struct TimePlotResult {

@@ -10,6 +10,7 @@
 #include "io/ScenarioSource.hpp"
 #include "io/ScenarioToml.hpp"
 #include "viewer/CompareMode.hpp"
+#include "viewer/PlotBands.hpp"
 #include "viewer/PreviewScenario.hpp"
 
 namespace dermasim::viewer {
@@ -107,6 +108,7 @@ bool applyDraft(ViewerState& state) {
   slot.draftChanged = false;
   slot.scenario = checked;
   slot.draft = std::move(checked);
+  dropBands(state, state.active);
   slot.result.reset();
   slot.aftercare.clear();
   slot.preview = false;
@@ -131,7 +133,10 @@ void activateSlot(ViewerState& state, std::size_t index) {
   simulateSlot(state, index, true);
 }
 
-void pollWorker(ViewerState& state) {
+namespace {
+
+// Takes a finished run into its slot and starts the next one needed (pollWorker()).
+void takeFinishedRun(ViewerState& state) {
   if (!state.runningSlot) return;
   const SimulationWorker::State workerState = state.worker.state();
   if (workerState == SimulationWorker::State::Running) return;
@@ -191,6 +196,13 @@ void pollWorker(ViewerState& state) {
       return;
     }
   }
+}
+
+}  // namespace
+
+void pollWorker(ViewerState& state) {
+  takeFinishedRun(state);
+  pollBands(state);
 }
 
 void cancelRun(ViewerState& state) {

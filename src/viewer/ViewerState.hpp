@@ -14,6 +14,7 @@
 #include "core/scenario/Scenario.hpp"
 #include "guidance/Aftercare.hpp"
 #include "render/RenderOptions.hpp"
+#include "viewer/CohortBands.hpp"
 #include "viewer/Playback.hpp"
 #include "viewer/SimulationWorker.hpp"
 #include "viewer/SnapshotCache.hpp"
@@ -42,6 +43,9 @@ struct ScenarioSlot {
   bool preview = false;
   // The aftercare timeline of `result` (guidance/Aftercare.hpp), made once when it arrives.
   std::vector<AftercareStep> aftercare;
+  // The plots' percentile bands of `scenario` (PlotBands.hpp), one per patient count asked for:
+  // switching the count back finds them again. Dropped when the scenario is edited.
+  std::vector<CohortBands> bands;
 };
 
 // What the worker's current run is for.
@@ -83,6 +87,13 @@ struct ViewerState {
   double beforeDay = 0;
   // The trainer tab: a training case, the trainee's answer, and the feedback on it.
   TrainerState trainer;
+  // "Range over N patients": the plots' p10-p90 bands (PlotBands.hpp). Off by default: each
+  // band costs N coarse runs.
+  bool rangeBands = false;
+  int bandPatients = kDefaultBandPatients;
+  CohortBandJob bandJob;
+  std::optional<std::size_t> bandSlot;  // the slot bandJob computes for
+  std::size_t bandJobPatients = 0;      // and its patient count
 
   std::string scenarioPath;  // the load/save field
   std::string notice;        // the last thing done or gone wrong, for the status line
@@ -116,7 +127,8 @@ bool applyDraft(ViewerState& state);
 void activateSlot(ViewerState& state, std::size_t index);
 // Takes a finished run into its slot, and starts the next one needed: after a preview, the full
 // run of the same slot; then the slot on show if it lacks snapshots, then any slot without a full
-// result (for the comparison plots). Call each frame.
+// result (for the comparison plots); then the percentile bands' job (pollBands()). Call each
+// frame.
 void pollWorker(ViewerState& state);
 // Stops the current run (the slot keeps what it showed: a preview stays on show, labelled).
 void cancelRun(ViewerState& state);

@@ -350,7 +350,10 @@ int runViewer(const Options& options, std::vector<dermasim::Scenario> scenarios)
             {.input = windowEvents() != eventsSeen,
              .animating = app.state().playback.playing() || app.exporter().writingFrames(),
              .held = held,
-             .working = app.state().busy() || app.exporter().busy() || app.exporter().sheet.busy(),
+             // bandSlot stays set until pollWorker() has taken the finished bands: a job that
+             // ends after this frame's poll still gets the frame that shows them.
+             .working = app.state().busy() || app.state().bandSlot.has_value() ||
+                        app.exporter().busy() || app.exporter().sheet.busy(),
              .textCursor = io.WantTextInput});
         eventsSeen = windowEvents();
       }

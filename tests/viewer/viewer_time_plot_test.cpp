@@ -220,3 +220,55 @@ TEST_CASE("TimePlot: a long legend wraps instead of running off, values on the c
   CHECK(logged.find("[A 12]") != std::string::npos);
   CHECK(logged.find("[B 13.5]") != std::string::npos);
 }
+
+TEST_CASE("TimePlot: a band fills behind the line, with its own legend entry, wrapped if long",
+          "[plot]") {
+  HeadlessImGui imgui;
+  const std::vector<double> days{0, 10, 20};
+  const std::vector<double> line{10, 14, 12}, low{9, 12, 11}, high{11, 17, 13};
+  TimePlotOptions options;
+  options.lastDay = 20;
+  // A lone unnamed line: no legend at all.
+  const std::vector<PlotSeries> series{{"", days, line}};
+  const Frame plain = drawFrame(series, options);
+
+  // With its band: two quads more to draw, and its label on the line kept above the data for
+  // the unit and legend.
+  const std::string label = "p10-p90 of 20 virtual patients, coarse grid";
+  const std::vector<PlotBand> bands{{label, days, low, high}};
+  options.bands = bands;
+  const Frame banded = drawFrame(series, options);
+  const float lineHeight = ImGui::GetTextLineHeight();
+  CHECK(banded.vertices > plain.vertices + 8);
+  CHECK(banded.plot.plotMin.y == Approx(plain.plot.plotMin.y));
+  // Hovered, the tooltip gives the band's range on the day as well as the line's value.
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 min = banded.plot.plotMin, max = banded.plot.plotMax;
+  io.MousePos = ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
+  drawFrame(series, options);
+  const Frame hovered = drawFrame(series, options);
+  CHECK(hovered.plot.hoveredDay.has_value());
+  CHECK(hovered.drawLists > banded.drawLists);  // the tooltip's own window
+  io.MousePos = ImVec2(-1000, -1000);
+
+  // A label wider than the plot wraps at its spaces onto more lines: none runs off.
+  std::string longLabel;
+  for (int i = 0; i < 4; ++i) longLabel += label + " and ";
+  longLabel += "the end";
+  const std::vector<PlotBand> longBands{{longLabel, days, low, high}};
+  options.bands = longBands;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(800, 300));
+  ImGui::Begin("plot window", nullptr, ImGuiWindowFlags_NoMove);
+  ImGui::LogToClipboard();
+  const TimePlotResult wrapped = timePlot("##plot", series, options);
+  ImGui::LogFinish();
+  ImGui::End();
+  ImGui::Render();
+  const std::string logged = ImGui::GetClipboardText() != nullptr ? ImGui::GetClipboardText() : "";
+  INFO(logged);
+  CHECK(wrapped.plotMin.y >= plain.plot.plotMin.y + lineHeight);
+  CHECK(logged.find("the end]") != std::string::npos);
+  CHECK(logged.find("[" + longLabel + "]") == std::string::npos);
+}
