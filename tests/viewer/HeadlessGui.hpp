@@ -62,4 +62,9 @@ struct HeadlessGui {
   }
 };
 
+// One frame of the whole window as it draws it, no time passing: panels, then the skin area.
+inline render::Image appFrame(HeadlessGui& gui, ViewerApp& app) {
+  return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kGuiWidth, kGuiHeight); });
+}
+
 }  // namespace dermasim::viewer::test

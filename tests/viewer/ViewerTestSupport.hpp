@@ -28,6 +28,14 @@ inline Scenario smallPatch(const char* builtin = "acne_scars_pen", double days =
   return s;
 }
 
+// smallPatch() named `name`, its sessions' needles `depthMm` long: one side of a comparison.
+inline Scenario penAt(double depthMm, const char* name) {
+  Scenario s = smallPatch();
+  s.name = name;
+  for (SessionPlan& session : s.sessions) session.device.needle_length_mm = depthMm;
+  return s;
+}
+
 // Polls like the UI thread does, once a frame, until nothing is running.
 inline bool settle(ViewerState& state, std::chrono::seconds limit = std::chrono::seconds(120)) {
   const auto deadline = std::chrono::steady_clock::now() + limit;

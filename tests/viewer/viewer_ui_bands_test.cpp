@@ -28,9 +28,7 @@ constexpr int kWidth = test::kGuiWidth, kHeight = test::kGuiHeight;
 using test::HeadlessGui;
 const std::filesystem::path kPictures = "bands_pictures";
 
-Image appFrame(HeadlessGui& gui, ViewerApp& app) {
-  return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
-}
+using test::appFrame;
 
 // Frames until both sides' results, and any band job, are in.
 bool runUntilSettled(HeadlessGui& gui, ViewerApp& app) {
@@ -88,12 +86,7 @@ int tintedPixels(const Image& off, const Image& on, Rect r, bool warmer) {
   return n;
 }
 
-Scenario penAt(double depthMm, const char* name) {
-  Scenario s = test::smallPatch();
-  s.name = name;
-  for (SessionPlan& session : s.sessions) session.device.needle_length_mm = depthMm;
-  return s;
-}
+using test::penAt;
 
 }  // namespace
 

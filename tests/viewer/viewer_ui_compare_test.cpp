@@ -38,9 +38,7 @@ using test::HeadlessGui;
 // Beside the test, for a look (the working directory ctest gives it).
 const std::filesystem::path kPictures = "compare_pictures";
 
-Image appFrame(HeadlessGui& gui, ViewerApp& app) {
-  return gui.frame([&] { app.update(0); }, [&] { app.drawSkin(kWidth, kHeight); });
-}
+using test::appFrame;
 
 // Frames, as the window draws them, until both sides' full results are in.
 bool runUntilCompared(HeadlessGui& gui, ViewerApp& app) {
@@ -100,12 +98,7 @@ std::string comparePanelText(HeadlessGui& gui, ViewerState& state) {
   return ImGui::GetClipboardText();
 }
 
-Scenario penAt(double depthMm, const char* name) {
-  Scenario s = test::smallPatch();
-  s.name = name;
-  for (SessionPlan& session : s.sessions) session.device.needle_length_mm = depthMm;
-  return s;
-}
+using test::penAt;
 
 }  // namespace
 

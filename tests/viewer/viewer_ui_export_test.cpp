@@ -27,12 +27,7 @@ namespace {
 
 const std::filesystem::path kPictures = "export_pictures";
 
-Scenario penAt(double depthMm, const char* name) {
-  Scenario s = test::smallPatch();
-  s.name = name;
-  for (SessionPlan& session : s.sessions) session.device.needle_length_mm = depthMm;
-  return s;
-}
+using test::penAt;
 
 // Mean absolute difference per channel between columns [x0, x0 + w) of rows [y0, y1) of `image`
 // and the same columns shifted by `dx`.
