@@ -17,6 +17,7 @@
 #include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/PlotBands.hpp"
+#include "viewer/ReadingColumn.hpp"
 #include "viewer/TimePlot.hpp"
 
 namespace dermasim::viewer {
@@ -57,22 +58,11 @@ std::vector<Measure> dayMeasures(bool scars) {
   return m;
 }
 
-struct Column {
-  std::vector<double> days, values;
-};
-
-Column column(const RunResult& r, const std::function<double(const SkinReading&)>& read) {
-  Column c;
-  for (const SkinReading& s : r.timeseries) {
-    c.days.push_back(s.day);
-    c.values.push_back(read(s));
-  }
-  return c;
-}
+using Column = ReadingColumn;
 
 double onDay(const RunResult& r, const std::function<double(const SkinReading&)>& read,
              double day) {
-  const Column c = column(r, read);
+  const Column c = readingColumn(r.timeseries, read);
   return valueOnDay({"", c.days, c.values}, day).value_or(0.0);
 }
 
@@ -170,11 +160,11 @@ void drawComparePlots(ViewerState& state) {
     Column ca, cb;
     std::vector<PlotSeries> series;
     if (a != nullptr) {
-      ca = column(*a, read);
+      ca = readingColumn(a->timeseries, read);
       series.push_back({"A", ca.days, ca.values, kCompareColourA});
     }
     if (b != nullptr) {
-      cb = column(*b, read);
+      cb = readingColumn(b->timeseries, read);
       series.push_back({"B", cb.days, cb.values, kCompareColourB});
     }
     BandColumns bandA, bandB;

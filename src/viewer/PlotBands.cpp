@@ -5,14 +5,10 @@
 #include <vector>
 
 #include "viewer/CompareMode.hpp"
+#include "viewer/ReadingColumn.hpp"
 
 namespace dermasim::viewer {
 namespace {
-
-std::size_t patientsAskedFor(const ViewerState& state) {
-  return static_cast<std::size_t>(
-      std::clamp(state.bandPatients, kMinBandPatients, kMaxBandPatients));
-}
 
 const CohortBands* bandsOf(const ScenarioSlot& slot, std::size_t patients) {
   const auto found = std::find_if(slot.bands.begin(), slot.bands.end(),
@@ -55,6 +51,11 @@ void takeFinishedJob(ViewerState& state) {
 }
 
 }  // namespace
+
+std::size_t patientsAskedFor(const ViewerState& state) {
+  return static_cast<std::size_t>(
+      std::clamp(state.bandPatients, kMinBandPatients, kMaxBandPatients));
+}
 
 void pollBands(ViewerState& state) {
   takeFinishedJob(state);
@@ -102,16 +103,8 @@ std::string bandLegend(std::size_t patients) {
 BandColumns bandColumns(const CohortBands& bands,
                         const std::function<double(const SkinReading&)>& read,
                         const std::vector<SkinReading>& line) {
-  const auto column = [&](const std::vector<SkinReading>& readings) {
-    BandColumns c;
-    for (const SkinReading& r : readings) {
-      c.days.push_back(r.day);
-      c.low.push_back(read(r));
-    }
-    return c;
-  };
-  const BandColumns own = column(bands.own), full = column(line);
-  const PlotSeries ownSeries{"", own.days, own.low}, lineSeries{"", full.days, full.low};
+  const ReadingColumn own = readingColumn(bands.own, read), full = readingColumn(line, read);
+  const PlotSeries ownSeries{"", own.days, own.values}, lineSeries{"", full.days, full.values};
   BandColumns c;
   const std::size_t n = std::min(bands.p10.size(), bands.p90.size());
   for (std::size_t i = 0; i < n; ++i) {

@@ -24,6 +24,8 @@
 
 namespace dermasim::viewer {
 
+// The patient count asked for (the plots panel's field), within kMinBandPatients..kMaxBandPatients.
+std::size_t patientsAskedFor(const ViewerState& state);
 // Takes a finished band job into its slot, cancels one no longer wanted (bands off, another
 // count, its slot no longer on show) and starts the next one needed. pollWorker() calls it.
 void pollBands(ViewerState& state);

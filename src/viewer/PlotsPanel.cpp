@@ -12,6 +12,7 @@
 #include "viewer/CompareView.hpp"
 #include "viewer/Panels.hpp"
 #include "viewer/PlotBands.hpp"
+#include "viewer/ReadingColumn.hpp"
 #include "viewer/TimePlot.hpp"
 
 namespace dermasim::viewer {
@@ -22,22 +23,7 @@ constexpr std::array<ImU32, 4> kOtherScenarios = {
     IM_COL32(120, 170, 255, 200), IM_COL32(170, 220, 120, 200), IM_COL32(220, 150, 250, 200),
     IM_COL32(250, 220, 110, 200)};
 
-// One column of the timeseries, with the days it belongs to.
-struct Column {
-  std::vector<double> days, values;
-};
-
-template <typename Read>
-Column column(const RunResult& result, Read read) {
-  Column c;
-  c.days.reserve(result.timeseries.size());
-  c.values.reserve(result.timeseries.size());
-  for (const SkinReading& r : result.timeseries) {
-    c.days.push_back(r.day);
-    c.values.push_back(read(r));
-  }
-  return c;
-}
+using Column = ReadingColumn;
 
 bool hasScars(const RunResult& result) {
   return !result.timeseries.empty() && result.timeseries.front().scar_depth_um > 0;
@@ -127,11 +113,11 @@ void drawPlots(ViewerState& state) {
   if (ImGui::BeginTable("plots", 3, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
     {
-      std::vector<Column> cols{column(*shown, redness)};
+      std::vector<Column> cols{readingColumn(shown->timeseries, redness)};
       std::vector<std::string> labels{shownName};
       std::vector<ImU32> colours{IM_COL32(235, 100, 90, 255)};
       for (std::size_t i = 0; i < others.size(); ++i) {
-        cols.push_back(column(*others[i]->result, redness));
+        cols.push_back(readingColumn(others[i]->result->timeseries, redness));
         labels.push_back(others[i]->scenario.name);
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }
@@ -139,7 +125,7 @@ void drawPlots(ViewerState& state) {
     }
     ImGui::TableNextColumn();
     {
-      std::vector<Column> cols{column(*shown, relief)};
+      std::vector<Column> cols{readingColumn(shown->timeseries, relief)};
       std::vector<std::string> labels{shownName};
       std::vector<ImU32> colours{IM_COL32(200, 200, 210, 255)};
       // Alone, a scarred patch also shows each type its patient has: they respond differently
@@ -157,13 +143,14 @@ void drawPlots(ViewerState& state) {
         for (std::size_t t = 0; t < types.size(); ++t) {
           const Depth depth = types[t].second;
           if (!(shown->timeseries.front().*depth > 0)) continue;
-          cols.push_back(column(*shown, [depth](const SkinReading& r) { return r.*depth; }));
+          cols.push_back(
+              readingColumn(shown->timeseries, [depth](const SkinReading& r) { return r.*depth; }));
           labels.emplace_back(types[t].first);
           colours.push_back(typeColours[t]);
         }
       }
       for (std::size_t i = 0; i < others.size(); ++i) {
-        cols.push_back(column(*others[i]->result, relief));
+        cols.push_back(readingColumn(others[i]->result->timeseries, relief));
         labels.push_back(others[i]->scenario.name);
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }
@@ -173,15 +160,19 @@ void drawPlots(ViewerState& state) {
     ImGui::TableNextColumn();
     {
       std::vector<Column> cols{
-          column(*shown, [&](const SkinReading& r) { return percent(r.collagen_rel); }),
-          column(*shown, [&](const SkinReading& r) { return percent(r.collagen3_rel); }),
-          column(*shown, [&](const SkinReading& r) { return percent(r.elastin_rel); })};
+          readingColumn(shown->timeseries,
+                        [&](const SkinReading& r) { return percent(r.collagen_rel); }),
+          readingColumn(shown->timeseries,
+                        [&](const SkinReading& r) { return percent(r.collagen3_rel); }),
+          readingColumn(shown->timeseries,
+                        [&](const SkinReading& r) { return percent(r.elastin_rel); })};
       std::vector<std::string> labels{"collagen", "type III", "elastin"};
       std::vector<ImU32> colours{IM_COL32(230, 90, 80, 255), IM_COL32(120, 210, 120, 255),
                                  IM_COL32(240, 210, 90, 255)};
       for (std::size_t i = 0; i < others.size(); ++i) {
-        cols.push_back(column(*others[i]->result,
-                              [&](const SkinReading& r) { return percent(r.collagen_rel); }));
+        cols.push_back(readingColumn(others[i]->result->timeseries, [&](const SkinReading& r) {
+          return percent(r.collagen_rel);
+        }));
         labels.push_back(others[i]->scenario.name + " collagen");
         colours.push_back(kOtherScenarios[i % kOtherScenarios.size()]);
       }

@@ -34,10 +34,7 @@ void drawRangeControls(ViewerState& state) {
   } else if (state.busy()) {
     ImGui::TextDisabled("after the simulation");
   } else {
-    ImGui::TextDisabled(
-        "%s", bandLegend(static_cast<std::size_t>(
-                             std::clamp(state.bandPatients, kMinBandPatients, kMaxBandPatients)))
-                  .c_str());
+    ImGui::TextDisabled("%s", bandLegend(patientsAskedFor(state)).c_str());
   }
 }
 
