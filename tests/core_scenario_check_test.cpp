@@ -21,7 +21,11 @@ TEST_CASE("ScenarioCheck: the estimate's grid and steps are the run's own", "[se
     CHECK(e.grid.nx == r.grid.nx);
     CHECK(e.grid.nz == r.grid.nz);
     CHECK(e.voxels == r.grid.voxels());
-    CHECK(e.time_steps + 1 == r.timeseries.size());  // the first reading is the untreated skin
+    CHECK(e.time_steps == r.step_days.size());
+    CHECK(e.readings == r.timeseries.size());  // the first reading is the untreated skin
+    // Readings are at most a day apart, also inside the quiet weeks' longer steps.
+    for (std::size_t i = 1; i < r.timeseries.size(); ++i)
+      CHECK(r.timeseries[i].day - r.timeseries[i - 1].day <= 1.0 + 1e-9);
     const double drawn = static_cast<double>(r.sessions[0].needling.stats.count);
     CHECK(e.max_punctures == Approx(drawn).epsilon(0.25));
     CHECK(e.memory_bytes > 72.0 * static_cast<double>(e.voxels));
@@ -80,25 +84,29 @@ TEST_CASE("ScenarioCheck: model.time_step_scale = 0.5 takes every step at half l
   const RunResult full = simulate(s);
   s.model.time_step_scale = 0.5;
   const RunResult half = simulate(s);
-  CHECK(estimateResources(s).time_steps + 1 == half.timeseries.size());
+  CHECK(estimateResources(s).time_steps == half.step_days.size());
+  // The step ends, from day 0.
+  std::vector<double> fullEnds{0.0}, halfEnds{0.0};
+  fullEnds.insert(fullEnds.end(), full.step_days.begin(), full.step_days.end());
+  halfEnds.insert(halfEnds.end(), half.step_days.begin(), half.step_days.end());
   // At every moment the step is half as long as the full-length run's step at that moment
   // (which, growing by 1.3x per step, can be up to 1.3x longer by the time it ends); the first
   // half-length step is exactly half the first full one.
-  CHECK(half.timeseries[1].day == Approx(0.5 * full.timeseries[1].day));
+  CHECK(halfEnds[1] == Approx(0.5 * fullEnds[1]));
   std::size_t j = 1;
-  for (std::size_t i = 1; i < half.timeseries.size(); ++i) {
-    const double t = half.timeseries[i - 1].day;
-    while (j + 1 < full.timeseries.size() && full.timeseries[j].day <= t + 1e-12) ++j;
-    const double fullStep = full.timeseries[j].day - full.timeseries[j - 1].day;
-    const double halfStep = half.timeseries[i].day - t;
+  for (std::size_t i = 1; i < halfEnds.size(); ++i) {
+    const double t = halfEnds[i - 1];
+    while (j + 1 < fullEnds.size() && fullEnds[j] <= t + 1e-12) ++j;
+    const double fullStep = fullEnds[j] - fullEnds[j - 1];
+    const double halfStep = halfEnds[i] - t;
     // A step cut short to land on a session or the end is exempt.
-    if (half.timeseries[i].day >= 28 - 1e-9 && t < 28) continue;
-    if (full.timeseries[j].day >= 28 - 1e-9 && full.timeseries[j - 1].day < 28) continue;
-    if (i + 1 == half.timeseries.size() || j + 1 == full.timeseries.size()) continue;
+    if (halfEnds[i] >= 28 - 1e-9 && t < 28) continue;
+    if (fullEnds[j] >= 28 - 1e-9 && fullEnds[j - 1] < 28) continue;
+    if (i + 1 == halfEnds.size() || j + 1 == fullEnds.size()) continue;
     INFO("half-length step from day " << t << ": " << halfStep << " against " << fullStep);
     CHECK(halfStep >= 0.5 * fullStep * (1 - 1e-9));
     CHECK(halfStep <= 0.5 * 1.3 * fullStep * (1 + 1e-9));
   }
-  CHECK(half.timeseries.size() > 3 * full.timeseries.size() / 2);
-  CHECK(half.timeseries.size() <= 2 * full.timeseries.size());
+  CHECK(halfEnds.size() > 3 * fullEnds.size() / 2);
+  CHECK(halfEnds.size() <= 2 * fullEnds.size());
 }

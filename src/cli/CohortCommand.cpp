@@ -26,8 +26,7 @@ namespace dermasim {
 // The readings every patient keeps until the percentiles are taken: refused when they would
 // take more than half the machine's memory, the other half left to the simulations running.
 void checkCohortFits(const ResourceEstimate& need, std::size_t patients, std::size_t scenarios) {
-  const double perPatient = static_cast<double>(scenarios) *
-                            static_cast<double>(need.time_steps + 1) *
+  const double perPatient = static_cast<double>(scenarios) * static_cast<double>(need.readings) *
                             static_cast<double>(sizeof(SkinReading));
   const double room = MachineLimits::thisMachine().memory_bytes / 2;
   if (perPatient * static_cast<double>(patients) > room)

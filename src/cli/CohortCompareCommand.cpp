@@ -104,7 +104,7 @@ int cohortCompareCommand(const CompareRequest& request) {
   const std::optional<ShardId> shard = shardOption(request.shard, patients);
   const std::vector<std::size_t> indices = shardPatients(shard.value_or(ShardId{}), patients);
   const ResourceEstimate needA = estimateResources(a), needB = estimateResources(b);
-  checkCohortFits(needA.time_steps > needB.time_steps ? needA : needB, indices.size(), 2);
+  checkCohortFits(needA.readings > needB.readings ? needA : needB, indices.size(), 2);
   StagedFolder outputs = stageOutputs(request.out, shard.has_value());
   const int workers = std::min(simulationWorkers(a), simulationWorkers(b));
   if (!request.quiet)

@@ -98,7 +98,9 @@ ResourceEstimate estimateResources(const Scenario& scenario) {
   ResourceEstimate e;
   e.grid = gridFor(scenario, p);
   e.voxels = e.grid.voxels();
-  e.time_steps = countTimeSteps(scenario, p);
+  const StepCount count = countTimeSteps(scenario, p);
+  e.time_steps = count.steps;
+  e.readings = count.readings;
   const double areaCm2 = Patch{e.grid.sizeXMm()}.areaCm2();
   double allPunctures = 0;
   for (const SessionPlan& plan : scenario.sessions) {

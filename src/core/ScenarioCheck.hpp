@@ -23,6 +23,7 @@ struct ResourceEstimate {
   std::size_t voxels = 0;
   double memory_bytes = 0;  // peak, for `dermasim run`
   std::size_t time_steps = 0;
+  std::size_t readings = 0;          // rows of timeseries.csv, the untreated skin's included
   double max_punctures_per_cm2 = 0;  // the densest session's, all passes
   double max_punctures = 0;          // the same session's count on the patch
   double seconds_one_core = 0;       // rough: the measured cost per voxel and step

@@ -111,7 +111,10 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
       if (nextSnapshot < wanted.size() && wanted[nextSnapshot] > model.day() + 1e-9)
         stop = std::min(stop, wanted[nextSnapshot]);
       model.step(steps.take(stop - model.day()));
-      result.timeseries.push_back(readout.read(model));
+      SkinReading reading = readout.read(model);
+      appendReadingsInside(result.timeseries.back(), reading, result.timeseries);
+      result.timeseries.push_back(reading);
+      result.step_days.push_back(model.day());
       snapshotDue();
       progress.report(model.day() / scenario.duration_days, "healing");
     }
@@ -196,13 +199,28 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
 
 namespace dermasim {
 
-std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters) {
+namespace {
+
+// Readings inside a step of `length` days, so that they are at most a day apart.
+std::size_t readingsInside(double length) {
+  return static_cast<std::size_t>(std::max(0.0, std::ceil(length - 1e-9) - 1.0));
+}
+
+}  // namespace
+
+StepCount countTimeSteps(const Scenario& scenario, const ModelParameters& parameters) {
   // The same stepping as simulate(), without the model: sessions restart the short steps.
   StepSchedule steps(TimeStepParameters::from(parameters), scenario.model.time_step_scale);
-  std::size_t count = 0;
+  StepCount count;
+  count.readings = 1;
   double day = 0;
   const auto advanceTo = [&](double until) {
-    for (; day < until - 1e-9; ++count) day += steps.take(until - day);
+    while (day < until - 1e-9) {
+      const double dt = steps.take(until - day);
+      day += dt;
+      ++count.steps;
+      count.readings += 1 + readingsInside(dt);
+    }
   };
   for (const SessionPlan& plan : scenario.sessions) {
     advanceTo(plan.day);
@@ -210,6 +228,14 @@ std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& para
   }
   advanceTo(scenario.duration_days);
   return count;
+}
+
+void appendReadingsInside(const SkinReading& before, const SkinReading& after,
+                          std::vector<SkinReading>& series) {
+  const std::size_t inside = readingsInside(after.day - before.day);
+  for (std::size_t j = 1; j <= inside; ++j)
+    series.push_back(
+        interpolate(before, after, static_cast<double>(j) / static_cast<double>(inside + 1)));
 }
 
 }  // namespace dermasim

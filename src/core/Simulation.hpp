@@ -65,7 +65,10 @@ struct RunResult {
   Patch patch;
   Grid grid;
   std::vector<SessionResult> sessions;
-  std::vector<SkinReading> timeseries;  // day 0 (untreated) first, then after every step
+  // Day 0 (untreated) first, then after every step, with readings interpolated inside a step
+  // longer than a day (appendReadingsInside).
+  std::vector<SkinReading> timeseries;
+  std::vector<double> step_days;  // the day each model step ended: the readings not interpolated
   Outcome outcome;
   std::vector<SkinSnapshot> snapshots;  // at the requested days, in order
 };
@@ -118,8 +121,20 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options = {});
 std::optional<RunResult> simulate(const Scenario& scenario, const Progress& progress,
                                   const RunOptions& options = {});
 
-// Time steps simulate() takes for `scenario`, without simulating (for resource estimates).
-std::size_t countTimeSteps(const Scenario& scenario, const ModelParameters& parameters);
+// Time steps simulate() takes for `scenario`, and the readings it keeps (one per step and one
+// per day inside a step longer than a day), without simulating (for resource estimates).
+struct StepCount {
+  std::size_t steps = 0;
+  std::size_t readings = 0;  // the untreated skin's included
+};
+StepCount countTimeSteps(const Scenario& scenario, const ModelParameters& parameters);
+
+// Readings at most a day apart between two taken at the ends of one model step: a step longer
+// than a day (the quiet weeks between sessions) gets ceil(length) - 1 evenly spaced readings
+// inside it, each linearly interpolated from the two ends, appended to `series` before `after`
+// is. A step of a day or less adds nothing.
+void appendReadingsInside(const SkinReading& before, const SkinReading& after,
+                          std::vector<SkinReading>& series);
 
 // Days after `sessionDay` until erythema first falls below `threshold` after rising to it
 // (readout/FallBelow.hpp, an exponential fade between readings); 0 when it never rises to it,

@@ -14,12 +14,16 @@ struct PlaneRates {
   float injury_keep, injury_exposure;
   float signal_release, autocrine, signal_keep;
   float recruitment, resolution;  // of the inflammatory infiltrate
+  // Whether the mediators' sub-steps have already moved the infiltrate over this step
+  // (reactMediators); otherwise the cells' step does, with the mediators at its end.
+  bool inflammation_done;
   float paracrine_release, paracrine_keep, paracrine_potency;
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;
   // matrix (only where the plane has dermis)
   float normal, inv_cap, synthesis, refill, share3, mature_keep, collagen_keep;
-  float crosslink_keep;
+  float crosslink_keep;        // of the volume waiting at the step's start
+  float crosslink_new_keep;    // of the volume refilled during the step, on average
   float tolerance, breakdown;  // matrix breakdown by an infiltrate above the tolerance
   float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
 };
@@ -32,6 +36,9 @@ struct PlaneRates {
 struct MediatorRates {
   float keep, open_release, injury_release;
   float vaso_keep, vaso_lag;
+  // The infiltrate the mediators recruit, moved on each sub-step of length h with their mean
+  // over it: recruitment follows the mediators' fall within a long step.
+  float h, recruitment, resolution;
 };
 
 struct PlaneFields {
@@ -54,6 +61,10 @@ struct PlaneFields {
   const float* collagen1_base;
   const float* collagen3_base;
   const float* elastin_base;
+  // The plane's activated fibroblasts averaged over the step (trapezoid), written by
+  // reactCells for reactMatrix: matrix laid over a step of days follows the cells present
+  // through it, not only those left at its end. Scratch of the plane's size.
+  float* fibroblasts_mean;
 };
 
 struct PlaneMaxima {

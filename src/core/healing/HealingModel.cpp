@@ -48,6 +48,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_decay = perDayFromHalfLifeHours(p["healing.mediator_half_life_h"]);
   r.mediator_diffusivity = p["healing.mediator_diffusivity_mm2_day"];
   r.mediator_substep_life = p["numerics.mediator_substep_life"];
+  r.mediator_visible = p["numerics.mediator_visible"];
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
   r.inflammation_recruitment = p["healing.inflammation_recruitment_per_day"];
   r.inflammation_resolution = perDayFromHalfLifeDays(p["healing.inflammation_half_life_d"]);
@@ -222,11 +223,17 @@ void HealingModel::addGrowthFactors(const Field& lumen, double load) {
 void HealingModel::step(double dt) {
   if (channelsOpen_) openLumen(dt);
   // Mediators first: their release reads the injury at the step's start.
-  if (maxMediators_ > 0) stepMediators(dt);
-  react(dt);
-  // The doses take the step's end as its mean: the infiltrate changes over days.
-  dose_.papillary_days += dt * std::max(0.0, papillaryInflammation() - rates_.pih_threshold);
-  dose_.dermis_days += dt * std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold);
+  const bool mediatorsStepped = maxMediators_ > 0;
+  if (mediatorsStepped) stepMediators(dt);
+  const double papillaryBefore = std::max(0.0, papillaryInflammation() - rates_.pih_threshold);
+  const double dermisBefore = std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold);
+  react(dt, mediatorsStepped);
+  // The doses by the trapezoid rule over the step: second order, so they hold still as the
+  // steps shrink (the step's end alone under-counted a rising infiltrate by a fifth).
+  dose_.papillary_days +=
+      0.5 * dt * (papillaryBefore + std::max(0.0, papillaryInflammation() - rates_.pih_threshold));
+  dose_.dermis_days +=
+      0.5 * dt * (dermisBefore + std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold));
   growEpidermis(dt);
   // The signal decays within minutes, far faster than any step: one implicit Euler step of its
   // whole operator, (1 + k dt - dt D lap) u = u_old + dt s, is the update (u_old + dt s) /
@@ -288,7 +295,8 @@ PlaneFields HealingModel::planeFields(int k) {
           st_.elastin.data() + o,
           c1Base_.data() + o,
           c3Base_.data() + o,
-          elastinBase_.data() + o};
+          elastinBase_.data() + o,
+          nullptr};
 }
 
 void HealingModel::stepMediators(double dt) {
@@ -305,7 +313,7 @@ void HealingModel::stepMediators(double dt) {
   const auto n = static_cast<std::ptrdiff_t>(g.columns());
   const double k = r.mediator_decay;
   const int substeps =
-      maxMediators_ > kMediatorsVisible
+      maxMediators_ > r.mediator_visible
           ? std::clamp(static_cast<int>(std::ceil(k * dt / r.mediator_substep_life)), 1,
                        kMaxMediatorSubsteps)
           : 1;
@@ -328,6 +336,9 @@ void HealingModel::stepMediators(double dt) {
       mr.injury_release = f(r.mediator_release_injury * std::exp(-q * s * h) * released);
       mr.vaso_keep = f(std::exp(-r.vasodilation_rate * h));
       mr.vaso_lag = f(-std::expm1(-r.vasodilation_rate * h) / (r.vasodilation_rate * h));
+      mr.h = f(h);
+      mr.recruitment = f(r.inflammation_recruitment);
+      mr.resolution = f(r.inflammation_resolution);
       maxHere = std::max(maxHere, reactMediators(planeFields(z), mr, n));
     }
     // Too little to redden anything: its spread no longer matters either.
@@ -337,7 +348,7 @@ void HealingModel::stepMediators(double dt) {
   maxMediators_ = most;
 }
 
-void HealingModel::react(double dt) {
+void HealingModel::react(double dt, bool inflammationDone) {
   const Grid& g = base_.grid;
   const HealingRates& r = rates_;
   const DepthProfile& prof = base_.profile;
@@ -352,6 +363,7 @@ void HealingModel::react(double dt) {
   common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
   common.recruitment = f(r.inflammation_recruitment);
   common.resolution = f(r.inflammation_resolution);
+  common.inflammation_done = inflammationDone;
   common.tolerance = f(r.inflammation_tolerance);
   common.breakdown = f(r.matrix_breakdown);
   common.paracrine_release = f(r.paracrine_release);
@@ -369,6 +381,10 @@ void HealingModel::react(double dt) {
   common.mature_keep = f(std::exp(-r.collagen3_maturation * dt));
   common.collagen_keep = f(std::exp(-r.collagen_turnover * dt));
   common.crosslink_keep = f(std::exp(-r.collagen_crosslinking * dt));
+  // Refilled at an even pace through the step: (1 - e^(-x)) / x of it is still waiting.
+  const double crosslinks = r.collagen_crosslinking * dt;
+  common.crosslink_new_keep =
+      f(crosslinks > 1e-9 ? -std::expm1(-crosslinks) / crosslinks : 1.0 - 0.5 * crosslinks);
   common.elastin_rate = f(dt * r.elastin_synthesis);
   common.elastin_keep = f(std::exp(-r.elastin_turnover * dt));
 
@@ -389,7 +405,11 @@ void HealingModel::react(double dt) {
     pr.normal_elastin = prof.elastin[ku];
     pr.inv_elastin_cap =
         pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
-    const PlaneFields fields = planeFields(k);
+    PlaneFields fields = planeFields(k);
+    // One plane of scratch per thread, kept between steps.
+    thread_local std::vector<float> fibroblastsMean;
+    fibroblastsMean.resize(columns);
+    fields.fibroblasts_mean = fibroblastsMean.data();
     const PlaneMaxima m = reactCells(fields, pr, n);
     maxSignal = std::max(maxSignal, m.signal);
     maxParacrine = std::max(maxParacrine, m.paracrine);
@@ -437,8 +457,11 @@ void HealingModel::growEpidermis(double dt) {
   for (std::size_t c = 0; c < columns; ++c) {
     const float e = kgf[at(c)];
     const float gain = st_.epidermis_gain[at(c)];
-    const float grow = growth * e / (1.0F + e) * std::max(0.0F, ceiling - gain);
-    st_.epidermis_gain[at(c)] = (gain + fdt * grow) / relax;
+    // Toward the ceiling at the rate growth x e/(1 + e), exactly over the step: a step of days
+    // in the quiet weeks neither overshoots nor grows faster than short steps would.
+    const float short_of = std::max(0.0F, ceiling - gain);
+    const float grown = ceiling - short_of * std::exp(-fdt * growth * e / (1.0F + e));
+    st_.epidermis_gain[at(c)] = std::max(gain, grown) / relax;
   }
 }
 

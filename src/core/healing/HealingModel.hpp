@@ -47,6 +47,7 @@ struct HealingRates {
   double keratinocyte_signal_release, keratinocyte_signal_decay, keratinocyte_signal_diffusivity;
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
+  double mediator_visible;       // below this largest level, no mediator sub-steps
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
   // disorder.
@@ -116,7 +117,8 @@ class HealingModel {
 
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
-  void react(double dt);
+  // `inflammationDone`: the mediators' sub-steps have moved the infiltrate this step.
+  void react(double dt, bool inflammationDone = false);
   void openLumen(double dt);
 
  private:
@@ -142,8 +144,6 @@ class HealingModel {
   std::vector<PlaneTotals> totals_;
   int sessions_ = 0;
   double day_ = 0;
-  // Mediators below this no longer redden the skin measurably: no sub-steps for them.
-  static constexpr float kMediatorsVisible = 1e-2F;
   static constexpr int kMaxMediatorSubsteps = 64;
   // Fields whose largest value is below this act on nothing measurable (a millionth of their
   // half-saturation or of the resting cell density): they still react, but are not spread.

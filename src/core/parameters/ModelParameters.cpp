@@ -602,10 +602,17 @@ const std::vector<ParameterSpec>& parameterTable() {
       {"numerics.mediator_substep_life", "1", 0.125, 0.02, 2.0,
        "convergence study (docs/MODEL.md section 4)",
        "longest mediator sub-step while they redden the skin, in mediator lifetimes (1/k)"},
+      {"numerics.mediator_visible", "1", 0.05, 0.005, 0.2,
+       "convergence study (docs/MODEL.md section 4): downtime unchanged to 0.001 day from 0.01",
+       "largest mediator level, in units of their half-saturation, below which they no longer "
+       "redden the skin measurably and take no sub-steps"},
       {"numerics.step_growth", "1", 1.3, 1.05, 2.0, "numerics",
        "factor by which each step may exceed the last as the skin settles"},
-      {"numerics.max_step_days", "days", 1.0, 0.1, 1.0, "numerics (outputs are at least daily)",
-       "longest time step"},
+      {"numerics.max_step_days", "days", 4.0, 0.1, 7.0,
+       "convergence study (docs/MODEL.md section 4): 4-day steps in the quiet weeks move no "
+       "headline beyond the convergence test's tolerance",
+       "longest time step; readings inside a longer-than-a-day step are interpolated, so "
+       "outputs stay at least daily"},
       // --- end: healing ---
       // --- section: harm (HarmRisk.cpp) ---
       {"harm.pih_inflammation_threshold", "1", 0.3, 0.0, 0.8,

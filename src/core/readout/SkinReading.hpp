@@ -35,4 +35,36 @@ struct SkinReading {
   double scar_volume_rel = 1;
 };
 
+// The reading a share `w` (0..1) of the way from `a` to `b`, every member linear in time: the
+// daily rows inside a model step longer than a day. Every member is listed here
+// (core_skin_reading_test checks each timeseries column).
+inline SkinReading interpolate(const SkinReading& a, const SkinReading& b, double w) {
+  const auto mix = [&](double SkinReading::*m) { return a.*m + w * (b.*m - a.*m); };
+  SkinReading r;
+  for (double SkinReading::*m : {&SkinReading::day,
+                                 &SkinReading::redness_a,
+                                 &SkinReading::erythema,
+                                 &SkinReading::barrier_open,
+                                 &SkinReading::channels_open,
+                                 &SkinReading::inflammation,
+                                 &SkinReading::roughness_um,
+                                 &SkinReading::scar_depth_um,
+                                 &SkinReading::collagen_rel,
+                                 &SkinReading::collagen1_rel,
+                                 &SkinReading::collagen3_rel,
+                                 &SkinReading::elastin_rel,
+                                 &SkinReading::improvement_pct,
+                                 &SkinReading::papillary_collagen_rel,
+                                 &SkinReading::epidermis_rel,
+                                 &SkinReading::fibroblasts_rel,
+                                 &SkinReading::surface_blood_um,
+                                 &SkinReading::lightness_L,
+                                 &SkinReading::scar_depth_rolling_um,
+                                 &SkinReading::scar_depth_boxcar_um,
+                                 &SkinReading::scar_depth_icepick_um,
+                                 &SkinReading::scar_volume_rel})
+    r.*m = mix(m);
+  return r;
+}
+
 }  // namespace dermasim
