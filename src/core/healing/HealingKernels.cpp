@@ -20,6 +20,8 @@ DERMASIM_CPU_KERNEL float remaining(float x) {
   return 1.0F / (1.0F + x * (1.0F + x * (0.5F + x * (1.0F / 6.0F))));
 }
 
+// kInflammation: the infiltrate moves here (no mediator sub-steps moved it this step).
+template <bool kInflammation>
 DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
                                           std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
@@ -38,7 +40,7 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
     // The mediators recruit an inflammatory infiltrate, which resolves over days once they are
     // gone: dI/dt = a (1 - I) - k I, a = recruitment M/(1 + M): I relaxes toward a / (a + k)
     // at the rate a + k over the step.
-    if (!r.inflammation_done) {
+    if constexpr (kInflammation) {
       const float med = mediators[c];
       const float recruit = r.recruitment * med / (1.0F + med);
       const float settle = recruit + r.resolution;
@@ -177,6 +179,12 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   }
 }
 
+// The branch out of the loop, so that it vectorises.
+DERMASIM_CPU_KERNEL PlaneMaxima cellsEither(const PlaneFields& f, const PlaneRates& r,
+                                            std::ptrdiff_t n) {
+  return r.inflammation_done ? cellsImpl<false>(f, r, n) : cellsImpl<true>(f, r, n);
+}
+
 // Columns with a lined tract read the lining; the rest skip it.
 DERMASIM_CPU_KERNEL void matrixAnyLining(const PlaneFields& f, const PlaneRates& r,
                                          std::ptrdiff_t n) {
@@ -187,7 +195,7 @@ DERMASIM_CPU_KERNEL void matrixAnyLining(const PlaneFields& f, const PlaneRates&
 }
 
 PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  return cellsImpl(f, r, n);
+  return cellsEither(f, r, n);
 }
 void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixAnyLining(f, r, n);
@@ -195,14 +203,14 @@ void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
 
 DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
                                         std::ptrdiff_t n) {
-  return cellsImpl(f, r, n);
+  return cellsEither(f, r, n);
 }
 DERMASIM_FOR_AVX2 void matrixAvx2(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixAnyLining(f, r, n);
 }
 DERMASIM_FOR_AVX512 PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
                                             std::ptrdiff_t n) {
-  return cellsImpl(f, r, n);
+  return cellsEither(f, r, n);
 }
 DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixAnyLining(f, r, n);
