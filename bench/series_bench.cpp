@@ -26,7 +26,7 @@ Scenario seriesScenario(int which) {
 
 void report(benchmark::State& state, const RunResult& r, double days) {
   const auto voxels = static_cast<std::int64_t>(r.grid.voxels());
-  const auto steps = static_cast<std::int64_t>(r.timeseries.size()) - 1;
+  const auto steps = static_cast<std::int64_t>(r.step_days.size());
   const std::int64_t voxelSteps = voxels * steps;
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * voxelSteps);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * voxelSteps *

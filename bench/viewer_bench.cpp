@@ -168,7 +168,7 @@ struct EditAnswer {
 
 std::int64_t voxelSteps(const RunResult& r) {
   return static_cast<std::int64_t>(r.grid.voxels()) *
-         (static_cast<std::int64_t>(r.timeseries.size()) - 1);
+         static_cast<std::int64_t>(r.step_days.size());
 }
 
 // Polls `state` as the window does, but every millisecond (the window is woken when a run ends,

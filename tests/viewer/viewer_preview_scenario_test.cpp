@@ -59,7 +59,7 @@ TEST_CASE("previewScenario: a fraction of the work, and deterministic", "[series
   const double fullSeconds = std::chrono::duration<double>(Clock::now() - t1).count();
 
   const auto voxelSteps = [](const RunResult& r) {
-    return static_cast<double>(r.grid.voxels()) * static_cast<double>(r.timeseries.size() - 1);
+    return static_cast<double>(r.grid.voxels()) * static_cast<double>(r.step_days.size());
   };
   INFO("preview " << previewSeconds << " s, full " << fullSeconds << " s");
   // By the work it must do (timing on a shared machine is only a loose check).
