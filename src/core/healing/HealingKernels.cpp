@@ -13,7 +13,7 @@ DERMASIM_CPU_KERNEL float flush(float x) { return x < 1e-12F ? 0.0F : x; }
 
 // e^(-x) for x >= 0, as 1 / (1 + x + x^2/2 + x^3/6): what is left of a quantity relaxing at a
 // rate that differs voxel by voxel, after x of its lifetimes. Positive, falling to 0, within
-// 0.1 % of e^(-x) up to x = 0.5 and 2 % at x = 1, where implicit Euler's 1 / (1 + x) is 36 %
+// 0.2 % of e^(-x) up to x = 0.5 and 2 % at x = 1, where implicit Euler's 1 / (1 + x) is 36 %
 // off: the quiet weeks' steps of several days stay accurate (numerics.max_step_days). No exp
 // call, so the loops stay vectorised.
 DERMASIM_CPU_KERNEL float remaining(float x) {
