@@ -40,6 +40,23 @@ TEST_CASE("SkinReading: a long step gets readings at most a day apart", "[readou
   }
 }
 
+TEST_CASE("SkinReading: the readings inside may start from the series' own last one", "[readout]") {
+  // As simulate() calls it: growing the series must not pull `before` from under it.
+  std::vector<SkinReading> series(1);
+  series.shrink_to_fit();
+  series[0].day = 0;
+  series[0].collagen_rel = 1.0;
+  SkinReading after;
+  after.day = 8;
+  after.collagen_rel = 2.0;
+  appendReadingsInside(series.back(), after, series);
+  REQUIRE(series.size() == 8);
+  for (std::size_t i = 1; i < series.size(); ++i) {
+    CHECK(series[i].day == Approx(static_cast<double>(i)));
+    CHECK(series[i].collagen_rel == Approx(1.0 + static_cast<double>(i) / 8.0));
+  }
+}
+
 TEST_CASE("SkinReading: a step of a day or less adds no reading", "[readout]") {
   for (double length : {0.01, 0.3, 1.0}) {
     SkinReading before, after;

@@ -230,7 +230,7 @@ StepCount countTimeSteps(const Scenario& scenario, const ModelParameters& parame
   return count;
 }
 
-void appendReadingsInside(const SkinReading& before, const SkinReading& after,
+void appendReadingsInside(SkinReading before, const SkinReading& after,
                           std::vector<SkinReading>& series) {
   const std::size_t inside = readingsInside(after.day - before.day);
   for (std::size_t j = 1; j <= inside; ++j)

@@ -132,8 +132,9 @@ StepCount countTimeSteps(const Scenario& scenario, const ModelParameters& parame
 // Readings at most a day apart between two taken at the ends of one model step: a step longer
 // than a day (the quiet weeks between sessions) gets ceil(length) - 1 evenly spaced readings
 // inside it, each linearly interpolated from the two ends, appended to `series` before `after`
-// is. A step of a day or less adds nothing.
-void appendReadingsInside(const SkinReading& before, const SkinReading& after,
+// is. A step of a day or less adds nothing. `before` is taken by value: it is usually the
+// series' own last reading, which growing the series would move.
+void appendReadingsInside(SkinReading before, const SkinReading& after,
                           std::vector<SkinReading>& series);
 
 // Days after `sessionDay` until erythema first falls below `threshold` after rising to it
