@@ -459,8 +459,8 @@ void HealingModel::growEpidermis(double dt) {
     const float gain = st_.epidermis_gain[at(c)];
     // Toward the ceiling at the rate growth x e/(1 + e), exactly over the step: a step of days
     // in the quiet weeks neither overshoots nor grows faster than short steps would.
-    const float short_of = std::max(0.0F, ceiling - gain);
-    const float grown = ceiling - short_of * std::exp(-fdt * growth * e / (1.0F + e));
+    const float shortOf = std::max(0.0F, ceiling - gain);
+    const float grown = ceiling - shortOf * std::exp(-fdt * growth * e / (1.0F + e));
     st_.epidermis_gain[at(c)] = std::max(gain, grown) / relax;
   }
 }
