@@ -72,11 +72,8 @@ std::optional<SkinReading> readingAt(const std::vector<SkinReading>& series, dou
   if (after == series.end()) return series.back();
   if (std::abs(after->day - day) <= kSameDay || after == series.begin()) return *after;
   const SkinReading& before = *(after - 1);
-  const double t = (day - before.day) / (after->day - before.day);
-  SkinReading between = before;
+  SkinReading between = interpolate(before, *after, (day - before.day) / (after->day - before.day));
   between.day = day;
-  for (const TimeseriesColumn& c : timeseriesColumns())
-    between.*c.value = before.*c.value + t * ((*after).*c.value - before.*c.value);
   return between;
 }
 

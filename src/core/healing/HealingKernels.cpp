@@ -20,6 +20,16 @@ DERMASIM_CPU_KERNEL float remaining(float x) {
   return 1.0F / (1.0F + x * (1.0F + x * (0.5F + x * (1.0F / 6.0F))));
 }
 
+// The infiltrate after `dt` days under mediators `med`: dI/dt = a (1 - I) - k I with
+// a = recruitment M/(1 + M) relaxes toward a / (a + k) at the rate a + k.
+DERMASIM_CPU_KERNEL float infiltrateAfter(float infiltrate, float med, float recruitment,
+                                          float resolution, float dt) {
+  const float recruit = recruitment * med / (1.0F + med);
+  const float settle = recruit + resolution;
+  const float toward = recruit / settle;
+  return flush(toward + (infiltrate - toward) * remaining(dt * settle));
+}
+
 // kInflammation: the infiltrate moves here (no mediator sub-steps moved it this step).
 template <bool kInflammation>
 DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
@@ -38,15 +48,10 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     const float exposure = injury[c] * r.injury_exposure;
     // The mediators recruit an inflammatory infiltrate, which resolves over days once they are
-    // gone: dI/dt = a (1 - I) - k I, a = recruitment M/(1 + M): I relaxes toward a / (a + k)
-    // at the rate a + k over the step.
-    if constexpr (kInflammation) {
-      const float med = mediators[c];
-      const float recruit = r.recruitment * med / (1.0F + med);
-      const float settle = recruit + r.resolution;
-      const float toward = recruit / settle;
-      inflammation[c] = flush(toward + (inflammation[c] - toward) * remaining(r.dt * settle));
-    }
+    // gone.
+    if constexpr (kInflammation)
+      inflammation[c] =
+          infiltrateAfter(inflammation[c], mediators[c], r.recruitment, r.resolution, r.dt);
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
 
@@ -108,12 +113,9 @@ DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRate
     // The vessels chase a target that moves over the step; exact for a linear move.
     const float from = before / (1.0F + before), to = m / (1.0F + m);
     vaso[c] = flush(std::max(0.0F, to + (vaso[c] - from) * r.vaso_keep - (to - from) * r.vaso_lag));
-    // dI/dt = a (1 - I) - k I with a = recruitment M/(1 + M) at the sub-step's mean M.
-    const float mid = 0.5F * (before + m);
-    const float recruit = r.recruitment * mid / (1.0F + mid);
-    const float settle = recruit + r.resolution;
-    const float toward = recruit / settle;
-    inflammation[c] = flush(toward + (inflammation[c] - toward) * remaining(r.h * settle));
+    // The infiltrate, recruited by the sub-step's mean mediators.
+    inflammation[c] =
+        infiltrateAfter(inflammation[c], 0.5F * (before + m), r.recruitment, r.resolution, r.h);
   }
   return maxMediators;
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
 
 namespace dermasim {
 namespace {
@@ -225,15 +226,18 @@ void HealingModel::step(double dt) {
   // Mediators first: their release reads the injury at the step's start.
   const bool mediatorsStepped = maxMediators_ > 0;
   if (mediatorsStepped) stepMediators(dt);
-  const double papillaryBefore = std::max(0.0, papillaryInflammation() - rates_.pih_threshold);
-  const double dermisBefore = std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold);
+  // The infiltrate above each harm threshold, papillary and dermal.
+  const auto excess = [this] {
+    return std::pair{std::max(0.0, papillaryInflammation() - rates_.pih_threshold),
+                     std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold)};
+  };
+  const auto [papillaryBefore, dermisBefore] = excess();
   react(dt, mediatorsStepped);
   // The doses by the trapezoid rule over the step: second order, so they hold still as the
   // steps shrink (the step's end alone under-counted a rising infiltrate by a fifth).
-  dose_.papillary_days +=
-      0.5 * dt * (papillaryBefore + std::max(0.0, papillaryInflammation() - rates_.pih_threshold));
-  dose_.dermis_days +=
-      0.5 * dt * (dermisBefore + std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold));
+  const auto [papillaryAfter, dermisAfter] = excess();
+  dose_.papillary_days += 0.5 * dt * (papillaryBefore + papillaryAfter);
+  dose_.dermis_days += 0.5 * dt * (dermisBefore + dermisAfter);
   growEpidermis(dt);
   // The signal decays within minutes, far faster than any step: one implicit Euler step of its
   // whole operator, (1 + k dt - dt D lap) u = u_old + dt s, is the update (u_old + dt s) /
@@ -313,7 +317,7 @@ void HealingModel::stepMediators(double dt) {
   const auto n = static_cast<std::ptrdiff_t>(g.columns());
   const double k = r.mediator_decay;
   const int substeps =
-      maxMediators_ > r.mediator_visible
+      static_cast<double>(maxMediators_) > r.mediator_visible
           ? std::clamp(static_cast<int>(std::ceil(k * dt / r.mediator_substep_life)), 1,
                        kMaxMediatorSubsteps)
           : 1;

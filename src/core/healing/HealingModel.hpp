@@ -118,7 +118,7 @@ class HealingModel {
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
   // `inflammationDone`: the mediators' sub-steps have moved the infiltrate this step.
-  void react(double dt, bool inflammationDone = false);
+  void react(double dt, bool inflammationDone);
   void openLumen(double dt);
 
  private:
