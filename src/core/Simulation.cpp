@@ -98,12 +98,11 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
       result.snapshots.push_back(std::move(shot));
     ++nextSnapshot;
   };
-  // The model as it is now for every wanted day reached (and all still wanted at the run's end),
-  // copied from `now` when it is already captured.
-  const auto snapshotDue = [&](const SkinSnapshot* now = nullptr) {
+  // The model as it is now for every wanted day reached (and all still wanted at the run's end).
+  const auto snapshotDue = [&]() {
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
                                             model.day() >= scenario.duration_days - 1e-9))
-      deliver(now != nullptr ? SkinSnapshot(*now) : capture());
+      deliver(capture());
   };
   // A wanted day strictly before `day` (and after the model's: the earlier ones are taken).
   const auto wantedBefore = [&](double day) {
@@ -116,10 +115,6 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   const AdjunctParameters adjunctParams = AdjunctParameters::from(params);
   // False when cancelled on the way.
   const auto advanceTo = [&](double until) {
-    // With interpolate_snapshots: the model at the step's start, when a wanted day falls inside
-    // the step (the last step's end if that was captured: one capture per step in the quiet
-    // weeks). Local, so a session between two calls drops it.
-    std::optional<SkinSnapshot> atStart;
     while (model.day() < until - 1e-9) {
       if (progress.cancelRequested()) return false;
       const double start = model.day();
@@ -131,24 +126,23 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
           wanted[nextSnapshot] > start + 1e-9)
         stop = std::min(stop, wanted[nextSnapshot]);
       const double dt = steps.take(stop - start);
-      const bool inside = options.interpolate_snapshots && wantedBefore(start + dt);
-      if (inside && !atStart) atStart = capture();
+      // The model at the step's start, captured only when a wanted day falls inside the step.
+      std::optional<SkinSnapshot> before;
+      if (options.interpolate_snapshots && wantedBefore(start + dt)) before = capture();
       model.step(dt);
       SkinReading reading = readout.read(model);
       appendReadingsInside(result.timeseries.back(), reading, result.timeseries);
       result.timeseries.push_back(reading);
       result.step_days.push_back(model.day());
-      std::optional<SkinSnapshot> atEnd;
-      if (inside) {
-        atEnd = capture();
+      if (before) {
+        const SkinSnapshot after = capture();
         while (wantedBefore(model.day())) {
-          SkinSnapshot shot = interpolate(*atStart, *atEnd, (wanted[nextSnapshot] - start) / dt);
+          SkinSnapshot shot = interpolate(*before, after, (wanted[nextSnapshot] - start) / dt);
           shot.needle = needleReachOn(scenario.sessions, params, shot.day);
           deliver(std::move(shot));
         }
       }
-      snapshotDue(atEnd ? &*atEnd : nullptr);
-      atStart = std::move(atEnd);
+      snapshotDue();
       progress.report(model.day() / scenario.duration_days, "healing");
     }
     return true;
