@@ -289,9 +289,13 @@ TEST_CASE("simulate: interpolated snapshots keep the steps of a run without snap
   const SkinSnapshot& b = shotOn(t1);
   const SkinSnapshot& m = shotOn(inside);
   const double w = (inside - t0) / (t1 - t0);
+  // The value a share w of the way from x to y.
+  const auto between = [&](float x, float y) {
+    return (1 - w) * static_cast<double>(x) + w * static_cast<double>(y);
+  };
   std::size_t changing = 0;
   for (std::size_t c = 0; c < m.erythema.size(); ++c) {
-    CHECK(m.height_mm[c] == Approx((1 - w) * a.height_mm[c] + w * b.height_mm[c]).margin(1e-7));
+    CHECK(m.height_mm[c] == Approx(between(a.height_mm[c], b.height_mm[c])).margin(1e-7));
     CHECK(m.erythema[c] >= std::min(a.erythema[c], b.erythema[c]) - 1e-7F);
     CHECK(m.erythema[c] <= std::max(a.erythema[c], b.erythema[c]) + 1e-7F);
     if (a.height_mm[c] != b.height_mm[c]) ++changing;
@@ -299,9 +303,8 @@ TEST_CASE("simulate: interpolated snapshots keep the steps of a run without snap
   CHECK(changing > 0);  // the skin does change over the step
   const std::vector<float>& collagen = m.sections[1].collagen1;
   for (std::size_t v = 0; v < collagen.size(); ++v)
-    CHECK(
-        collagen[v] ==
-        Approx((1 - w) * a.sections[1].collagen1[v] + w * b.sections[1].collagen1[v]).margin(1e-6));
+    CHECK(collagen[v] ==
+          Approx(between(a.sections[1].collagen1[v], b.sections[1].collagen1[v])).margin(1e-6));
   CHECK(m.reading.collagen_rel ==
         Approx((1 - w) * a.reading.collagen_rel + w * b.reading.collagen_rel));
   CHECK(m.needle.session == (inside < 28 ? 1 : 2));

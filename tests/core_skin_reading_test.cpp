@@ -114,10 +114,12 @@ SkinSnapshot gridSnapshot(double day, float offset) {
   s.papillary_bottom_mm = 0.4;
   s.dermis_bottom_mm = 2.0;
   s.reading.day = day;
-  s.reading.erythema = offset;
-  s.reading.collagen_rel = 1.0 + offset;
+  s.reading.erythema = static_cast<double>(offset);
+  s.reading.collagen_rel = 1.0 + static_cast<double>(offset);
   return s;
 }
+
+double mean(float x, float y) { return 0.5 * (static_cast<double>(x) + static_cast<double>(y)); }
 
 void checkEqual(const SkinSnapshot& x, const SkinSnapshot& y) {
   CHECK(x.day == y.day);
@@ -155,7 +157,7 @@ TEST_CASE("SkinSnapshot: interpolation gives the ends exactly and the mean halfw
   for (std::vector<float> SkinSnapshot::*m : kColumnMaps) {
     REQUIRE((mid.*m).size() == (a.*m).size());
     for (std::size_t i = 0; i < (a.*m).size(); ++i)
-      CHECK((mid.*m)[i] == Approx(0.5 * ((a.*m)[i] + (b.*m)[i])));
+      CHECK((mid.*m)[i] == Approx(mean((a.*m)[i], (b.*m)[i])));
   }
   REQUIRE(mid.sections.size() == 2);
   for (std::size_t n = 0; n < 2; ++n) {
@@ -165,7 +167,7 @@ TEST_CASE("SkinSnapshot: interpolation gives the ends exactly and the mean halfw
       const std::vector<float>& y = b.sections[n].*m;
       REQUIRE((mid.sections[n].*m).size() == x.size());
       for (std::size_t i = 0; i < x.size(); ++i)
-        CHECK((mid.sections[n].*m)[i] == Approx(0.5 * (x[i] + y[i])));
+        CHECK((mid.sections[n].*m)[i] == Approx(mean(x[i], y[i])));
     }
   }
   CHECK(mid.reading.day == 12.0);
