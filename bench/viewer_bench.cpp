@@ -15,6 +15,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <ctime>
 #include <stdexcept>
 #include <thread>
 
@@ -167,8 +168,7 @@ struct EditAnswer {
 };
 
 std::int64_t voxelSteps(const RunResult& r) {
-  return static_cast<std::int64_t>(r.grid.voxels()) *
-         static_cast<std::int64_t>(r.step_days.size());
+  return static_cast<std::int64_t>(r.grid.voxels()) * static_cast<std::int64_t>(r.step_days.size());
 }
 
 // Polls `state` as the window does, but every millisecond (the window is woken when a run ends,
@@ -258,8 +258,48 @@ void BM_EditToFullResult(benchmark::State& state) {
   state.counters["preview_s"] = preview / static_cast<double>(state.iterations());
 }
 
+// The default scenario's full run as the viewer's worker runs it (daily snapshots, each with
+// kViewerSections sections), from its start to its result on show, without the preview before
+// it; `steps` counts its model steps. Daily snapshots used to cut the steps to a day; they are
+// now interpolated inside the long steps (RunOptions::interpolate_snapshots).
+void BM_FullRun(benchmark::State& state) {
+  static ViewerState viewerState({loadBuiltinScenario("acne_scars_pen")});
+  if (viewerState.busy()) {
+    // Only the preview is waited for: the full run behind it is what is timed below.
+    pollUntil(viewerState, [&] { return viewerState.showingPreview(); });
+    cancelRun(viewerState);
+    pollUntil(viewerState, [&] { return !viewerState.busy(); });
+  }
+  double seconds = 0, cpuSeconds = 0;
+  std::int64_t steps = 0;
+  for (auto _ : state) {
+    viewerState.slot().snapshots = {};  // freed before, not while, the run is timed
+    const std::clock_t cpuStart = std::clock();
+    const auto start = std::chrono::steady_clock::now();
+    startRun(viewerState, viewerState.active, RunKind::Full);
+    pollUntil(viewerState, [&] { return !viewerState.busy(); });
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    state.SetIterationTime(took);
+    seconds += took;
+    cpuSeconds += static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    if (viewerState.showingPreview() || viewerState.result() == nullptr ||
+        viewerState.slot().snapshots.empty())
+      throw std::runtime_error("viewer_bench: no full result");
+    steps = voxelSteps(*viewerState.result());
+    state.counters["steps"] = static_cast<double>(viewerState.result()->step_days.size());
+    state.counters["snapshots"] = static_cast<double>(viewerState.slot().snapshots.size());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * steps * 100);
+  state.counters["seconds"] = seconds / static_cast<double>(state.iterations());
+  // CPU time of all the process's threads: less disturbed than the wall time by other work on
+  // a shared machine.
+  state.counters["cpu_seconds"] = cpuSeconds / static_cast<double>(state.iterations());
+}
+
 }  // namespace
 
+BENCHMARK(BM_FullRun)->Iterations(1)->Unit(benchmark::kSecond)->UseManualTime();
 BENCHMARK(BM_EditToPreview)->Iterations(10)->Unit(benchmark::kMillisecond)->UseManualTime();
 BENCHMARK(BM_EditToFullResult)->Iterations(3)->Unit(benchmark::kSecond)->UseManualTime();
 BENCHMARK(BM_PausedFrame)->MinTime(2.0)->Unit(benchmark::kMillisecond)->UseRealTime();

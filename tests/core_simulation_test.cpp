@@ -1,5 +1,6 @@
 // The whole pipeline on the built-in scenarios and on untreated skin.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <optional>
@@ -192,6 +193,141 @@ TEST_CASE("simulate: snapshots keep sections spread across the patch", "[simulat
   CHECK(snap.sectionNear(1.0).row == rows[3]);
   // Different rows cut different tissue after a session.
   CHECK(snap.sections[0].injury != snap.sections[2].injury);
+}
+
+namespace {
+
+// Two of the default series' sessions and two weeks after, on a small coarse patch: long steps
+// in the quiet weeks, in a few seconds.
+Scenario twoSessionsSmallPatch() {
+  Scenario s = loadBuiltinScenario("acne_scars_pen");
+  s.model.lateral_resolution_um = 100;
+  s.model.patch_size_mm = 8;
+  s.duration_days = 42;
+  s.sessions.resize(2);  // days 0 and 28
+  return s;
+}
+
+void checkSameSnapshot(const SkinSnapshot& x, const SkinSnapshot& y) {
+  INFO("day " << x.day);
+  CHECK(x.day == y.day);
+  CHECK(x.height_mm == y.height_mm);
+  CHECK(x.srgb == y.srgb);
+  CHECK(x.erythema == y.erythema);
+  CHECK(x.surface_blood_um == y.surface_blood_um);
+  REQUIRE(x.sections.size() == y.sections.size());
+  for (std::size_t n = 0; n < x.sections.size(); ++n) {
+    CHECK(x.sections[n].collagen1 == y.sections[n].collagen1);
+    CHECK(x.sections[n].injury == y.sections[n].injury);
+  }
+  CHECK(x.reading.erythema == y.reading.erythema);
+  CHECK(x.needle.session == y.needle.session);
+  CHECK(x.needle.planned == y.needle.planned);
+}
+
+}  // namespace
+
+TEST_CASE("simulate: interpolated snapshots keep the steps of a run without snapshots",
+          "[simulation][snapshot]") {
+  const Scenario s = twoSessionsSmallPatch();
+  const RunResult plain = simulate(s);
+
+  // A step longer than a day with a whole day strictly inside it, in the quiet weeks.
+  std::size_t longStep = 0;
+  for (std::size_t i = 1; i < plain.step_days.size() && longStep == 0; ++i) {
+    const double t0 = plain.step_days[i - 1], t1 = plain.step_days[i];
+    if (t1 - t0 > 2.0 && std::floor(t1) - t0 > 1e-6 && std::floor(t1) < t1 - 1e-6) longStep = i;
+  }
+  REQUIRE(longStep > 0);
+  const double t0 = plain.step_days[longStep - 1], t1 = plain.step_days[longStep];
+  const double inside = std::floor(t1);
+
+  // Every day, 6 hours after each session, and the long step's two ends (model states).
+  std::vector<double> days{t1, 28.25, t0, 0.25};
+  for (int d = 0; d <= 42; ++d) days.push_back(d);
+  RunOptions options;
+  options.snapshot_days = days;
+  options.section_count = 2;
+  options.interpolate_snapshots = true;
+  std::vector<SkinSnapshot> shots;
+  options.on_snapshot = [&](SkinSnapshot&& shot) { shots.push_back(std::move(shot)); };
+  const RunResult interpolated = simulate(s, options);
+
+  CHECK(interpolated.step_days == plain.step_days);
+  CHECK(interpolated.timeseries.size() == plain.timeseries.size());
+  CHECK(interpolated.outcome.improvement_pct == plain.outcome.improvement_pct);
+  CHECK(interpolated.snapshots.empty());
+  std::sort(days.begin(), days.end());
+  REQUIRE(shots.size() == days.size());
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    INFO("snapshot " << i);
+    CHECK(shots[i].day == Approx(days[i]).margin(1e-9));
+    CHECK(shots[i].reading.day == Approx(days[i]).margin(1e-9));
+    CHECK(shots[i].sections.size() == 2);
+  }
+
+  // Days that are model states (the untreated skin, a session's day, the end) are taken as a run
+  // without interpolation takes them.
+  RunOptions exact;
+  exact.snapshot_days = {0, 28, 42};
+  exact.section_count = 2;
+  const RunResult modelStates = simulate(s, exact);
+  CHECK(modelStates.step_days == plain.step_days);
+  REQUIRE(modelStates.snapshots.size() == 3);
+  const auto shotOn = [&](double day) -> const SkinSnapshot& {
+    const auto at = std::find_if(shots.begin(), shots.end(), [&](const SkinSnapshot& x) {
+      return std::abs(x.day - day) < 1e-9;
+    });
+    REQUIRE(at != shots.end());
+    return *at;
+  };
+  for (const SkinSnapshot& expected : modelStates.snapshots)
+    checkSameSnapshot(shotOn(expected.day), expected);
+
+  // A day inside the long step lies on the line between the step's two ends.
+  const SkinSnapshot& a = shotOn(t0);
+  const SkinSnapshot& b = shotOn(t1);
+  const SkinSnapshot& m = shotOn(inside);
+  const double w = (inside - t0) / (t1 - t0);
+  // The value a share w of the way from x to y.
+  const auto between = [&](float x, float y) {
+    return (1 - w) * static_cast<double>(x) + w * static_cast<double>(y);
+  };
+  std::size_t changing = 0;
+  for (std::size_t c = 0; c < m.erythema.size(); ++c) {
+    CHECK(m.height_mm[c] == Approx(between(a.height_mm[c], b.height_mm[c])).margin(1e-7));
+    CHECK(m.erythema[c] >= std::min(a.erythema[c], b.erythema[c]) - 1e-7F);
+    CHECK(m.erythema[c] <= std::max(a.erythema[c], b.erythema[c]) + 1e-7F);
+    if (a.height_mm[c] != b.height_mm[c]) ++changing;
+  }
+  CHECK(changing > 0);  // the skin does change over the step
+  const std::vector<float>& collagen = m.sections[1].collagen1;
+  for (std::size_t v = 0; v < collagen.size(); ++v)
+    CHECK(collagen[v] ==
+          Approx(between(a.sections[1].collagen1[v], b.sections[1].collagen1[v])).margin(1e-6));
+  CHECK(m.reading.collagen_rel ==
+        Approx((1 - w) * a.reading.collagen_rel + w * b.reading.collagen_rel));
+  CHECK(m.needle.session == (inside < 28 ? 1 : 2));
+  CHECK_FALSE(m.needle.planned);
+  // Six hours after the second session, inside a step: its needles; on its day, the first's.
+  CHECK(shotOn(28.25).needle.session == 2);
+  CHECK(shotOn(28).needle.session == 1);
+}
+
+TEST_CASE("simulate: without interpolation every snapshot day is a model state",
+          "[simulation][snapshot]") {
+  const Scenario s = twoSessionsSmallPatch();
+  RunOptions options;
+  for (int d = 0; d <= 42; d += 3) options.snapshot_days.push_back(d + 0.5);
+  const RunResult r = simulate(s, options);
+  REQUIRE(r.snapshots.size() == options.snapshot_days.size());
+  for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
+    const double day = r.snapshots[i].day;
+    INFO("snapshot " << i << " on day " << day);
+    CHECK(day == Approx(std::min(42.0, options.snapshot_days[i])).margin(1e-9));
+    CHECK(std::find(r.step_days.begin(), r.step_days.end(), day) != r.step_days.end());
+  }
+  CHECK(r.step_days.size() > simulate(s).step_days.size());  // the steps were cut
 }
 
 namespace {

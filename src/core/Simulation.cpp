@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "core/TimeStepParameters.hpp"
@@ -85,17 +86,27 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   std::sort(wanted.begin(), wanted.end());
   std::size_t nextSnapshot = 0;
   const std::vector<int> rows = sectionRows(model.grid().ny, options.section_count);
+  const auto capture = [&]() {
+    SkinSnapshot shot = takeSnapshot(model, readout, result.timeseries.back(), rows);
+    shot.needle = needleReachOn(scenario.sessions, params, model.day());
+    return shot;
+  };
+  const auto deliver = [&](SkinSnapshot&& shot) {
+    if (options.on_snapshot)
+      options.on_snapshot(std::move(shot));
+    else
+      result.snapshots.push_back(std::move(shot));
+    ++nextSnapshot;
+  };
+  // The model as it is now for every wanted day reached (and all still wanted at the run's end).
   const auto snapshotDue = [&]() {
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
-                                            model.day() >= scenario.duration_days - 1e-9)) {
-      SkinSnapshot shot = takeSnapshot(model, readout, result.timeseries.back(), rows);
-      shot.needle = needleReachOn(scenario.sessions, params, model.day());
-      if (options.on_snapshot)
-        options.on_snapshot(std::move(shot));
-      else
-        result.snapshots.push_back(std::move(shot));
-      ++nextSnapshot;
-    }
+                                            model.day() >= scenario.duration_days - 1e-9))
+      deliver(capture());
+  };
+  // A wanted day strictly before `day` (and after the model's: the earlier ones are taken).
+  const auto wantedBefore = [&](double day) {
+    return nextSnapshot < wanted.size() && wanted[nextSnapshot] < day - 1e-9;
   };
   // Day 0 shows the untreated skin, before the first session's needles.
   snapshotDue();
@@ -106,15 +117,31 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   const auto advanceTo = [&](double until) {
     while (model.day() < until - 1e-9) {
       if (progress.cancelRequested()) return false;
-      // Land exactly on the next snapshot day, if one comes first.
+      const double start = model.day();
+      // Without interpolation, land exactly on the next snapshot day if it comes first. With it,
+      // take the steps a run without snapshots takes, and draw the days inside a step from the
+      // snapshots of its two ends.
       double stop = until;
-      if (nextSnapshot < wanted.size() && wanted[nextSnapshot] > model.day() + 1e-9)
+      if (!options.interpolate_snapshots && nextSnapshot < wanted.size() &&
+          wanted[nextSnapshot] > start + 1e-9)
         stop = std::min(stop, wanted[nextSnapshot]);
-      model.step(steps.take(stop - model.day()));
+      const double dt = steps.take(stop - start);
+      // The model at the step's start, captured only when a wanted day falls inside the step.
+      std::optional<SkinSnapshot> before;
+      if (options.interpolate_snapshots && wantedBefore(start + dt)) before = capture();
+      model.step(dt);
       SkinReading reading = readout.read(model);
       appendReadingsInside(result.timeseries.back(), reading, result.timeseries);
       result.timeseries.push_back(reading);
       result.step_days.push_back(model.day());
+      if (before) {
+        const SkinSnapshot after = capture();
+        while (wantedBefore(model.day())) {
+          SkinSnapshot shot = interpolate(*before, after, (wanted[nextSnapshot] - start) / dt);
+          shot.needle = needleReachOn(scenario.sessions, params, shot.day);
+          deliver(std::move(shot));
+        }
+      }
       snapshotDue();
       progress.report(model.day() / scenario.duration_days, "healing");
     }

@@ -74,9 +74,14 @@ struct RunResult {
 };
 
 struct RunOptions {
-  // Days at which to capture the skin for drawing (the state at the first step at or after
-  // each day; day 0 is the untreated skin). Out-of-range days are clamped.
+  // Days at which to capture the skin for drawing (day 0 is the untreated skin). The steps land
+  // on each day, so each snapshot is a model state, unless interpolate_snapshots. Out-of-range
+  // days are clamped.
   std::vector<double> snapshot_days;
+  // The viewer draws every day without forcing 1-day steps: the run takes the steps it takes
+  // without snapshots, and a day inside a step is interpolated from the step's two ends
+  // (interpolate(SkinSnapshot)). Off, `dermasim render` draws model states.
+  bool interpolate_snapshots = false;
   // Vertical sections each snapshot keeps, spread evenly across the patch (see sectionRows):
   // 1 for an image, more for a viewer that moves the section.
   int section_count = 1;

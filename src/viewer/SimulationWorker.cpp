@@ -79,6 +79,7 @@ SimulationWorker::~SimulationWorker() {
 void SimulationWorker::start(Scenario scenario) {
   RunOptions options;
   options.snapshot_days = viewerSnapshotDays(scenario);
+  options.interpolate_snapshots = true;
   start(std::move(scenario), std::move(options));
 }
 

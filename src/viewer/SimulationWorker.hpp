@@ -48,10 +48,10 @@ class SimulationWorker {
   SimulationWorker(const SimulationWorker&) = delete;
   SimulationWorker& operator=(const SimulationWorker&) = delete;
 
-  // Starts simulating `scenario`, with snapshots on viewerSnapshotDays() unless `options` say
-  // otherwise. A run still going is cancelled; the new run starts computing once that one has
-  // finished its current step (status() says so meanwhile), and the old one's result is never
-  // reported. Returns at once.
+  // Starts simulating `scenario`, with snapshots on viewerSnapshotDays() (interpolated inside
+  // the long steps: RunOptions::interpolate_snapshots) unless `options` say otherwise. A run still
+  // going is cancelled; the new run starts computing once that one has finished its current step
+  // (status() says so meanwhile), and the old one's result is never reported. Returns at once.
   void start(Scenario scenario);
   void start(Scenario scenario, RunOptions options);
   // Asks the current run to stop at its next step; returns at once. state() turns Cancelled

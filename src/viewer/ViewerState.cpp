@@ -30,6 +30,7 @@ RunOptions viewerRunOptions(const Scenario& scenario, int snapshotEveryDays = 1,
   options.snapshot_days =
       viewerSnapshotDays(scenario, kViewerSections, snapshotEveryDays, budgetBytes);
   options.section_count = kViewerSections;
+  options.interpolate_snapshots = true;
   return options;
 }
 
