@@ -86,8 +86,8 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   std::sort(wanted.begin(), wanted.end());
   std::size_t nextSnapshot = 0;
   const std::vector<int> rows = sectionRows(model.grid().ny, options.section_count);
-  const auto capture = [&]() {
-    SkinSnapshot shot = takeSnapshot(model, readout, result.timeseries.back(), rows);
+  const auto capture = [&](const SkinReading& reading) {
+    SkinSnapshot shot = takeSnapshot(model, readout, reading, rows);
     shot.needle = needleReachOn(scenario.sessions, params, model.day());
     return shot;
   };
@@ -102,7 +102,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   const auto snapshotDue = [&]() {
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
                                             model.day() >= scenario.duration_days - 1e-9))
-      deliver(capture());
+      deliver(capture(result.timeseries.back()));
   };
   // A wanted day strictly before `day` (and after the model's: the earlier ones are taken).
   const auto wantedBefore = [&](double day) {
@@ -128,14 +128,18 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
       const double dt = steps.take(stop - start);
       // The model at the step's start, captured only when a wanted day falls inside the step.
       std::optional<SkinSnapshot> before;
-      if (options.interpolate_snapshots && wantedBefore(start + dt)) before = capture();
+      // Right after a session the last reading predates its needles: read the model afresh.
+      if (options.interpolate_snapshots && wantedBefore(start + dt)) {
+        const bool needled = !result.sessions.empty() && result.sessions.back().day >= start - 1e-9;
+        before = capture(needled ? readout.read(model) : result.timeseries.back());
+      }
       model.step(dt);
       SkinReading reading = readout.read(model);
       appendReadingsInside(result.timeseries.back(), reading, result.timeseries);
       result.timeseries.push_back(reading);
       result.step_days.push_back(model.day());
       if (before) {
-        const SkinSnapshot after = capture();
+        const SkinSnapshot after = capture(result.timeseries.back());
         while (wantedBefore(model.day())) {
           SkinSnapshot shot = interpolate(*before, after, (wanted[nextSnapshot] - start) / dt);
           shot.needle = needleReachOn(scenario.sessions, params, shot.day);
