@@ -314,6 +314,31 @@ TEST_CASE("simulate: interpolated snapshots keep the steps of a run without snap
   CHECK(shotOn(28).needle.session == 1);
 }
 
+TEST_CASE("simulate: a snapshot inside the first step after the needles shows the needled skin",
+          "[simulation][snapshot]") {
+  Scenario s = twoSessionsSmallPatch();
+  s.sessions.resize(1);
+  s.duration_days = 1;
+  // Inside the first (10-minute) step after the needles; a run without interpolation cuts the
+  // step there and reads the model itself.
+  const double day = 0.002;
+  RunOptions interpolating;
+  interpolating.snapshot_days = {day};
+  interpolating.interpolate_snapshots = true;
+  RunOptions cut;
+  cut.snapshot_days = {day};
+  const RunResult a = simulate(s, interpolating);
+  const RunResult b = simulate(s, cut);
+  REQUIRE(a.snapshots.size() == 1);
+  REQUIRE(b.snapshots.size() == 1);
+  REQUIRE(a.step_days.front() > day);  // the day is inside the first step
+  const double needled = b.snapshots[0].reading.redness_a;
+  // The needles change the reading at once (blood on the skin), so a start taken from the
+  // reading before them would be far off.
+  REQUIRE(std::abs(needled - a.timeseries.front().redness_a) > 0.5);
+  CHECK(a.snapshots[0].reading.redness_a == Approx(needled).epsilon(0.05));
+}
+
 TEST_CASE("simulate: without interpolation every snapshot day is a model state",
           "[simulation][snapshot]") {
   const Scenario s = twoSessionsSmallPatch();
