@@ -116,6 +116,16 @@ TEST_CASE("cli compare --cohort: A and B must share their seed", "[cli][compare]
   CHECK(!fs::exists(dir / "out"));
 }
 
+TEST_CASE("cli compare --cohort: --one-at-a-time is refused, not ignored",
+          "[cli][compare][cohort]") {
+  const Pair p = quickPair("cohort_compare_one_at_a_time");
+  const cli_test::Outcome r = compareCohort(p, 2, "--one-at-a-time", p.dir / "out");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--one-at-a-time") != std::string::npos);
+  CHECK(r.err.find("--cohort") != std::string::npos);
+  CHECK(!fs::exists(p.dir / "out"));
+}
+
 TEST_CASE("cli compare --cohort: shards merge to the one-process comparison",
           "[cli][compare][cohort][merge]") {
   const Pair p = quickPair("cohort_compare_shards");

@@ -102,9 +102,10 @@ CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
                   "output folder (created if needed; its outputs are replaced as one set, and a "
                   "folder holding other files is refused)")
       ->required();
-  cmd->add_flag("--one-at-a-time", request.one_at_a_time,
-                "simulate A, then B, each with every thread, rather than both at once (the "
-                "results are the same)");
+  auto* oneAtATime = cmd->add_flag("--one-at-a-time", request.one_at_a_time,
+                                   "simulate A, then B, each with every thread, rather than both "
+                                   "at once (the results are the same); not with --cohort, whose "
+                                   "workers each run one patient");
   cmd->add_flag("-q,--quiet", request.quiet, "print nothing on stderr but errors");
   cmd->add_option("--report", request.report,
                   "also write the consultation sheet, a PDF of both protocols' curves, "
@@ -121,6 +122,9 @@ CLI::App* addCompareCommand(CLI::App& app, CompareRequest& request) {
          "with --cohort: run only shard I of N (I/N) and write a shard folder for `dermasim "
          "merge` (docs/CLUSTER.md)")
       ->needs(cohort);
+  // A cohort comparison runs one patient per worker already: the flag would change nothing,
+  // so it is refused rather than silently ignored.
+  oneAtATime->excludes(cohort);
   return cmd;
 }
 
