@@ -86,7 +86,11 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   std::sort(wanted.begin(), wanted.end());
   std::size_t nextSnapshot = 0;
   const std::vector<int> rows = sectionRows(model.grid().ny, options.section_count);
-  const auto capture = [&](const SkinReading& reading) {
+  // Whether a session has changed the model since the last reading (its needles, serum, PRP).
+  bool changedSinceReading = false;
+  const auto capture = [&]() {
+    const SkinReading& reading =
+        changedSinceReading ? readout.read(model) : result.timeseries.back();
     SkinSnapshot shot = takeSnapshot(model, readout, reading, rows);
     shot.needle = needleReachOn(scenario.sessions, params, model.day());
     return shot;
@@ -102,7 +106,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   const auto snapshotDue = [&]() {
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
                                             model.day() >= scenario.duration_days - 1e-9))
-      deliver(capture(result.timeseries.back()));
+      deliver(capture());
   };
   // A wanted day strictly before `day` (and after the model's: the earlier ones are taken).
   const auto wantedBefore = [&](double day) {
@@ -128,18 +132,15 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
       const double dt = steps.take(stop - start);
       // The model at the step's start, captured only when a wanted day falls inside the step.
       std::optional<SkinSnapshot> before;
-      // Right after a session the last reading predates its needles: read the model afresh.
-      if (options.interpolate_snapshots && wantedBefore(start + dt)) {
-        const bool needled = !result.sessions.empty() && result.sessions.back().day >= start - 1e-9;
-        before = capture(needled ? readout.read(model) : result.timeseries.back());
-      }
+      if (options.interpolate_snapshots && wantedBefore(start + dt)) before = capture();
       model.step(dt);
+      changedSinceReading = false;
       SkinReading reading = readout.read(model);
       appendReadingsInside(result.timeseries.back(), reading, result.timeseries);
       result.timeseries.push_back(reading);
       result.step_days.push_back(model.day());
       if (before) {
-        const SkinSnapshot after = capture(result.timeseries.back());
+        const SkinSnapshot after = capture();
         while (wantedBefore(model.day())) {
           SkinSnapshot shot = interpolate(*before, after, (wanted[nextSnapshot] - start) / dt);
           shot.needle = needleReachOn(scenario.sessions, params, shot.day);
@@ -169,6 +170,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
     s.open_surface_fraction = injury.open_surface_fraction;
     s.injured_area_fraction = injury.injured_area_fraction;
     applyAdjuncts(scenario.adjuncts, adjunctParams, model, s);
+    changedSinceReading = true;
     const double dermisBottom = model.baseline().layers.totalMm();
     std::size_t below = 0;
     for (const Puncture& p : s.needling.punctures) {
