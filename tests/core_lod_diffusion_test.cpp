@@ -1,5 +1,7 @@
 #include "core/numerics/LodDiffusion.hpp"
 
+#include "GridSupport.hpp"
+
 #include <omp.h>
 
 #include <Eigen/Dense>
@@ -15,16 +17,6 @@ using namespace dermasim;
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-Grid makeGrid(int nx, int ny, int nz, double dx = 0.025, double dz = 0.05) {
-  Grid g;
-  g.nx = nx;
-  g.ny = ny;
-  g.nz = nz;
-  g.dx_mm = dx;
-  g.dz_mm = dz;
-  return g;
-}
 
 double total(const Field& u) {
   double sum = 0.0;

@@ -28,7 +28,8 @@ TEST_CASE("ScenarioCheck: the estimate's grid and steps are the run's own", "[se
       CHECK(r.timeseries[i].day - r.timeseries[i - 1].day <= 1.0 + 1e-9);
     const double drawn = static_cast<double>(r.sessions[0].needling.stats.count);
     CHECK(e.max_punctures == Approx(drawn).epsilon(0.25));
-    CHECK(e.memory_bytes > 72.0 * static_cast<double>(e.voxels));
+    // At least what a run was measured to take (docs: ScenarioCheck.cpp).
+    CHECK(e.memory_bytes > 74.0 * static_cast<double>(e.voxels));
     CHECK_THAT(describe(e), Catch::StartsWith("grid "));
   }
 }

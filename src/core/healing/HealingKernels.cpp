@@ -93,21 +93,32 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
   return {maxSignal, maxParacrine, maxFibroblasts};
 }
 
-DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRates& r,
-                                        std::ptrdiff_t n) {
+DERMASIM_CPU_KERNEL void releaseImpl(const PlaneFields& f, const MediatorRates& r,
+                                     std::ptrdiff_t n) {
   const float* __restrict injury = f.injury;
   const float* __restrict lumen = f.lumen;
+  const float* __restrict mediators = f.mediators;
+  float* __restrict change = f.mediator_change;
+#pragma omp simd
+  for (std::ptrdiff_t c = 0; c < n; ++c)
+    // An open channel keeps releasing mediators, unrepaired tissue a little; they decay
+    // exactly over the sub-step (see HealingModel::stepMediators).
+    change[c] = r.open_release * lumen[c] + r.injury_release * injury[c] - r.lost * mediators[c];
+}
+
+DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRates& r,
+                                        std::ptrdiff_t n) {
+  const float* __restrict change = f.mediator_change;
   float* __restrict mediators = f.mediators;
   float* __restrict vaso = f.vasodilation;
   float* __restrict inflammation = f.inflammation;
   float maxMediators = 0;
 #pragma omp simd reduction(max : maxMediators)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
-    // An open channel keeps releasing mediators, unrepaired tissue a little; they decay here
-    // (exactly, see HealingModel::stepMediators) and spread in the diffusion that follows.
     const float before = mediators[c];
-    const float m =
-        flush(before * r.keep + r.open_release * lumen[c] + r.injury_release * injury[c]);
+    // The spread step is stable but not positive: near a fresh source it may ask for more
+    // than is there.
+    const float m = flush(std::max(0.0F, before + change[c]));
     mediators[c] = m;
     maxMediators = std::max(maxMediators, m);
     // The vessels chase a target that moves over the step; exact for a linear move.
@@ -221,25 +232,37 @@ DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r,
 float mediatorsBase(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
   return mediatorsImpl(f, r, n);
 }
+void releaseBase(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
+  releaseImpl(f, r, n);
+}
 DERMASIM_FOR_AVX2 float mediatorsAvx2(const PlaneFields& f, const MediatorRates& r,
                                       std::ptrdiff_t n) {
   return mediatorsImpl(f, r, n);
 }
+DERMASIM_FOR_AVX2 void releaseAvx2(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
+  releaseImpl(f, r, n);
+}
 DERMASIM_FOR_AVX512 float mediatorsAvx512(const PlaneFields& f, const MediatorRates& r,
                                           std::ptrdiff_t n) {
   return mediatorsImpl(f, r, n);
+}
+DERMASIM_FOR_AVX512 void releaseAvx512(const PlaneFields& f, const MediatorRates& r,
+                                       std::ptrdiff_t n) {
+  releaseImpl(f, r, n);
 }
 
 struct Kernels {
   decltype(&cellsBase) cells = cellsBase;
   decltype(&matrixBase) matrix = matrixBase;
   decltype(&mediatorsBase) mediators = mediatorsBase;
+  decltype(&releaseBase) release = releaseBase;
 };
 
 const Kernels& kernels() {
-  static const Kernels chosen = forThisCpu(Kernels{cellsBase, matrixBase, mediatorsBase},
-                                           Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2},
-                                           Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512});
+  static const Kernels chosen =
+      forThisCpu(Kernels{cellsBase, matrixBase, mediatorsBase, releaseBase},
+                 Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2, releaseAvx2},
+                 Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512, releaseAvx512});
   return chosen;
 }
 
@@ -251,6 +274,10 @@ PlaneMaxima reactCells(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t
 
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   kernels().matrix(f, r, n);
+}
+
+void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
+  kernels().release(f, r, n);
 }
 
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {

@@ -28,13 +28,13 @@ struct PlaneRates {
   float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
 };
 
-// Constants for one mediator sub-step and one depth plane, integrated exactly for their decay
-// (see HealingModel::stepMediators): what remains of the starting amount, and what remains of
-// the release per unit of open lumen (mean over the step) and per unit of injury at the step's
-// start; and the vessels following the mediators' target as a ramp, e^(-h/tau) and the lag
-// share (1 - e^(-h/tau)) tau / h.
+// Constants for one mediator sub-step of length h and one depth plane, integrated exactly for
+// their decay at k (see HealingModel::stepMediators): the share of the starting amount lost,
+// 1 - e^(-k h), and what remains of the release per unit of open lumen (mean over the step)
+// and per unit of injury at the step's start; and the vessels following the mediators' target
+// as a ramp, e^(-h/tau) and the lag share (1 - e^(-h/tau)) tau / h.
 struct MediatorRates {
-  float keep, open_release, injury_release;
+  float lost, open_release, injury_release;
   float vaso_keep, vaso_lag;
   // The infiltrate the mediators recruit, moved on each sub-step of length h with their mean
   // over it: recruitment follows the mediators' fall within a long step.
@@ -65,6 +65,10 @@ struct PlaneFields {
   // reactCells for reactMatrix: matrix laid over a step of days follows the cells present
   // through it, not only those left at its end. Scratch of the plane's size.
   float* fibroblasts_mean;
+  // The mediators' change over a sub-step of the plane: their reactions alone
+  // (releaseMediators), then with their spread (DouglasSpread::step) for reactMediators.
+  // Scratch of the plane's size.
+  float* mediator_change;
 };
 
 struct PlaneMaxima {
@@ -73,7 +77,11 @@ struct PlaneMaxima {
 
 // Injury, signal, fibroblasts and remodelling over `n` voxels.
 PlaneMaxima reactCells(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
-// Mediators and vasodilation over `n` voxels, for one sub-step; returns the largest mediator.
+// The mediators' change over one sub-step from their release and decay alone, into
+// f.mediator_change.
+void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n);
+// Mediators moved by f.mediator_change, never below zero, and the vessels and the infiltrate
+// following them over the sub-step; returns the largest mediator.
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n);
 // Collagen I and III and elastin over `n` voxels (planes with dermis only).
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);

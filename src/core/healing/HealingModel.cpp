@@ -107,7 +107,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       rates_(HealingRates::from(parameters)),
       tracks_(TrackGeometry::from(parameters)),
       // Decay is taken implicitly in react() (see step()), so these only spread.
-      mediatorSpread_(base_.grid, rates_.mediator_diffusivity, 0.0),
+      mediatorSpread_(base_.grid, rates_.mediator_diffusivity),
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
       paracrineSpread_(base_.grid, rates_.paracrine_diffusivity, 0.0),
       fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
@@ -300,18 +300,21 @@ PlaneFields HealingModel::planeFields(int k) {
           c1Base_.data() + o,
           c3Base_.data() + o,
           elastinBase_.data() + o,
+          nullptr,
           nullptr};
 }
 
 void HealingModel::stepMediators(double dt) {
   // Mediators decay within hours (k ~ 5.5/day) while the redness they cause is read over days,
-  // and how far they spread before decaying sets how red the skin looks. A step much longer
-  // than their life splits diffusion from decay badly (the screened flare comes out too wide),
-  // so while they matter the step is cut into sub-steps of at most
-  // numerics.mediator_substep_life lifetimes. Each sub-step integrates dM/dt = -k M + release
-  // exactly (open lumen at its mean over the step, injury repairing exponentially from the
-  // step's start), then spreads M over the time it lives within the sub-step,
-  // (1 - e^(-k h)) / k.
+  // and how far they spread before decaying sets how red the skin looks. While they matter the
+  // step is cut into sub-steps of at most numerics.mediator_substep_life lifetimes. Each
+  // sub-step finds the change their release and decay alone would make, integrating
+  // dM/dt = -k M + release exactly (open lumen at its mean over the step, injury repairing
+  // exponentially from the step's start), and DouglasSpread adds their spread over the time
+  // they live within the sub-step, tau = (1 - e^(-k h)) / k, in a form that reaches the
+  // screened steady state (k - D lap) M = release rate exactly at any sub-step. Spreading
+  // after the reactions with the split solves alone, a redness outlasted the converged one by
+  // 2 % at an eighth of a lifetime per sub-step and 9 % at half (docs/MODEL.md section 3).
   const HealingRates& r = rates_;
   const Grid& g = base_.grid;
   const auto n = static_cast<std::ptrdiff_t>(g.columns());
@@ -324,30 +327,52 @@ void HealingModel::stepMediators(double dt) {
   const double h = dt / substeps;
   const double keep = std::exp(-k * h), life = -std::expm1(-k * h) / k;
   const auto f = [](double x) { return static_cast<float>(x); };
-  float most = 0;
+  MediatorRates mr{};
+  mr.lost = f(-std::expm1(-k * h));
+  mr.open_release = f(r.mediator_release_open * life);
+  mr.vaso_keep = f(std::exp(-r.vasodilation_rate * h));
+  mr.vaso_lag = f(-std::expm1(-r.vasodilation_rate * h) / (r.vasodilation_rate * h));
+  mr.h = f(h);
+  mr.recruitment = f(r.inflammation_recruitment);
+  mr.resolution = f(r.inflammation_resolution);
+  // Release from injury repairing at rate q since the step began, decaying at k: the integral
+  // of e^(-q (t0 + u)) e^(-k (h - u)) over the sub-step starting at t0 = s h.
+  const auto injuryRelease = [&](int z, int s) {
+    const double q = repairRate_[static_cast<std::size_t>(z)];
+    const double released =
+        std::abs(k - q) > 1e-9 * k ? (std::exp(-q * h) - keep) / (k - q) : h * keep;
+    return f(r.mediator_release_injury * std::exp(-q * s * h) * released);
+  };
+  // The largest mediator of each plane, gathered in plane order: the same for any thread count.
+  std::vector<float> largest(static_cast<std::size_t>(g.nz));
+  const auto release = [&](int z, int s, float* change) {
+    PlaneFields fields = planeFields(z);
+    fields.mediator_change = change;
+    MediatorRates here = mr;
+    here.injury_release = injuryRelease(z, s);
+    releaseMediators(fields, here, n);
+  };
+  const auto apply = [&](int z, float* change) {
+    PlaneFields fields = planeFields(z);
+    fields.mediator_change = change;
+    largest[static_cast<std::size_t>(z)] = reactMediators(fields, mr, n);
+  };
+  float most = maxMediators_;
   for (int s = 0; s < substeps; ++s) {
-    float maxHere = 0;
-#pragma omp parallel for schedule(static) reduction(max : maxHere)
-    for (int z = 0; z < g.nz; ++z) {
-      const double q = repairRate_[static_cast<std::size_t>(z)];
-      // Release from injury repairing at rate q since the step began, decaying at k: the
-      // integral of e^(-q (t0 + u)) e^(-k (h - u)) over the sub-step starting at t0 = s h.
-      const double released =
-          std::abs(k - q) > 1e-9 * k ? (std::exp(-q * h) - keep) / (k - q) : h * keep;
-      MediatorRates mr{};
-      mr.keep = f(keep);
-      mr.open_release = f(r.mediator_release_open * life);
-      mr.injury_release = f(r.mediator_release_injury * std::exp(-q * s * h) * released);
-      mr.vaso_keep = f(std::exp(-r.vasodilation_rate * h));
-      mr.vaso_lag = f(-std::expm1(-r.vasodilation_rate * h) / (r.vasodilation_rate * h));
-      mr.h = f(h);
-      mr.recruitment = f(r.inflammation_recruitment);
-      mr.resolution = f(r.inflammation_resolution);
-      maxHere = std::max(maxHere, reactMediators(planeFields(z), mr, n));
+    if (most > kSpreadless) {
+      mediatorSpread_.step(
+          st_.mediators, life, [&](int z, float* change) { release(z, s, change); }, apply);
+    } else {
+      // Too little to redden anything: its spread no longer matters either.
+#pragma omp parallel for schedule(static)
+      for (int z = 0; z < g.nz; ++z) {
+        thread_local std::vector<float> change;
+        change.resize(static_cast<std::size_t>(n));
+        release(z, s, change.data());
+        apply(z, change.data());
+      }
     }
-    // Too little to redden anything: its spread no longer matters either.
-    if (std::max(maxHere, most) > kSpreadless) mediatorSpread_.step(st_.mediators, life);
-    most = maxHere;
+    most = *std::max_element(largest.begin(), largest.end());
   }
   maxMediators_ = most;
 }

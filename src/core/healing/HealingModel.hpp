@@ -18,6 +18,7 @@
 #include "core/healing/HealingKernels.hpp"
 #include "core/healing/NeedleChannels.hpp"
 #include "core/healing/NeurogenicFlare.hpp"
+#include "core/numerics/DouglasSpread.hpp"
 #include "core/numerics/LodDiffusion.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/tissue/BaselineSkin.hpp"
@@ -136,7 +137,8 @@ class HealingModel {
   std::vector<int> papillaryCells_, dermisCells_;
   InflammationDose dose_;
   bool lined_ = false;  // whether any column of the baseline is lined
-  LodDiffusion mediatorSpread_, signalSpread_, paracrineSpread_, fibroblastSpread_;
+  DouglasSpread mediatorSpread_;
+  LodDiffusion signalSpread_, paracrineSpread_, fibroblastSpread_;
   LodDiffusion keratinocyteSignalSpread_;  // along the basal layer (one plane)
   NeedleChannels channels_;
   ScarTethers tethers_;

@@ -599,11 +599,13 @@ const std::vector<ParameterSpec>& parameterTable() {
        "length over which the surface smooths the relief of the dermis below"},
       {"numerics.first_step_min", "min", 10.0, 1.0, 60.0, "numerics",
        "time step right after a session"},
-      {"numerics.mediator_substep_life", "1", 0.125, 0.02, 2.0,
-       "convergence study (docs/MODEL.md section 4)",
+      {"numerics.mediator_substep_life", "1", 0.5, 0.02, 2.0,
+       "convergence study (docs/MODEL.md section 3, mediators): the first downtime 0.8 % from "
+       "the run with every step quartered",
        "longest mediator sub-step while they redden the skin, in mediator lifetimes (1/k)"},
       {"numerics.mediator_visible", "1", 0.05, 0.005, 0.2,
-       "convergence study (docs/MODEL.md section 4): downtime unchanged to 0.001 day from 0.01",
+       "convergence study (docs/MODEL.md section 3, mediators): downtime unchanged to 0.001 day "
+       "from 0.01",
        "largest mediator level, in units of their half-saturation, below which they no longer "
        "redden the skin measurably and take no sub-steps"},
       {"numerics.step_growth", "1", 1.3, 1.05, 2.0, "numerics",
