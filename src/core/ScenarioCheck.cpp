@@ -23,8 +23,10 @@ constexpr double kFixedBytes = 64e6;
 // A stored puncture with its share of the needle-track work, in bytes.
 constexpr double kBytesPerPuncture = 160;
 // A whole series costs ~19 ns per voxel and step on one idle core of the reference machine:
-// 14.7 ns measured end to end (README, series_bench), times 1.31 for the finer mediator
-// sub-steps of issue 11.
+// 14.7 ns measured end to end (README, series_bench) at 244 steps, times 1.31 for the finer
+// mediator sub-steps of issue 11. Since, the quiet weeks' long steps (129 steps, each dearer on
+// average: 0.63 x the time) and the mediators' steady-state-exact spread (0.88 x) make it
+// ~15.5 ns; 19 is kept as the margin of an estimate.
 constexpr double kSecondsPerVoxelStep = 19e-9;
 // The share of physical memory a run may plan to use: the rest is the system's and the viewer's.
 constexpr double kUsableMemoryShare = 0.8;
