@@ -8,7 +8,7 @@
 // the true operator lacks. For the vasoactive mediators (reach sqrt(D / k) ~ 0.85 mm, eleven
 // grid cells) a redness read off that flare lasted 2 % too long at an eighth of a lifetime per
 // step and 9 % at half. Here the model passes the change its reactions alone would make over
-// the step, c = release - (1 - e^(-k h)) u, and correct() turns it into the change with the
+// the step, c = release - (1 - e^(-k h)) u, and step() turns it into the change with the
 // spread: the change x that solves (1 + tau A) x = w, w = c - tau A u, approximated by
 //
 //   x0 = P^-1 w,  P = (1 + tau A_x)(1 + tau A_y)(1 + tau A_z)     (Douglas's correction)
