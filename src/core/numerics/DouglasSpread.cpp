@@ -149,10 +149,10 @@ void DouglasSpread::step(const Field& u, double tau, const PlaneReactions& react
     reactions(k, c);
     kernel.defect(stencilPlane(g, u.data(), k, rx, rz), c, defect_.data() + o, change_.data() + o);
   }
-  // x ~ (1 + tau A)^-1 w: the split solves, exact for a variation along one direction ...
+  // x ~ (1 + tau A)^-1 w: the split solves, exact for a variation along one direction, then one
+  // weighted Jacobi sweep, which damps what varies quickly along several directions at once,
+  // where the split solves' products leave it almost untouched.
   if (tau > 0.0) lod_.step(change_, tau);
-    // ... then one weighted Jacobi sweep, which damps what varies quickly along several
-    // directions at once, where the split solves' products leave it almost untouched.
 #pragma omp parallel for schedule(static) if (parallel)
   for (int k = 0; k < g.nz; ++k) {
     const std::size_t o = static_cast<std::size_t>(k) * plane;
