@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <random>
 #include <stdexcept>
 
@@ -65,6 +66,19 @@ double amplitude(const Grid& g, const Field& u, const Mode& mode) {
   return dot / norm;
 }
 
+// mean + amplitude x (the sum of `modes`), voxel by voxel.
+Field withModes(const Grid& g, double mean, double amplitude, std::initializer_list<Mode> modes) {
+  Field f = g.zeros3();
+  for (int k = 0; k < g.nz; ++k)
+    for (int j = 0; j < g.ny; ++j)
+      for (int i = 0; i < g.nx; ++i) {
+        double v = mean;
+        for (const Mode& m : modes) v += amplitude * m.at(g, i, j, k);
+        f[static_cast<Eigen::Index>(index(g, i, j, k))] = static_cast<float>(v);
+      }
+  return f;
+}
+
 double norm2(const Field& u) {
   double sum = 0;
   for (Eigen::Index v = 0; v < u.size(); ++v)
@@ -101,12 +115,7 @@ TEST_CASE("DouglasSpread: the steady state is the screened one at any step lengt
   // A mean, a mode a millimetre long (near the mediators' reach) and one of two cells across,
   // where the split solves alone are furthest off.
   const Mode smooth{1, 1, 1}, sharp{6, 5, 3};
-  Field source = g.zeros3();
-  for (int k = 0; k < g.nz; ++k)
-    for (int j = 0; j < g.ny; ++j)
-      for (int i = 0; i < g.nx; ++i)
-        source[static_cast<Eigen::Index>(index(g, i, j, k))] =
-            static_cast<float>(10.0 + 4.0 * smooth.at(g, i, j, k) + 4.0 * sharp.at(g, i, j, k));
+  const Field source = withModes(g, 10.0, 4.0, {smooth, sharp});
   for (double lifetimes : {0.125, 0.5, 1.0}) {
     INFO(lifetimes << " lifetimes a step");
     DouglasSpread spread(g, kDiffusivity);
@@ -127,12 +136,7 @@ TEST_CASE("DouglasSpread: the split solves alone would miss that steady state") 
   // the sharp mode far from the screened steady state at half a lifetime a step.
   const Grid g = makeGrid(24, 20, 12, kAcross, kDeep);
   const Mode sharp{6, 5, 3};
-  Field source = g.zeros3();
-  for (int k = 0; k < g.nz; ++k)
-    for (int j = 0; j < g.ny; ++j)
-      for (int i = 0; i < g.nx; ++i)
-        source[static_cast<Eigen::Index>(index(g, i, j, k))] =
-            static_cast<float>(10.0 + 4.0 * sharp.at(g, i, j, k));
+  const Field source = withModes(g, 10.0, 4.0, {sharp});
   const double h = 0.5 / kDecay, lost = -std::expm1(-kDecay * h), life = lost / kDecay;
   LodDiffusion lod(g, kDiffusivity, 0.0);
   Field u = g.zeros3();
@@ -159,12 +163,7 @@ TEST_CASE("DouglasSpread: every mode decays, the uniform one exactly") {
   SECTION("the checkerboard, which the split solves barely move, loses two thirds a step") {
     DouglasSpread spread(g, kDiffusivity);
     const Mode checkerboard{12, 10, 11};  // the fastest mode in every direction
-    Field u = g.zeros3();
-    for (int k = 0; k < g.nz; ++k)
-      for (int j = 0; j < g.ny; ++j)
-        for (int i = 0; i < g.nx; ++i)
-          u[static_cast<Eigen::Index>(index(g, i, j, k))] =
-              static_cast<float>(checkerboard.at(g, i, j, k));
+    Field u = withModes(g, 0.0, 1.0, {checkerboard});
     const double before = amplitude(g, u, checkerboard);
     stepWith(spread, u, none, h);
     CHECK(std::abs(amplitude(g, u, checkerboard)) < before / 3.0);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "GridSupport.hpp"
 #include "core/tissue/SkinAnatomy.hpp"
 
 using namespace dermasim;
@@ -14,14 +15,7 @@ const Site kFace[] = {Site::Forehead, Site::Periorbital, Site::Nose,
                       Site::Cheek,    Site::Chin,        Site::UpperLip};
 const Site kBody[] = {Site::Hand, Site::Scalp, Site::Abdomen, Site::Thigh, Site::Back};
 
-Grid gridFor(const Layers& l, double dz) {
-  Grid g;
-  g.nx = g.ny = 4;
-  g.dx_mm = 0.025;
-  g.dz_mm = dz;
-  g.nz = depthCells(l, dz);
-  return g;
-}
+Grid gridFor(const Layers& l, double dz) { return makeGrid(4, 4, depthCells(l, dz), 0.025, dz); }
 
 double sumTimesDz(const std::vector<float>& v, double dz) {
   double s = 0;
