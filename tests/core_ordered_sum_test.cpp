@@ -1,5 +1,6 @@
 #include "core/numerics/OrderedSum.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
@@ -43,4 +44,26 @@ TEST_CASE("OrderedSum: the order is the lanes' and the data's alone") {
   const double expected =
       ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
   CHECK(orderedSum(x.data(), static_cast<std::ptrdiff_t>(x.size())) == expected);
+}
+
+TEST_CASE("OrderedSum: a run added in pieces sums as in one pass") {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> dist(-1e3F, 1e3F);
+  std::vector<float> x(1237);
+  for (float& v : x) v = dist(rng);
+  const double whole = orderedSum(x.data(), static_cast<std::ptrdiff_t>(x.size()));
+  // Pieces aligned to the lanes, and pieces that stop part-way through them.
+  for (std::ptrdiff_t piece : {1, 3, 8, 13, 64, 250, 1236}) {
+    INFO("pieces of " << piece);
+    OrderedSum sum;
+    const auto n = static_cast<std::ptrdiff_t>(x.size());
+    for (std::ptrdiff_t c = 0; c < n; c += piece) sum.add(x.data() + c, std::min(piece, n - c));
+    CHECK(sum.total() == whole);
+  }
+  // An empty piece changes nothing.
+  OrderedSum sum;
+  sum.add(x.data(), 5);
+  sum.add(x.data(), 0);
+  sum.add(x.data() + 5, static_cast<std::ptrdiff_t>(x.size()) - 5);
+  CHECK(sum.total() == whole);
 }

@@ -71,6 +71,18 @@ struct PlaneFields {
   float* mediator_change;
 };
 
+// The same plane from column `first` on, so that a kernel can run over a piece of it. The
+// lining is per column, so it moves with the rest; absent pointers stay absent.
+inline PlaneFields columnsFrom(const PlaneFields& f, std::ptrdiff_t first) {
+  const auto at = [first](auto* p) { return p ? p + first : p; };
+  return {at(f.injury),         at(f.lumen),          at(f.mediators),    at(f.vasodilation),
+          at(f.inflammation),   at(f.signal),         at(f.paracrine),    at(f.fibroblasts),
+          at(f.remodelling),    at(f.deficit),        at(f.lining),       at(f.collagen1),
+          at(f.collagen3),      at(f.refilling),      at(f.refilled),     at(f.elastin),
+          at(f.collagen1_base), at(f.collagen3_base), at(f.elastin_base), at(f.fibroblasts_mean),
+          at(f.mediator_change)};
+}
+
 struct PlaneMaxima {
   float signal = 0, paracrine = 0, fibroblasts = 0;
 };

@@ -173,11 +173,22 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
 
 void HealingModel::totalPlane(int k) {
   const auto columns = static_cast<std::ptrdiff_t>(base_.grid.columns());
-  const std::size_t o = static_cast<std::size_t>(k) * static_cast<std::size_t>(columns);
-  totals_[static_cast<std::size_t>(k)] = {
-      orderedSum(st_.collagen1.data() + o, columns), orderedSum(st_.collagen3.data() + o, columns),
-      orderedSum(st_.elastin.data() + o, columns), orderedSum(st_.fibroblasts.data() + o, columns),
-      orderedSum(st_.inflammation.data() + o, columns)};
+  PlaneSums sums;
+  sums.add(planeFields(k), columns);
+  totals_[static_cast<std::size_t>(k)] = sums.totals();
+}
+
+void HealingModel::PlaneSums::add(const PlaneFields& f, std::ptrdiff_t n) {
+  collagen1.add(f.collagen1, n);
+  collagen3.add(f.collagen3, n);
+  elastin.add(f.elastin, n);
+  fibroblasts.add(f.fibroblasts, n);
+  inflammation.add(f.inflammation, n);
+}
+
+PlaneTotals HealingModel::PlaneSums::totals() const {
+  return {collagen1.total(), collagen3.total(), elastin.total(), fibroblasts.total(),
+          inflammation.total()};
 }
 
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
@@ -439,12 +450,20 @@ void HealingModel::react(double dt, bool inflammationDone) {
     thread_local std::vector<float> fibroblastsMean;
     fibroblastsMean.resize(columns);
     fields.fibroblasts_mean = fibroblastsMean.data();
-    const PlaneMaxima m = reactCells(fields, pr, n);
-    maxSignal = std::max(maxSignal, m.signal);
-    maxParacrine = std::max(maxParacrine, m.paracrine);
-    maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
-    if (pr.normal > 0) reactMatrix(fields, pr, n);  // the epidermis has no dermal matrix
-    totalPlane(k);
+    // A plane's twenty-odd fields outgrow the cache: in pieces, the matrix kernel and the sums
+    // find what the cells' kernel left in it. The sums are the whole plane's, bit for bit.
+    PlaneSums sums;
+    for (std::ptrdiff_t c = 0; c < n; c += kPieceColumns) {
+      const std::ptrdiff_t length = std::min(kPieceColumns, n - c);
+      const PlaneFields piece = columnsFrom(fields, c);
+      const PlaneMaxima m = reactCells(piece, pr, length);
+      maxSignal = std::max(maxSignal, m.signal);
+      maxParacrine = std::max(maxParacrine, m.paracrine);
+      maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
+      if (pr.normal > 0) reactMatrix(piece, pr, length);  // the epidermis has no dermal matrix
+      sums.add(piece, length);
+    }
+    totals_[ku] = sums.totals();
   }
   st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
