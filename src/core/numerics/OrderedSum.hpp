@@ -22,13 +22,20 @@ class OrderedSum {
   static constexpr std::ptrdiff_t kLanes = 8;
 
   void add(const float* x, std::ptrdiff_t n) {
-    std::ptrdiff_t c = 0;
+    // The lanes in a local copy, so that the compiler keeps them in registers.
+    double lane[kLanes];
+    for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane[l] = lane_[l];
+    std::ptrdiff_t c = 0, next = next_;
     // Finish the lanes the last piece left part-way, so that the body starts at lane 0.
-    for (; next_ != 0 && c < n; ++c)
-      lane_[next_] += static_cast<double>(x[c]), next_ = (next_ + 1) % kLanes;
+    for (; next != 0 && c < n; ++c) {
+      lane[next] += static_cast<double>(x[c]);
+      next = (next + 1) % kLanes;
+    }
     for (; c + kLanes <= n; c += kLanes)
-      for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane_[l] += static_cast<double>(x[c + l]);
-    for (; c < n; ++c) lane_[next_] += static_cast<double>(x[c]), ++next_;
+      for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane[l] += static_cast<double>(x[c + l]);
+    for (; c < n; ++c) lane[next++] += static_cast<double>(x[c]);
+    for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane_[l] = lane[l];
+    next_ = next;
   }
 
   double total() const {
