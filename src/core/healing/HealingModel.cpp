@@ -489,6 +489,9 @@ void HealingModel::growEpidermis(double dt) {
   const auto keep = static_cast<float>(1.0 / (1.0 + r.keratinocyte_signal_decay * dt));
   Field& kgf = st_.keratinocyte_signal;
   float most = 0;
+  // Columns are independent: in parallel, the same numbers on any thread count.
+  const bool parallel = columns >= kParallelColumns;
+#pragma omp parallel for schedule(static) reduction(max : most) if (parallel)
   for (std::size_t c = 0; c < columns; ++c) {
     float cells = 0;
     for (int k : papillaryCells_)
@@ -502,6 +505,7 @@ void HealingModel::growEpidermis(double dt) {
   const auto growth = static_cast<float>(r.epidermis_growth);
   const auto ceiling = static_cast<float>(r.epidermis_max_gain);
   const auto relax = 1.0F + fdt * static_cast<float>(r.epidermis_relax);
+#pragma omp parallel for schedule(static) if (parallel)
   for (std::size_t c = 0; c < columns; ++c) {
     const float e = kgf[at(c)];
     const float gain = st_.epidermis_gain[at(c)];

@@ -160,6 +160,8 @@ class HealingModel {
   // Columns per piece of a plane in react(): its ~20 fields take ~0.7 MB, within one core's L2
   // (2 MB here) beside the other thread's.
   static constexpr std::ptrdiff_t kPieceColumns = 8192;
+  // Below this many columns a 2-D loop is not worth OpenMP's fork and join.
+  static constexpr std::size_t kParallelColumns = 4096;
   float maxMediators_ = 0, maxSignal_ = 0, maxParacrine_ = 0, maxFibroblasts_ = 0;
   // Which fields hold anything: empty ones are skipped.
   bool channelsOpen_ = false;

@@ -1,6 +1,8 @@
 #include "core/readout/SkinReadout.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/numerics/OrderedSum.hpp"
 
@@ -8,6 +10,10 @@ namespace dermasim {
 namespace {
 
 Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
+
+// Columns per work item of the 2-D loops: fixed, so that sums come out alike on any thread
+// count.
+constexpr std::size_t kColumnBlock = 1024;
 
 // Sums of a 3-D field plane by plane, in parallel; each plane is summed in a fixed order, so
 // the result does not depend on the thread count.
@@ -91,12 +97,11 @@ Field SkinReadout::rawHeightMm(const HealingModel& model) const {
   Field h = g.zeros2();
   // Blocks of columns in parallel; each column adds its cells top to bottom, so the result
   // does not depend on the thread count.
-  constexpr std::size_t kBlock = 1024;
-  const auto blocks = static_cast<std::ptrdiff_t>((columns + kBlock - 1) / kBlock);
+  const auto blocks = static_cast<std::ptrdiff_t>((columns + kColumnBlock - 1) / kColumnBlock);
 #pragma omp parallel for schedule(static)
   for (std::ptrdiff_t b = 0; b < blocks; ++b) {
-    const std::size_t first = static_cast<std::size_t>(b) * kBlock;
-    const std::size_t last = std::min(columns, first + kBlock);
+    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
+    const std::size_t last = std::min(columns, first + kColumnBlock);
     for (int k = 0; k < g.nz; ++k) {
       const auto ku = static_cast<std::size_t>(k);
       const float normal = prof.collagen[ku];
@@ -124,20 +129,34 @@ Field SkinReadout::surfaceHeightMm(const HealingModel& model) {
 Field SkinReadout::columnErythema(const HealingModel& model) const {
   const Grid& g = model.grid();
   const std::size_t columns = g.columns();
-  Field weighted = g.zeros2();
   float total = 0;
-  for (int k = 0; k < g.nz; ++k) {
-    const float w = opticalWeight_[static_cast<std::size_t>(k)];
-    if (w <= 0) continue;
-    total += w;
-    weighted += w * model.state().vasodilation.segment(at(static_cast<std::size_t>(k) * columns),
-                                                       at(columns));
+  for (int k = 0; k < g.nz; ++k)
+    total += std::max(0.0F, opticalWeight_[static_cast<std::size_t>(k)]);
+  const float* vaso = model.state().vasodilation.data();
+  const float* flare = model.state().flare.data();
+  Field out = g.zeros2();
+  // Blocks of columns in parallel; each column adds its planes top to bottom, so the result
+  // does not depend on the thread count.
+  const auto blocks = static_cast<std::ptrdiff_t>((columns + kColumnBlock - 1) / kColumnBlock);
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
+    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
+    const std::size_t last = std::min(columns, first + kColumnBlock);
+    float* weighted = out.data();
+    for (int k = 0; k < g.nz; ++k) {
+      const float w = opticalWeight_[static_cast<std::size_t>(k)];
+      if (w <= 0) continue;
+      const float* plane = vaso + static_cast<std::size_t>(k) * columns;
+      for (std::size_t c = first; c < last; ++c) weighted[c] += w * plane[c];
+    }
+    for (std::size_t c = first; c < last; ++c) {
+      const float v = total > 0 ? weighted[c] / total : weighted[c];
+      // The flare dilates every depth of a column alike, and the union 1 - (1 - v)(1 - F) is
+      // linear in v: taken on the column's weighted mean it is exact.
+      weighted[c] = v + flare[c] - v * flare[c];
+    }
   }
-  if (total > 0) weighted /= total;
-  // The flare dilates every depth of a column alike, and the union 1 - (1 - v)(1 - F) is
-  // linear in v: taken on the column's weighted mean it is exact.
-  const Field& flare = model.state().flare;
-  return weighted + flare - weighted * flare;
+  return out;
 }
 
 SkinReading SkinReadout::read(const HealingModel& model) {
@@ -149,22 +168,41 @@ SkinReading SkinReadout::read(const HealingModel& model) {
   const Field ery = columnErythema(model);
   // Between sessions most columns are back to resting redness: their colour is known.
   constexpr float kResting = 1e-6F;
-  double a = 0, lightness = 0, vascularA = 0;
-  for (Eigen::Index c = 0; c < ery.size(); ++c) {
-    const float sb = st.surface_blood_um[c];
-    if (ery[c] < kResting && sb <= 0.0F) {
-      a += restA_;
-      lightness += restL_;
-      vascularA += restA_;
-      continue;
+  // Blocks of columns in parallel, each summed in column order, then the blocks in order: the
+  // same sums on any thread count.
+  const auto columns = static_cast<std::size_t>(ery.size());
+  const std::size_t blocks = (columns + kColumnBlock - 1) / kColumnBlock;
+  struct Colour {
+    double a = 0, lightness = 0, vascularA = 0;
+  };
+  std::vector<Colour> sums(blocks);
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t b = 0; b < static_cast<std::ptrdiff_t>(blocks); ++b) {
+    Colour& sum = sums[static_cast<std::size_t>(b)];
+    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
+    const std::size_t last = std::min(columns, first + kColumnBlock);
+    for (std::size_t c = first; c < last; ++c) {
+      const float sb = st.surface_blood_um[at(c)];
+      if (ery[at(c)] < kResting && sb <= 0.0F) {
+        sum.a += restA_;
+        sum.lightness += restL_;
+        sum.vascularA += restA_;
+        continue;
+      }
+      const double blood = restBlood_ + static_cast<double>(ery[at(c)]) * (fullBlood_ - restBlood_);
+      const Lab lab = colours_.lab(blood, static_cast<double>(sb));
+      sum.a += lab.a;
+      sum.lightness += lab.L;
+      // Erythema is the redness the vessels add; blood lying on the skin adds to redness_a but
+      // is not erythema.
+      sum.vascularA += sb > 0.0F ? colours_.lab(blood, 0.0).a : lab.a;
     }
-    const double blood = restBlood_ + static_cast<double>(ery[c]) * (fullBlood_ - restBlood_);
-    const Lab lab = colours_.lab(blood, static_cast<double>(sb));
-    a += lab.a;
-    lightness += lab.L;
-    // Erythema is the redness the vessels add; blood lying on the skin adds to redness_a but
-    // is not erythema.
-    vascularA += sb > 0.0F ? colours_.lab(blood, 0.0).a : lab.a;
+  }
+  double a = 0, lightness = 0, vascularA = 0;
+  for (const Colour& sum : sums) {
+    a += sum.a;
+    lightness += sum.lightness;
+    vascularA += sum.vascularA;
   }
   const auto n = static_cast<double>(ery.size());
   out.redness_a = a / n;
