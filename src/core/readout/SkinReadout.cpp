@@ -11,9 +11,22 @@ namespace {
 
 Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 
-// Columns per work item of the 2-D loops: fixed, so that sums come out alike on any thread
-// count.
+// fn(block, first, last) for fixed blocks of 1024 columns [first, last), in parallel: each
+// block is one work item whichever thread takes it, so per-block results, and sums of them
+// taken in block order, come out alike on any thread count.
 constexpr std::size_t kColumnBlock = 1024;
+std::size_t columnBlocks(std::size_t columns) {
+  return (columns + kColumnBlock - 1) / kColumnBlock;
+}
+template <typename Fn>
+void forColumnBlocks(std::size_t columns, Fn&& fn) {
+  const auto blocks = static_cast<std::ptrdiff_t>(columnBlocks(columns));
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
+    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
+    fn(static_cast<std::size_t>(b), first, std::min(columns, first + kColumnBlock));
+  }
+}
 
 // Sums of a 3-D field plane by plane, in parallel; each plane is summed in a fixed order, so
 // the result does not depend on the thread count.
@@ -95,13 +108,8 @@ Field SkinReadout::rawHeightMm(const HealingModel& model) const {
   const Field& deficit = model.baseline().deficit;
   const std::size_t columns = g.columns();
   Field h = g.zeros2();
-  // Blocks of columns in parallel; each column adds its cells top to bottom, so the result
-  // does not depend on the thread count.
-  const auto blocks = static_cast<std::ptrdiff_t>((columns + kColumnBlock - 1) / kColumnBlock);
-#pragma omp parallel for schedule(static)
-  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
-    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
-    const std::size_t last = std::min(columns, first + kColumnBlock);
+  // Each column adds its cells top to bottom.
+  forColumnBlocks(columns, [&](std::size_t, std::size_t first, std::size_t last) {
     for (int k = 0; k < g.nz; ++k) {
       const auto ku = static_cast<std::size_t>(k);
       const float normal = prof.collagen[ku];
@@ -112,7 +120,7 @@ Field SkinReadout::rawHeightMm(const HealingModel& model) const {
         h[at(c)] -= dz * std::max(0.0F, deficit[v] - st.refilled[v]);
       }
     }
-  }
+  });
   return h;
 }
 
@@ -135,13 +143,8 @@ Field SkinReadout::columnErythema(const HealingModel& model) const {
   const float* vaso = model.state().vasodilation.data();
   const float* flare = model.state().flare.data();
   Field out = g.zeros2();
-  // Blocks of columns in parallel; each column adds its planes top to bottom, so the result
-  // does not depend on the thread count.
-  const auto blocks = static_cast<std::ptrdiff_t>((columns + kColumnBlock - 1) / kColumnBlock);
-#pragma omp parallel for schedule(static)
-  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
-    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
-    const std::size_t last = std::min(columns, first + kColumnBlock);
+  // Each column adds its planes top to bottom.
+  forColumnBlocks(columns, [&](std::size_t, std::size_t first, std::size_t last) {
     float* weighted = out.data();
     for (int k = 0; k < g.nz; ++k) {
       const float w = opticalWeight_[static_cast<std::size_t>(k)];
@@ -155,7 +158,7 @@ Field SkinReadout::columnErythema(const HealingModel& model) const {
       // linear in v: taken on the column's weighted mean it is exact.
       weighted[c] = v + flare[c] - v * flare[c];
     }
-  }
+  });
   return out;
 }
 
@@ -168,19 +171,14 @@ SkinReading SkinReadout::read(const HealingModel& model) {
   const Field ery = columnErythema(model);
   // Between sessions most columns are back to resting redness: their colour is known.
   constexpr float kResting = 1e-6F;
-  // Blocks of columns in parallel, each summed in column order, then the blocks in order: the
-  // same sums on any thread count.
+  // Each block summed in column order, then the blocks in order.
   const auto columns = static_cast<std::size_t>(ery.size());
-  const std::size_t blocks = (columns + kColumnBlock - 1) / kColumnBlock;
   struct Colour {
     double a = 0, lightness = 0, vascularA = 0;
   };
-  std::vector<Colour> sums(blocks);
-#pragma omp parallel for schedule(static)
-  for (std::ptrdiff_t b = 0; b < static_cast<std::ptrdiff_t>(blocks); ++b) {
-    Colour& sum = sums[static_cast<std::size_t>(b)];
-    const std::size_t first = static_cast<std::size_t>(b) * kColumnBlock;
-    const std::size_t last = std::min(columns, first + kColumnBlock);
+  std::vector<Colour> sums(columnBlocks(columns));
+  forColumnBlocks(columns, [&](std::size_t b, std::size_t first, std::size_t last) {
+    Colour& sum = sums[b];
     for (std::size_t c = first; c < last; ++c) {
       const float sb = st.surface_blood_um[at(c)];
       if (ery[at(c)] < kResting && sb <= 0.0F) {
@@ -197,7 +195,7 @@ SkinReading SkinReadout::read(const HealingModel& model) {
       // is not erythema.
       sum.vascularA += sb > 0.0F ? colours_.lab(blood, 0.0).a : lab.a;
     }
-  }
+  });
   double a = 0, lightness = 0, vascularA = 0;
   for (const Colour& sum : sums) {
     a += sum.a;
