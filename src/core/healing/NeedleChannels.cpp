@@ -118,11 +118,16 @@ void NeedleChannels::footprint(const Channel& c, double sinceDays, Footprint& f)
 
 bool NeedleChannels::meanLumen(double fromDay, double toDay, Field& lumen) {
   const Grid& g = grid_;
-  lumen.setZero(static_cast<Eigen::Index>(g.voxels()));
   open_.clear();
   for (std::size_t n = 0; n < channels_.size(); ++n)
     if (channels_[n].closes_day > fromDay) open_.push_back(n);
-  if (open_.empty()) return false;
+  if (open_.empty()) {
+    lumen.setZero(static_cast<Eigen::Index>(g.voxels()));
+    return false;
+  }
+  // Each plane is cleared, filled and capped by the thread that fills it, in cache.
+  if (static_cast<std::size_t>(lumen.size()) != g.voxels())
+    lumen.resize(static_cast<Eigen::Index>(g.voxels()));
   if (footprints_.size() < open_.size()) footprints_.resize(open_.size());
   const auto count = static_cast<std::ptrdiff_t>(open_.size());
 #pragma omp parallel for schedule(static)
@@ -140,6 +145,7 @@ bool NeedleChannels::meanLumen(double fromDay, double toDay, Field& lumen) {
 #pragma omp parallel for schedule(dynamic, 1) reduction(|| : any)
   for (int k = 0; k < g.nz; ++k) {
     float* plane = lumen.data() + static_cast<std::size_t>(k) * columns;
+    std::fill(plane, plane + columns, 0.0F);
     for (std::size_t n = 0; n < open_.size(); ++n) {
       const Channel& c = channels_[open_[n]];
       const double share =
@@ -149,8 +155,8 @@ bool NeedleChannels::meanLumen(double fromDay, double toDay, Field& lumen) {
       for (const auto& [column, weight] : footprints_[n].cells)
         plane[column] += static_cast<float>(share) * weight;
     }
+    for (std::size_t c = 0; c < columns; ++c) plane[c] = std::min(plane[c], 1.0F);
   }
-  lumen = lumen.cwiseMin(1.0F);
   return any;
 }
 

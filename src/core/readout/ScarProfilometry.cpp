@@ -172,9 +172,12 @@ ScarProfilometry::ScarProfilometry(const Grid& g, const Field& scarIndex,
 
 ScarReadings ScarProfilometry::measure(const Field& h) {
   ScarReadings out;
-  std::array<double, 3> typeSum{}, typeCount{};
-  double depthSum = 0;
-  for (Site& site : sites_) {
+  // Each site on its own (in parallel), then their readings summed in site order: the same
+  // numbers on any thread count.
+  const auto sites = static_cast<std::ptrdiff_t>(sites_.size());
+#pragma omp parallel for schedule(dynamic, 1)
+  for (std::ptrdiff_t i = 0; i < sites; ++i) {
+    Site& site = sites_[static_cast<std::size_t>(i)];
     site.depth_um = 0;
     site.volume_mm3 = 0;
     if (site.ring.empty()) continue;
@@ -203,7 +206,11 @@ ScarReadings ScarProfilometry::measure(const Field& h) {
     // A floor lifted above the surrounding skin is no longer a depression.
     site.depth_um = 1000.0 * std::max(0.0, floor);
     site.volume_mm3 = missing * columnAreaMm2_;
-
+  }
+  std::array<double, 3> typeSum{}, typeCount{};
+  double depthSum = 0;
+  for (const Site& site : sites_) {
+    if (site.ring.empty()) continue;
     depthSum += site.depth_um;
     out.volume_mm3 += site.volume_mm3;
     ++out.measured;
