@@ -431,8 +431,10 @@ void HealingModel::react(double dt, bool inflammationDone) {
   float maxSignal = 0, maxParacrine = 0, maxFibroblasts = 0;
   // Planes dealt out in turn: only the dermis's planes have matrix to lay, and contiguous halves
   // gave one thread most of them (it worked 1.6 x as long in the matrix kernel).
-#pragma omp parallel for schedule(static, 1) reduction(max \
-                                                       : maxSignal, maxParacrine, maxFibroblasts)
+  // Kept on one line: clang-format would break the pragma with a backslash.
+  // clang-format off
+#pragma omp parallel for schedule(static, 1) reduction(max : maxSignal, maxParacrine, maxFibroblasts)
+  // clang-format on
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     PlaneRates pr = common;
