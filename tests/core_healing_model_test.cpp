@@ -3,6 +3,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -212,4 +213,27 @@ TEST_CASE("HealingModel: the epidermis thickens between punctures, not only over
   CHECK(centre > 0.001);
   CHECK(near > 0.3 * centre);
   CHECK(far < near);
+}
+
+TEST_CASE("HealingModel: faint mediators die out with their sources over long steps", "[healing]") {
+  // Mediators live hours. Once their sources are spent, a step of many lifetimes must take
+  // them away: a residue of a thousandth of their half-saturation once lingered for weeks.
+  const ModelParameters p;
+  const Scenario s = parseScenario(coarse(pen(1.5), kOneSession, 28), "test.toml");
+  HealingModel m(makeBaselineSkin(s, p), p);
+  Puncture hole;
+  hole.x_mm = hole.y_mm = 1.5;
+  hole.depth_mm = 1.5;
+  hole.opening_length_mm = hole.opening_width_mm = 0.1;
+  m.applySession({hole}, 1);
+  float peak = 0;
+  while (m.day() < 28 - 1e-9) {
+    m.step(std::min({4.0, 30.0 / 1440.0 + 0.3 * m.day(), 28 - m.day()}));
+    peak = std::max(peak, m.state().mediators.maxCoeff());
+  }
+  const float injury = m.state().injury.maxCoeff();
+  const float left = m.state().mediators.maxCoeff();
+  INFO("mediators at their peak " << peak << ", on day 28 " << left << ", injury left " << injury);
+  CHECK(peak > 0.1F);
+  CHECK(left < 1e-6F * peak);
 }

@@ -12,6 +12,7 @@
 //   matures to I.
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "core/devices/Puncture.hpp"
@@ -133,6 +134,13 @@ class HealingModel {
     PlaneTotals totals() const;
   };
   void stepMediators(double dt);
+  // A plane's mediator release into `change`, or a plane's change applied.
+  using PlaneUpdate = std::function<void(int z, float* change)>;
+  // One step of mediators too faint to redden anything: the reactions, the split solves over
+  // the time `life` they live within the step, then the change applied; `largest` gets each
+  // plane's largest value after it.
+  void stepFaintMediators(double life, const PlaneUpdate& release, const PlaneUpdate& apply,
+                          std::vector<float>& largest);
   PlaneFields planeFields(int k);
 
   BaselineSkin base_;
@@ -145,6 +153,9 @@ class HealingModel {
   InflammationDose dose_;
   bool lined_ = false;  // whether any column of the baseline is lined
   DouglasSpread mediatorSpread_;
+  // The mediators' spread once they redden nothing (see stepMediators()).
+  LodDiffusion faintMediatorSpread_;
+  Field faintMediators_;  // their value after a faint step, before it is applied
   LodDiffusion signalSpread_, paracrineSpread_, fibroblastSpread_;
   LodDiffusion keratinocyteSignalSpread_;  // along the basal layer (one plane)
   NeedleChannels channels_;
