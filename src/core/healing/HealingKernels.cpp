@@ -20,11 +20,16 @@ DERMASIM_CPU_KERNEL float remaining(float x) {
   return 1.0F / (1.0F + x * (1.0F + x * (0.5F + x * (1.0F / 6.0F))));
 }
 
-// The infiltrate after `dt` days under mediators `med`: dI/dt = a (1 - I) - k I with
-// a = recruitment M/(1 + M) relaxes toward a / (a + k) at the rate a + k.
-DERMASIM_CPU_KERNEL float infiltrateAfter(float infiltrate, float med, float recruitment,
+// What mediators at M do to the vessels and to recruitment: M/(1 + M), at half its full
+// effect at M = 1.
+DERMASIM_CPU_KERNEL float effect(float m) { return m / (1.0F + m); }
+
+// The infiltrate after `dt` days under a mediators' effect `drive` (their M/(1 + M), or its
+// mean over the step): dI/dt = a (1 - I) - k I with a = recruitment x drive relaxes toward
+// a / (a + k) at the rate a + k.
+DERMASIM_CPU_KERNEL float infiltrateAfter(float infiltrate, float drive, float recruitment,
                                           float resolution, float dt) {
-  const float recruit = recruitment * med / (1.0F + med);
+  const float recruit = recruitment * drive;
   const float settle = recruit + resolution;
   const float toward = recruit / settle;
   return flush(toward + (infiltrate - toward) * remaining(dt * settle));
@@ -51,7 +56,7 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
     // gone.
     if constexpr (kInflammation)
       inflammation[c] =
-          infiltrateAfter(inflammation[c], mediators[c], r.recruitment, r.resolution, r.dt);
+          infiltrateAfter(inflammation[c], effect(mediators[c]), r.recruitment, r.resolution, r.dt);
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
 
@@ -122,11 +127,18 @@ DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRate
     mediators[c] = m;
     maxMediators = std::max(maxMediators, m);
     // The vessels chase a target that moves over the step; exact for a linear move.
-    const float from = before / (1.0F + before), to = m / (1.0F + m);
+    const float from = effect(before), to = effect(m);
     vaso[c] = flush(std::max(0.0F, to + (vaso[c] - from) * r.vaso_keep - (to - from) * r.vaso_lag));
-    // The infiltrate, recruited by the sub-step's mean mediators.
-    inflammation[c] =
-        infiltrateAfter(inflammation[c], 0.5F * (before + m), r.recruitment, r.resolution, r.h);
+    // The infiltrate, recruited by the mediators' mean effect over the sub-step, by Simpson's
+    // rule on their path: within it M relaxes at e^(-k t) toward the level M* that takes it
+    // from `before` to m, M* = (m - e before) / (1 - e) with e = e^(-k h), so it passes
+    // M* + (before - M*) e^(-k h / 2) halfway. The effect of the mean of the ends overstated
+    // both a falling M's mean and, M/(1 + M) being concave, the effect of a varying one: the
+    // infiltrate and the harm doses grew with the sub-step.
+    const float settled = r.lost > 0.0F ? (m - (1.0F - r.lost) * before) / r.lost : m;
+    const float halfway = std::max(0.0F, settled + (before - settled) * r.half_keep);
+    const float drive = (from + 4.0F * effect(halfway) + to) * (1.0F / 6.0F);
+    inflammation[c] = infiltrateAfter(inflammation[c], drive, r.recruitment, r.resolution, r.h);
   }
   return maxMediators;
 }

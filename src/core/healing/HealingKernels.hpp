@@ -37,8 +37,10 @@ struct MediatorRates {
   float lost, open_release, injury_release;
   float vaso_keep, vaso_lag;
   // The infiltrate the mediators recruit, moved on each sub-step of length h with their mean
-  // over it: recruitment follows the mediators' fall within a long step.
+  // effect over it: recruitment follows the mediators' fall within a long step.
   float h, recruitment, resolution;
+  float half_keep;  // e^(-k h / 2): what the mediators keep of their distance to steady state
+                    // halfway through the sub-step
 };
 
 struct PlaneFields {

@@ -345,6 +345,7 @@ void HealingModel::stepMediators(double dt) {
   mr.vaso_keep = f(std::exp(-r.vasodilation_rate * h));
   mr.vaso_lag = f(-std::expm1(-r.vasodilation_rate * h) / (r.vasodilation_rate * h));
   mr.h = f(h);
+  mr.half_keep = f(std::exp(-0.5 * k * h));
   mr.recruitment = f(r.inflammation_recruitment);
   mr.resolution = f(r.inflammation_resolution);
   // Release from injury repairing at rate q since the step began, decaying at k: the integral
