@@ -67,3 +67,24 @@ TEST_CASE("OrderedSum: a run added in pieces sums as in one pass") {
   sum.add(x.data() + 5, static_cast<std::ptrdiff_t>(x.size()) - 5);
   CHECK(sum.total() == whole);
 }
+
+TEST_CASE("OrderedSum: several runs summed side by side sum as each alone") {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> dist(-1e3F, 1e3F);
+  std::vector<float> a(1237), b(1237), c(1237);
+  for (auto* run : {&a, &b, &c})
+    for (float& v : *run) v = dist(rng);
+  const auto n = static_cast<std::ptrdiff_t>(a.size());
+  for (std::ptrdiff_t piece : {1, 3, 8, 13, 250, 1237}) {
+    INFO("pieces of " << piece);
+    OrderedSum sa, sb, sc;
+    OrderedSum* const sums[3] = {&sa, &sb, &sc};
+    for (std::ptrdiff_t at = 0; at < n; at += piece) {
+      const float* const runs[3] = {a.data() + at, b.data() + at, c.data() + at};
+      OrderedSum::addEach(sums, runs, std::min(piece, n - at));
+    }
+    CHECK(sa.total() == orderedSum(a.data(), n));
+    CHECK(sb.total() == orderedSum(b.data(), n));
+    CHECK(sc.total() == orderedSum(c.data(), n));
+  }
+}

@@ -263,18 +263,40 @@ DERMASIM_FOR_AVX512 void releaseAvx512(const PlaneFields& f, const MediatorRates
   releaseImpl(f, r, n);
 }
 
+// The plane sums of the five fields react() totals follow the kernels through a plane, side
+// by side and compiled with the kernels' instruction sets: one sum after another in the
+// baseline build, each a chain of dependent additions, took a fifth of react()'s time. The
+// lanes are fixed by OrderedSum, so the sums are the same bit for bit in every variant.
+DERMASIM_CPU_KERNEL void sumsImpl(OrderedSum* const (&sums)[kSummedFields],
+                                  const float* const (&fields)[kSummedFields], std::ptrdiff_t n) {
+  OrderedSum::addEach(sums, fields, n);
+}
+void sumsBase(OrderedSum* const (&sums)[kSummedFields], const float* const (&fields)[kSummedFields],
+              std::ptrdiff_t n) {
+  sumsImpl(sums, fields, n);
+}
+DERMASIM_FOR_AVX2 void sumsAvx2(OrderedSum* const (&sums)[kSummedFields],
+                                const float* const (&fields)[kSummedFields], std::ptrdiff_t n) {
+  sumsImpl(sums, fields, n);
+}
+DERMASIM_FOR_AVX512 void sumsAvx512(OrderedSum* const (&sums)[kSummedFields],
+                                    const float* const (&fields)[kSummedFields], std::ptrdiff_t n) {
+  sumsImpl(sums, fields, n);
+}
+
 struct Kernels {
   decltype(&cellsBase) cells = cellsBase;
   decltype(&matrixBase) matrix = matrixBase;
   decltype(&mediatorsBase) mediators = mediatorsBase;
   decltype(&releaseBase) release = releaseBase;
+  decltype(&sumsBase) sums = sumsBase;
 };
 
 const Kernels& kernels() {
   static const Kernels chosen =
-      forThisCpu(Kernels{cellsBase, matrixBase, mediatorsBase, releaseBase},
-                 Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2, releaseAvx2},
-                 Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512, releaseAvx512});
+      forThisCpu(Kernels{cellsBase, matrixBase, mediatorsBase, releaseBase, sumsBase},
+                 Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2, releaseAvx2, sumsAvx2},
+                 Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512, releaseAvx512, sumsAvx512});
   return chosen;
 }
 
@@ -294,6 +316,11 @@ void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff
 
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
   return kernels().mediators(f, r, n);
+}
+
+void addToSums(OrderedSum* const (&sums)[kSummedFields],
+               const float* const (&fields)[kSummedFields], std::ptrdiff_t n) {
+  kernels().sums(sums, fields, n);
 }
 
 }  // namespace dermasim

@@ -6,6 +6,8 @@
 
 #include <cstddef>
 
+#include "core/numerics/OrderedSum.hpp"
+
 namespace dermasim {
 
 // Constants for one step and one depth plane.
@@ -99,5 +101,11 @@ void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n);
 // Collagen I and III and elastin over `n` voxels (planes with dermis only).
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
+
+// Adds n values of each field to its sum, all in one pass (OrderedSum::addEach) with the
+// kernels' instruction set: the same sums bit for bit as one add() after another, faster.
+constexpr int kSummedFields = 5;
+void addToSums(OrderedSum* const (&sums)[kSummedFields],
+               const float* const (&fields)[kSummedFields], std::ptrdiff_t n);
 
 }  // namespace dermasim

@@ -180,11 +180,11 @@ void HealingModel::totalPlane(int k) {
 }
 
 void HealingModel::PlaneSums::add(const PlaneFields& f, std::ptrdiff_t n) {
-  collagen1.add(f.collagen1, n);
-  collagen3.add(f.collagen3, n);
-  elastin.add(f.elastin, n);
-  fibroblasts.add(f.fibroblasts, n);
-  inflammation.add(f.inflammation, n);
+  OrderedSum* const sums[kSummedFields] = {&collagen1, &collagen3, &elastin, &fibroblasts,
+                                           &inflammation};
+  const float* const fields[kSummedFields] = {f.collagen1, f.collagen3, f.elastin, f.fibroblasts,
+                                              f.inflammation};
+  addToSums(sums, fields, n);
 }
 
 PlaneTotals HealingModel::PlaneSums::totals() const {
