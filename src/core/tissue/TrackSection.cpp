@@ -6,21 +6,6 @@
 
 namespace dermasim {
 
-float TrackSection::coverage(const Grid& g, int i, int j, double grow) const {
-  const double ga = a + grow, gb = b + grow;
-  if (ga <= 0 || gb <= 0) return 0.0F;
-  int inside = 0;
-  for (int si = 0; si < 2; ++si) {
-    for (int sj = 0; sj < 2; ++sj) {
-      const double x = (i + 0.25 + 0.5 * si) * g.dx_mm - cx;
-      const double y = (j + 0.25 + 0.5 * sj) * g.dx_mm - cy;
-      const double u = x * ux + y * uy, v = -x * uy + y * ux;
-      if ((u / ga) * (u / ga) + (v / gb) * (v / gb) <= 1.0) ++inside;
-    }
-  }
-  return static_cast<float>(inside) * 0.25F;
-}
-
 TrackSection::Columns TrackSection::columns(const Grid& g, double grow) const {
   const double reach = std::max(a, b) + grow;
   const auto cell = [&](double mm) { return static_cast<int>(std::floor(mm / g.dx_mm)); };

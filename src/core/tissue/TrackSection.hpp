@@ -18,7 +18,7 @@ struct TrackSection {
 
   // Fraction of column (i, j) inside the ellipse grown by `grow` (mm) on both axes, from
   // 2 x 2 samples; (i, j) unwrapped, so a section across the patch's edge is sampled whole.
-  float coverage(const Grid& g, int i, int j, double grow) const;
+  float coverage(const Grid& g, int i, int j, double grow) const;  // inline, below
   // The columns (unwrapped) the ellipse grown by `grow` can touch, bounds included.
   struct Columns {
     int i0, i1, j0, j1;
@@ -35,5 +35,22 @@ struct SemiAxes {
   double a, b;
 };
 SemiAxes trackSemiAxes(const Puncture& p, double zTop, double zBottom, double tanTip);
+
+// Inline: it runs for every column under every track section, each session (~4 % of a
+// series' time as a call).
+inline float TrackSection::coverage(const Grid& g, int i, int j, double grow) const {
+  const double ga = a + grow, gb = b + grow;
+  if (ga <= 0 || gb <= 0) return 0.0F;
+  int inside = 0;
+  for (int si = 0; si < 2; ++si) {
+    for (int sj = 0; sj < 2; ++sj) {
+      const double x = (i + 0.25 + 0.5 * si) * g.dx_mm - cx;
+      const double y = (j + 0.25 + 0.5 * sj) * g.dx_mm - cy;
+      const double u = x * ux + y * uy, v = -x * uy + y * ux;
+      if ((u / ga) * (u / ga) + (v / gb) * (v / gb) <= 1.0) ++inside;
+    }
+  }
+  return static_cast<float>(inside) * 0.25F;
+}
 
 }  // namespace dermasim
