@@ -184,15 +184,21 @@ double gainWithin(const HealingModel& m, double x0, double y0, double from, doub
   return n > 0 ? sum / n : 0.0;
 }
 
-// One 1 mm puncture in the middle of the 3 mm patch, then `days` of healing.
-HealingModel afterOnePuncture(const ModelParameters& p, double days) {
-  const Scenario s = parseScenario(coarse(pen(1.0), kOneSession, days), "test.toml");
+// The 3 mm patch with one puncture `depth` mm deep in its middle, just made.
+HealingModel onePuncture(const ModelParameters& p, double depth, double days) {
+  const Scenario s = parseScenario(coarse(pen(depth), kOneSession, days), "test.toml");
   HealingModel m(makeBaselineSkin(s, p), p);
   Puncture hole;
   hole.x_mm = hole.y_mm = 1.5;
-  hole.depth_mm = 1.0;
+  hole.depth_mm = depth;
   hole.opening_length_mm = hole.opening_width_mm = 0.1;
   m.applySession({hole}, 1);
+  return m;
+}
+
+// One 1 mm puncture in the middle of the 3 mm patch, then `days` of healing.
+HealingModel afterOnePuncture(const ModelParameters& p, double days) {
+  HealingModel m = onePuncture(p, 1.0, days);
   while (m.day() < days - 1e-9) m.step(std::min(0.25, days - m.day()));
   return m;
 }
@@ -218,14 +224,7 @@ TEST_CASE("HealingModel: the epidermis thickens between punctures, not only over
 TEST_CASE("HealingModel: faint mediators die out with their sources over long steps", "[healing]") {
   // Mediators live hours. Once their sources are spent, a step of many lifetimes must take
   // them away: a residue of a thousandth of their half-saturation once lingered for weeks.
-  const ModelParameters p;
-  const Scenario s = parseScenario(coarse(pen(1.5), kOneSession, 28), "test.toml");
-  HealingModel m(makeBaselineSkin(s, p), p);
-  Puncture hole;
-  hole.x_mm = hole.y_mm = 1.5;
-  hole.depth_mm = 1.5;
-  hole.opening_length_mm = hole.opening_width_mm = 0.1;
-  m.applySession({hole}, 1);
+  HealingModel m = onePuncture(ModelParameters{}, 1.5, 28);
   float peak = 0;
   while (m.day() < 28 - 1e-9) {
     m.step(std::min({4.0, 30.0 / 1440.0 + 0.3 * m.day(), 28 - m.day()}));
