@@ -8,6 +8,20 @@
 
 using namespace dermasim;
 
+namespace {
+
+// Values spread over twelve decades, either sign: their sums in double round, so a sum taken
+// in another order comes out different in its last bits.
+std::vector<float> wideValues(unsigned seed, std::size_t n) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> decade(-6.0F, 6.0F), sign(-1.0F, 1.0F);
+  std::vector<float> x(n);
+  for (float& v : x) v = std::copysign(std::pow(10.0F, decade(rng)), sign(rng));
+  return x;
+}
+
+}  // namespace
+
 TEST_CASE("OrderedSum: exact where double is, for any length") {
   for (std::ptrdiff_t n : {0, 1, 7, 8, 9, 100, 40000}) {
     INFO(n << " values");
@@ -35,10 +49,7 @@ TEST_CASE("OrderedSum: adds in double, where a float sum drifts") {
 TEST_CASE("OrderedSum: the order is the lanes' and the data's alone") {
   // Lane l adds x[l], x[l + 8], ... in turn; the lanes then combine pairwise, (0 + 1) + (2 + 3)
   // and (4 + 5) + (6 + 7), then the two. Recomputed here the slow way, bit for bit.
-  std::mt19937 rng(3);
-  std::uniform_real_distribution<float> dist(-1e3F, 1e3F);
-  std::vector<float> x(1237);
-  for (float& v : x) v = dist(rng);
+  const std::vector<float> x = wideValues(3, 1237);
   double lane[8] = {};
   for (std::size_t i = 0; i < x.size(); ++i) lane[i % 8] += static_cast<double>(x[i]);
   const double expected =
@@ -47,10 +58,7 @@ TEST_CASE("OrderedSum: the order is the lanes' and the data's alone") {
 }
 
 TEST_CASE("OrderedSum: a run added in pieces sums as in one pass") {
-  std::mt19937 rng(5);
-  std::uniform_real_distribution<float> dist(-1e3F, 1e3F);
-  std::vector<float> x(1237);
-  for (float& v : x) v = dist(rng);
+  const std::vector<float> x = wideValues(5, 1237);
   const double whole = orderedSum(x.data(), static_cast<std::ptrdiff_t>(x.size()));
   // Pieces aligned to the lanes, and pieces that stop part-way through them.
   for (std::ptrdiff_t piece : {1, 3, 8, 13, 64, 250, 1236}) {
@@ -69,11 +77,8 @@ TEST_CASE("OrderedSum: a run added in pieces sums as in one pass") {
 }
 
 TEST_CASE("OrderedSum: several runs summed side by side sum as each alone") {
-  std::mt19937 rng(7);
-  std::uniform_real_distribution<float> dist(-1e3F, 1e3F);
-  std::vector<float> a(1237), b(1237), c(1237);
-  for (auto* run : {&a, &b, &c})
-    for (float& v : *run) v = dist(rng);
+  const std::vector<float> a = wideValues(7, 1237), b = wideValues(8, 1237),
+                           c = wideValues(9, 1237);
   const auto n = static_cast<std::ptrdiff_t>(a.size());
   for (std::ptrdiff_t piece : {1, 3, 8, 13, 250, 1237}) {
     INFO("pieces of " << piece);

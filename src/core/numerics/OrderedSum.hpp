@@ -25,25 +25,15 @@ class OrderedSum {
   static constexpr std::ptrdiff_t kLanes = 8;
 
   void add(const float* x, std::ptrdiff_t n) {
-    // The lanes in a local copy, so that the compiler keeps them in registers.
-    double lane[kLanes];
-    for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane[l] = lane_[l];
-    std::ptrdiff_t c = 0, next = next_;
-    // Finish the lanes the last piece left part-way, so that the body starts at lane 0.
-    for (; next != 0 && c < n; ++c) {
-      lane[next] += static_cast<double>(x[c]);
-      next = (next + 1) % kLanes;
-    }
-    for (; c + kLanes <= n; c += kLanes)
-      for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane[l] += static_cast<double>(x[c + l]);
-    for (; c < n; ++c) lane[next++] += static_cast<double>(x[c]);
-    for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane_[l] = lane[l];
-    next_ = next;
+    OrderedSum* const self[1] = {this};
+    const float* const run[1] = {x};
+    addEach(self, run, n);
   }
 
   // Adds n values of each of N runs to its sum, all in one pass: the same sums, bit for bit,
-  // as N calls of add(). Each sum is one chain of dependent additions, so N of them side by
-  // side run up to N times as fast. The sums must have been added the same counts so far.
+  // as N calls of add() (which is the case N = 1). Each sum is one chain of dependent additions,
+  // so N of them side by side run up to N times as fast. The sums must have been added the same
+  // counts so far.
   // Always inlined, so that it takes the instruction set of the kernel that calls it.
   template <int N>
   DERMASIM_CPU_KERNEL static void addEach(OrderedSum* const (&sums)[N], const float* const (&x)[N],
@@ -52,6 +42,7 @@ class OrderedSum {
     for (int f = 0; f < N; ++f)
       for (std::ptrdiff_t l = 0; l < kLanes; ++l) lane[f][l] = sums[f]->lane_[l];
     std::ptrdiff_t c = 0, next = sums[0]->next_;
+    // Finish the lanes the last piece left part-way, so that the body starts at lane 0.
     for (; next != 0 && c < n; ++c) {
       for (int f = 0; f < N; ++f) lane[f][next] += static_cast<double>(x[f][c]);
       next = (next + 1) % kLanes;
