@@ -50,6 +50,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_diffusivity = p["healing.mediator_diffusivity_mm2_day"];
   r.mediator_substep_life = p["numerics.mediator_substep_life"];
   r.mediator_visible = p["numerics.mediator_visible"];
+  r.mediator_coarsening = static_cast<int>(std::lround(p["numerics.mediator_coarsening"]));
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
   r.inflammation_recruitment = p["healing.inflammation_recruitment_per_day"];
   r.inflammation_resolution = perDayFromHalfLifeDays(p["healing.inflammation_half_life_d"]);
@@ -107,8 +108,9 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       rates_(HealingRates::from(parameters)),
       tracks_(TrackGeometry::from(parameters)),
       // Decay is taken implicitly in react() (see step()), so these only spread.
-      mediatorSpread_(base_.grid, rates_.mediator_diffusivity),
-      faintMediatorSpread_(base_.grid, rates_.mediator_diffusivity, 0.0),
+      mediatorCells_(base_.grid, rates_.mediator_coarsening),
+      mediatorSpread_(mediatorCells_.coarse(), rates_.mediator_diffusivity),
+      faintMediatorSpread_(mediatorCells_.coarse(), rates_.mediator_diffusivity, 0.0),
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
       paracrineSpread_(base_.grid, rates_.paracrine_diffusivity, 0.0),
       fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
@@ -128,6 +130,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   st_.epidermis_gain = g.zeros2();
   st_.flare = g.zeros2();
   st_.tether = base_.tether;
+  if (mediatorsCoarse()) coarseMediators_ = mediatorCells_.coarse().zeros3();
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
   // The untreated matrix: normal density by depth, less what atrophy has taken.
@@ -203,7 +206,22 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   tethers_.cut(punctures, st_.tether);
   flare_.stimulate(before, st_.injury, st_.flare);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
-  st_.mediators += static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
+  const Field burst = static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
+  st_.mediators += burst;
+  if (mediatorsCoarse()) {
+    // Onto the mediators' grid as well. The tissue's copy keeps the burst as sharp as it was
+    // torn until the first sub-step spreads it: the vessels and the infiltrate start from it
+    // (smeared over a coarse cell at once, the first roller session's redness read 0.113 d, not
+    // 0.112).
+    const std::size_t fine = g.columns(), coarse = mediatorCells_.coarse().columns();
+    std::vector<float> released(coarse);
+    for (int k = 0; k < g.nz; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      mediatorCells_.restrictPlane(burst.data() + ku * fine, released.data());
+      float* m = coarseMediators_.data() + ku * coarse;
+      for (std::size_t c = 0; c < coarse; ++c) m[c] += released[c];
+    }
+  }
   if (!punctures.empty()) {
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
   }
@@ -358,23 +376,62 @@ void HealingModel::stepMediators(double dt) {
   };
   // The largest mediator of each plane, gathered in plane order: the same for any thread count.
   std::vector<float> largest(static_cast<std::size_t>(g.nz));
+  // On a coarser mediator grid the sources (the lumen and the injury, both fixed through the
+  // step but for the injury's repair, which injuryRelease() integrates) are restricted to it
+  // once, the release and the spread are found there, and each change is applied there, then
+  // prolonged to the tissue's copy that the vessels and the infiltrate read. `change` is a
+  // plane of the mediators' grid.
+  const bool coarse = mediatorsCoarse();
+  const std::size_t columns = g.columns(), coarseColumns = mediatorCells_.coarse().columns();
+  const auto coarsePlane = [&](Field& field, int z) {
+    return field.data() + static_cast<std::size_t>(z) * coarseColumns;
+  };
+  if (coarse) {
+    if (coarseLumen_.size() != coarseMediators_.size()) {
+      coarseLumen_ = mediatorCells_.coarse().zeros3();
+      coarseInjury_ = mediatorCells_.coarse().zeros3();
+    }
+#pragma omp parallel for schedule(static)
+    for (int z = 0; z < g.nz; ++z) {
+      const std::size_t o = static_cast<std::size_t>(z) * columns;
+      mediatorCells_.restrictPlane(st_.lumen.data() + o, coarsePlane(coarseLumen_, z));
+      mediatorCells_.restrictPlane(st_.injury.data() + o, coarsePlane(coarseInjury_, z));
+    }
+  }
   const auto release = [&](int z, int s, float* change) {
     PlaneFields fields = planeFields(z);
-    fields.mediator_change = change;
     MediatorRates here = mr;
     here.injury_release = injuryRelease(z, s);
-    releaseMediators(fields, here, n);
+    if (coarse) {
+      fields.lumen = coarsePlane(coarseLumen_, z);
+      fields.injury = coarsePlane(coarseInjury_, z);
+      fields.mediators = coarsePlane(coarseMediators_, z);
+    }
+    fields.mediator_change = change;
+    releaseMediators(fields, here, coarse ? static_cast<std::ptrdiff_t>(coarseColumns) : n);
   };
   const auto apply = [&](int z, float* change) {
     PlaneFields fields = planeFields(z);
     fields.mediator_change = change;
+    if (coarse) {
+      float* m = coarsePlane(coarseMediators_, z);
+      for (std::size_t c = 0; c < coarseColumns; ++c) {
+        const float now = std::max(0.0F, m[c] + change[c]);
+        m[c] = now < kNegligible ? 0.0F : now;
+      }
+      thread_local std::vector<float> fineChange;
+      fineChange.resize(columns);
+      mediatorCells_.prolongChange(m, st_.mediators.data() + static_cast<std::size_t>(z) * columns,
+                                   fineChange.data());
+      fields.mediator_change = fineChange.data();
+    }
     largest[static_cast<std::size_t>(z)] = reactMediators(fields, mr, n);
   };
   float most = maxMediators_;
   for (int s = 0; s < substeps; ++s) {
     if (visible && most > kSpreadless) {
       mediatorSpread_.step(
-          st_.mediators, life, [&](int z, float* change) { release(z, s, change); }, apply);
+          mediatorField(), life, [&](int z, float* change) { release(z, s, change); }, apply);
     } else {
       // Too faint to redden anything: the reactions alone over the whole step, spread by the
       // split solves over the time the mediators live within it, then applied as one change.
@@ -394,14 +451,15 @@ void HealingModel::stepMediators(double dt) {
 
 void HealingModel::stepFaintMediators(double life, const PlaneUpdate& release,
                                       const PlaneUpdate& apply, std::vector<float>& largest) {
-  const Grid& g = base_.grid;
+  const Grid& g = mediatorCells_.coarse();
   if (static_cast<std::size_t>(faintMediators_.size()) != g.voxels()) faintMediators_ = g.zeros3();
   const std::size_t columns = g.columns();
   const auto faintPlane = [&](int z) {
     return faintMediators_.data() + static_cast<std::size_t>(z) * columns;
   };
+  Field& mediators = mediatorField();
   const auto mediatorPlane = [&](int z) {
-    return st_.mediators.data() + static_cast<std::size_t>(z) * columns;
+    return mediators.data() + static_cast<std::size_t>(z) * columns;
   };
 #pragma omp parallel for schedule(static)
   for (int z = 0; z < g.nz; ++z) {

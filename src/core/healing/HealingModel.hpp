@@ -19,6 +19,7 @@
 #include "core/healing/HealingKernels.hpp"
 #include "core/healing/NeedleChannels.hpp"
 #include "core/healing/NeurogenicFlare.hpp"
+#include "core/numerics/CoarserAcross.hpp"
 #include "core/numerics/DouglasSpread.hpp"
 #include "core/numerics/LodDiffusion.hpp"
 #include "core/numerics/OrderedSum.hpp"
@@ -51,6 +52,7 @@ struct HealingRates {
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
   double mediator_visible;       // below this largest level, no mediator sub-steps
+  int mediator_coarsening;       // tissue cells per mediator cell across the skin
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
   // disorder.
@@ -142,6 +144,9 @@ class HealingModel {
   void stepFaintMediators(double life, const PlaneUpdate& release, const PlaneUpdate& apply,
                           std::vector<float>& largest);
   PlaneFields planeFields(int k);
+  bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
+  // The mediators on their own grid: coarseMediators_ or st_.mediators.
+  Field& mediatorField() { return mediatorsCoarse() ? coarseMediators_ : st_.mediators; }
 
   BaselineSkin base_;
   HealingRates rates_;
@@ -152,6 +157,11 @@ class HealingModel {
   std::vector<int> papillaryCells_, dermisCells_;
   InflammationDose dose_;
   bool lined_ = false;  // whether any column of the baseline is lined
+  // The mediators' own grid, coarser across than the tissue's (numerics.mediator_coarsening):
+  // with a factor above 1 they live in coarseMediators_ and st_.mediators is its prolongation.
+  CoarserAcross mediatorCells_;
+  Field coarseMediators_;
+  Field coarseLumen_, coarseInjury_;  // their sources restricted to it, once a step
   DouglasSpread mediatorSpread_;
   // The mediators' spread once they redden nothing (see stepMediators()).
   LodDiffusion faintMediatorSpread_;

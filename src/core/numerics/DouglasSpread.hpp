@@ -21,7 +21,8 @@
 // direction but barely moves one varying quickly along two or three (its cross terms swamp
 // tau A): such modes crept toward their steady state by ~1 % a step, and spikes at the
 // punctures outlived their real life. Jacobi damps exactly those. Computed mode by mode for the
-// mediators' grid (75 um across, 50 um deep), every mode's factor per step lies in (-1/3, 1)
+// tissue grid (75 um across, 50 um deep; the mediators have since moved to cells twice as wide,
+// HealingModel), every mode's factor per step lies in (-1/3, 1)
 // (the fastest ones change sign, damped), the smooth ones decay at the exact e^(-k h), and the
 // slowest, about 1.2 mm long in two directions, still loses 13 % per lifetime at half a
 // lifetime per step (34 % at a quarter, 5 % at a whole).
