@@ -130,3 +130,16 @@ TEST_CASE("CoarserAcross: factor 1 copies", "[coarser]") {
   CHECK(c == f);
   CHECK(back == f);
 }
+
+TEST_CASE("CoarserAcross: a whole field's restriction is added plane by plane", "[coarser]") {
+  const Grid fine = makeGrid(4, 4, 3);
+  const CoarserAcross across(fine, 2);
+  Field f = fine.zeros3();
+  for (Eigen::Index v = 0; v < f.size(); ++v) f[v] = static_cast<float>(v);
+  Field c = across.coarse().zeros3();
+  c.setConstant(1.0F);
+  across.addRestricted(f, c);
+  // Plane 2, coarse cell (1, 0): fine (2..3, 0..1) of that plane, 32 + {2, 3, 6, 7}.
+  CHECK(c[2 * 4 + 1] == Approx(1.0 + (34 + 35 + 38 + 39) / 4.0));
+  CHECK(static_cast<double>(c.sum()) == Approx(12.0 + static_cast<double>(f.sum()) / 4.0));
+}

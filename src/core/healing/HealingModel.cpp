@@ -51,6 +51,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_substep_life = p["numerics.mediator_substep_life"];
   r.mediator_visible = p["numerics.mediator_visible"];
   r.mediator_coarsening = static_cast<int>(std::lround(p["numerics.mediator_coarsening"]));
+  r.paracrine_coarsening = static_cast<int>(std::lround(p["numerics.paracrine_coarsening"]));
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
   r.inflammation_recruitment = p["healing.inflammation_recruitment_per_day"];
   r.inflammation_resolution = perDayFromHalfLifeDays(p["healing.inflammation_half_life_d"]);
@@ -111,8 +112,9 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       mediatorCells_(base_.grid, rates_.mediator_coarsening),
       mediatorSpread_(mediatorCells_.coarse(), rates_.mediator_diffusivity),
       faintMediatorSpread_(mediatorCells_.coarse(), rates_.mediator_diffusivity, 0.0),
+      paracrineCells_(base_.grid, rates_.paracrine_coarsening),
       signalSpread_(base_.grid, rates_.signal_diffusivity, 0.0),
-      paracrineSpread_(base_.grid, rates_.paracrine_diffusivity, 0.0),
+      paracrineSpread_(paracrineCells_.coarse(), rates_.paracrine_diffusivity, 0.0),
       fibroblastSpread_(base_.grid, rates_.fibroblast_motility, 0.0),
       keratinocyteSignalSpread_(base_.grid.onePlane(), rates_.keratinocyte_signal_diffusivity, 0.0),
       channels_(base_.grid, ChannelClosure::from(parameters), tracks_),
@@ -131,6 +133,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   st_.flare = g.zeros2();
   st_.tether = base_.tether;
   if (mediatorsCoarse()) coarseMediators_ = mediatorCells_.coarse().zeros3();
+  if (paracrineCoarse()) coarseParacrine_ = paracrineCells_.coarse().zeros3();
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
   // The untreated matrix: normal density by depth, less what atrophy has taken.
@@ -208,20 +211,10 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
   const Field burst = static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
   st_.mediators += burst;
-  if (mediatorsCoarse()) {
-    // Onto the mediators' grid as well. The tissue's copy keeps the burst as sharp as it was
-    // torn until the first sub-step spreads it: the vessels and the infiltrate start from it
-    // (smeared over a coarse cell at once, the first roller session's redness read 0.113 d, not
-    // 0.112).
-    const std::size_t fine = g.columns(), coarse = mediatorCells_.coarse().columns();
-    std::vector<float> released(coarse);
-    for (int k = 0; k < g.nz; ++k) {
-      const auto ku = static_cast<std::size_t>(k);
-      mediatorCells_.restrictPlane(burst.data() + ku * fine, released.data());
-      float* m = coarseMediators_.data() + ku * coarse;
-      for (std::size_t c = 0; c < coarse; ++c) m[c] += released[c];
-    }
-  }
+  // Onto the mediators' grid as well. The tissue's copy keeps the burst as sharp as it was torn
+  // until the first sub-step spreads it: the vessels and the infiltrate start from it (smeared
+  // over a coarse cell at once, the first roller session's redness read 0.113 d, not 0.112).
+  if (mediatorsCoarse()) mediatorCells_.addRestricted(burst, coarseMediators_);
   if (!punctures.empty()) {
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
   }
@@ -247,8 +240,10 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
 void HealingModel::lumenNow(Field& lumen) { channels_.meanLumen(day_, day_, lumen); }
 
 void HealingModel::addGrowthFactors(const Field& lumen, double load) {
-  st_.paracrine += static_cast<float>(load) * lumen;
+  const Field added = static_cast<float>(load) * lumen;
+  st_.paracrine += added;
   maxParacrine_ = st_.paracrine.maxCoeff();
+  if (paracrineCoarse()) paracrineCells_.addRestricted(added, coarseParacrine_);
 }
 
 void HealingModel::step(double dt) {
@@ -262,6 +257,7 @@ void HealingModel::step(double dt) {
                      std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold)};
   };
   const auto [papillaryBefore, dermisBefore] = excess();
+  if (paracrineCoarse()) updateCoarseParacrine(dt);
   react(dt, mediatorsStepped);
   // The doses by the trapezoid rule over the step: second order, so they hold still as the
   // steps shrink (the step's end alone under-counted a rising infiltrate by a fifth).
@@ -277,7 +273,8 @@ void HealingModel::step(double dt) {
   if (maxSignal_ > kSpreadless)
     signalSpread_.step(st_.signal, dt / (1.0 + rates_.signal_decay * dt));
   // Growth factors live for days, longer than any step: decay in react(), spread here.
-  if (maxParacrine_ > kSpreadless) paracrineSpread_.step(st_.paracrine, dt);
+  if (maxParacrine_ > kSpreadless)
+    paracrineSpread_.step(paracrineCoarse() ? coarseParacrine_ : st_.paracrine, dt);
   if (maxFibroblasts_ > kSpreadless) fibroblastSpread_.step(st_.fibroblasts, dt);
   flare_.step(dt, st_.flare);
   day_ += dt;
@@ -542,6 +539,12 @@ void HealingModel::react(double dt, bool inflammationDone) {
     pr.resting = prof.fibroblasts[ku];
     // Matrix-bound growth factors come out of the matrix: fat has none to release.
     pr.paracrine_release = common.paracrine_release * (1.0F - prof.subcutis[ku]);
+    if (paracrineCoarse()) {
+      // Already decayed and released on their own grid (updateCoarseParacrine()): the kernel
+      // reads the prolonged copy as it is.
+      pr.paracrine_release = 0;
+      pr.paracrine_keep = 1;
+    }
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
     pr.normal_elastin = prof.elastin[ku];
@@ -572,6 +575,33 @@ void HealingModel::react(double dt, bool inflammationDone) {
   maxSignal_ = maxSignal;
   maxParacrine_ = maxParacrine;
   maxFibroblasts_ = maxFibroblasts;
+}
+
+void HealingModel::updateCoarseParacrine(double dt) {
+  // As reactCells() does on the tissue grid: P <- P e^(-k dt) + release x exposure, with the
+  // injury's exposure over the step integrated for its exponential repair from the step's
+  // start. Linear in the injury, so the restricted injury gives the restricted release.
+  const Grid& g = base_.grid;
+  const std::size_t fine = g.columns(), coarse = paracrineCells_.coarse().columns();
+  const auto keep = static_cast<float>(std::exp(-rates_.paracrine_decay * dt));
+  const auto fdt = static_cast<float>(dt);
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < g.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    const float repair = repairRate_[ku];
+    const float exposure = repair > 0 ? (1.0F - std::exp(-repair * fdt)) / repair : fdt;
+    const float release = static_cast<float>(rates_.paracrine_release) *
+                          (1.0F - base_.profile.subcutis[ku]) * exposure;
+    thread_local std::vector<float> injury;
+    injury.resize(coarse);
+    paracrineCells_.restrictPlane(st_.injury.data() + ku * fine, injury.data());
+    float* p = coarseParacrine_.data() + ku * coarse;
+    for (std::size_t c = 0; c < coarse; ++c) {
+      const float now = p[c] * keep + release * injury[c];
+      p[c] = now < kNegligible ? 0.0F : now;
+    }
+    paracrineCells_.prolongPlane(p, st_.paracrine.data() + ku * fine);
+  }
 }
 
 void HealingModel::growEpidermis(double dt) {

@@ -53,6 +53,7 @@ struct HealingRates {
   double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
   double mediator_visible;       // below this largest level, no mediator sub-steps
   int mediator_coarsening;       // tissue cells per mediator cell across the skin
+  int paracrine_coarsening;      // tissue cells per growth-factor cell across the skin
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
   // disorder.
@@ -145,6 +146,10 @@ class HealingModel {
                           std::vector<float>& largest);
   PlaneFields planeFields(int k);
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
+  bool paracrineCoarse() const { return paracrineCells_.factor() > 1; }
+  // The growth factors' decay and release over a step of dt on their coarse grid, and the
+  // tissue grid's copy prolonged from it for react().
+  void updateCoarseParacrine(double dt);
   // The mediators on their own grid: coarseMediators_ or st_.mediators.
   Field& mediatorField() { return mediatorsCoarse() ? coarseMediators_ : st_.mediators; }
 
@@ -166,6 +171,10 @@ class HealingModel {
   // The mediators' spread once they redden nothing (see stepMediators()).
   LodDiffusion faintMediatorSpread_;
   Field faintMediators_;  // their value after a faint step, before it is applied
+  // The growth factors' own grid (numerics.paracrine_coarsening), as the mediators': with a
+  // factor above 1 they live in coarseParacrine_ and st_.paracrine is its prolongation.
+  CoarserAcross paracrineCells_;
+  Field coarseParacrine_;
   LodDiffusion signalSpread_, paracrineSpread_, fibroblastSpread_;
   LodDiffusion keratinocyteSignalSpread_;  // along the basal layer (one plane)
   NeedleChannels channels_;

@@ -94,6 +94,17 @@ void CoarserAcross::restrictPlane(const float* fine, float* coarse) const {
   }
 }
 
+void CoarserAcross::addRestricted(const Field& fine, Field& coarse) const {
+  const std::size_t fineColumns = fine_.columns(), coarseColumns = coarse_.columns();
+  std::vector<float> restricted(coarseColumns);
+  for (int k = 0; k < fine_.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    restrictPlane(fine.data() + ku * fineColumns, restricted.data());
+    float* out = coarse.data() + ku * coarseColumns;
+    for (std::size_t c = 0; c < coarseColumns; ++c) out[c] += restricted[c];
+  }
+}
+
 void CoarserAcross::prolongPlane(const float* coarse, float* fine) const {
   prolong(coarse, nullptr, fine);
 }

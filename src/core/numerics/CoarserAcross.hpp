@@ -37,6 +37,8 @@ class CoarserAcross {
   // One depth plane: `fine` holds fine().columns() values, `coarse` coarse().columns().
   void restrictPlane(const float* fine, float* coarse) const;
   void prolongPlane(const float* coarse, float* fine) const;
+  // A whole field (every depth plane): `coarse` gains the restriction of `fine`.
+  void addRestricted(const Field& fine, Field& coarse) const;
   // The change that takes a fine plane from `now` to the prolongation of `coarse`, in one pass.
   void prolongChange(const float* coarse, const float* now, float* change) const;
 
