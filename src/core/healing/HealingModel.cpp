@@ -219,6 +219,7 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
   }
   channels_.open(punctures, day_, seed, sessions_++);
+  coarseLumenCurrent_ = false;
   channelsOpen_ = channels_.lastClosureDay() > day_;
 
   SessionInjury out;
@@ -247,7 +248,11 @@ void HealingModel::addGrowthFactors(const Field& lumen, double load) {
 }
 
 void HealingModel::step(double dt) {
-  if (channelsOpen_) openLumen(dt);
+  coarseInjuryCurrent_ = false;
+  if (channelsOpen_) {
+    openLumen(dt);
+    coarseLumenCurrent_ = false;
+  }
   // Mediators first: their release reads the injury at the step's start.
   const bool mediatorsStepped = maxMediators_ > 0;
   if (mediatorsStepped) stepMediators(dt);
@@ -388,12 +393,14 @@ void HealingModel::stepMediators(double dt) {
       coarseLumen_ = mediatorCells_.coarse().zeros3();
       coarseInjury_ = mediatorCells_.coarse().zeros3();
     }
+    const bool lumen = !coarseLumenCurrent_;
 #pragma omp parallel for schedule(static)
     for (int z = 0; z < g.nz; ++z) {
       const std::size_t o = static_cast<std::size_t>(z) * columns;
-      mediatorCells_.restrictPlane(st_.lumen.data() + o, coarsePlane(coarseLumen_, z));
+      if (lumen) mediatorCells_.restrictPlane(st_.lumen.data() + o, coarsePlane(coarseLumen_, z));
       mediatorCells_.restrictPlane(st_.injury.data() + o, coarsePlane(coarseInjury_, z));
     }
+    coarseLumenCurrent_ = coarseInjuryCurrent_ = true;
   }
   const auto release = [&](int z, int s, float* change) {
     PlaneFields fields = planeFields(z);
@@ -585,6 +592,9 @@ void HealingModel::updateCoarseParacrine(double dt) {
   const std::size_t fine = g.columns(), coarse = paracrineCells_.coarse().columns();
   const auto keep = static_cast<float>(std::exp(-rates_.paracrine_decay * dt));
   const auto fdt = static_cast<float>(dt);
+  // The mediators' restriction of this step's injury, when they have one on the same grid.
+  const bool restricted =
+      coarseInjuryCurrent_ && mediatorCells_.factor() == paracrineCells_.factor();
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
@@ -592,9 +602,13 @@ void HealingModel::updateCoarseParacrine(double dt) {
     const float exposure = repair > 0 ? (1.0F - std::exp(-repair * fdt)) / repair : fdt;
     const float release = static_cast<float>(rates_.paracrine_release) *
                           (1.0F - base_.profile.subcutis[ku]) * exposure;
-    thread_local std::vector<float> injury;
-    injury.resize(coarse);
-    paracrineCells_.restrictPlane(st_.injury.data() + ku * fine, injury.data());
+    thread_local std::vector<float> scratch;
+    const float* injury = restricted ? coarseInjury_.data() + ku * coarse : nullptr;
+    if (!restricted) {
+      scratch.resize(coarse);
+      paracrineCells_.restrictPlane(st_.injury.data() + ku * fine, scratch.data());
+      injury = scratch.data();
+    }
     float* p = coarseParacrine_.data() + ku * coarse;
     for (std::size_t c = 0; c < coarse; ++c) {
       const float now = p[c] * keep + release * injury[c];

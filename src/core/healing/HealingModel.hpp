@@ -167,6 +167,9 @@ class HealingModel {
   CoarserAcross mediatorCells_;
   Field coarseMediators_;
   Field coarseLumen_, coarseInjury_;  // their sources restricted to it, once a step
+  // Whether coarseLumen_ holds the lumen as it is (it stays cleared once the channels close),
+  // and coarseInjury_ this step's injury (the growth factors then take it too).
+  bool coarseLumenCurrent_ = false, coarseInjuryCurrent_ = false;
   DouglasSpread mediatorSpread_;
   // The mediators' spread once they redden nothing (see stepMediators()).
   LodDiffusion faintMediatorSpread_;
