@@ -132,7 +132,11 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   st_.epidermis_gain = g.zeros2();
   st_.flare = g.zeros2();
   st_.tether = base_.tether;
-  if (mediatorsCoarse()) coarseMediators_ = mediatorCells_.coarse().zeros3();
+  if (mediatorsCoarse()) {
+    coarseMediators_ = mediatorCells_.coarse().zeros3();
+    coarseLumen_ = mediatorCells_.coarse().zeros3();
+    coarseInjury_ = mediatorCells_.coarse().zeros3();
+  }
   if (paracrineCoarse()) coarseParacrine_ = paracrineCells_.coarse().zeros3();
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
@@ -389,10 +393,6 @@ void HealingModel::stepMediators(double dt) {
     return field.data() + static_cast<std::size_t>(z) * coarseColumns;
   };
   if (coarse) {
-    if (coarseLumen_.size() != coarseMediators_.size()) {
-      coarseLumen_ = mediatorCells_.coarse().zeros3();
-      coarseInjury_ = mediatorCells_.coarse().zeros3();
-    }
     const bool lumen = !coarseLumenCurrent_;
 #pragma omp parallel for schedule(static)
     for (int z = 0; z < g.nz; ++z) {
@@ -507,8 +507,9 @@ void HealingModel::react(double dt, bool inflammationDone) {
   common.inflammation_done = inflammationDone;
   common.tolerance = f(r.inflammation_tolerance);
   common.breakdown = f(r.matrix_breakdown);
-  common.paracrine_release = f(r.paracrine_release);
-  common.paracrine_keep = f(std::exp(-r.paracrine_decay * dt));
+  // On their own grid the growth factors have already decayed and been released this step
+  // (updateCoarseParacrine()): the kernel reads the prolonged copy as it is.
+  common.paracrine_keep = paracrineCoarse() ? 1.0F : f(std::exp(-r.paracrine_decay * dt));
   common.paracrine_potency = f(r.paracrine_potency);
   common.activation = f(r.fibroblast_activation);
   common.growth = f(r.fibroblast_growth);
@@ -539,19 +540,11 @@ void HealingModel::react(double dt, bool inflammationDone) {
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     PlaneRates pr = common;
-    const float repair = repairRate_[ku];
-    pr.injury_keep = std::exp(-repair * pr.dt);
-    // Injury present over the step, integrated exactly for its exponential repair.
-    pr.injury_exposure = repair > 0 ? (1.0F - pr.injury_keep) / repair : pr.dt;
+    const InjuryOverStep injury = injuryOver(k, pr.dt);
+    pr.injury_keep = injury.keep;
+    pr.injury_exposure = injury.exposure;
     pr.resting = prof.fibroblasts[ku];
-    // Matrix-bound growth factors come out of the matrix: fat has none to release.
-    pr.paracrine_release = common.paracrine_release * (1.0F - prof.subcutis[ku]);
-    if (paracrineCoarse()) {
-      // Already decayed and released on their own grid (updateCoarseParacrine()): the kernel
-      // reads the prolonged copy as it is.
-      pr.paracrine_release = 0;
-      pr.paracrine_keep = 1;
-    }
+    pr.paracrine_release = paracrineCoarse() ? 0.0F : paracrineRelease(k);
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
     pr.normal_elastin = prof.elastin[ku];
@@ -584,6 +577,19 @@ void HealingModel::react(double dt, bool inflammationDone) {
   maxFibroblasts_ = maxFibroblasts;
 }
 
+HealingModel::InjuryOverStep HealingModel::injuryOver(int k, float dt) const {
+  const float repair = repairRate_[static_cast<std::size_t>(k)];
+  const float keep = std::exp(-repair * dt);
+  // Injury present over the step, integrated exactly for its exponential repair.
+  return {keep, repair > 0 ? (1.0F - keep) / repair : dt};
+}
+
+float HealingModel::paracrineRelease(int k) const {
+  // Matrix-bound growth factors come out of the matrix: fat has none to release.
+  return static_cast<float>(rates_.paracrine_release) *
+         (1.0F - base_.profile.subcutis[static_cast<std::size_t>(k)]);
+}
+
 void HealingModel::updateCoarseParacrine(double dt) {
   // As reactCells() does on the tissue grid: P <- P e^(-k dt) + release x exposure, with the
   // injury's exposure over the step integrated for its exponential repair from the step's
@@ -598,10 +604,7 @@ void HealingModel::updateCoarseParacrine(double dt) {
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
-    const float repair = repairRate_[ku];
-    const float exposure = repair > 0 ? (1.0F - std::exp(-repair * fdt)) / repair : fdt;
-    const float release = static_cast<float>(rates_.paracrine_release) *
-                          (1.0F - base_.profile.subcutis[ku]) * exposure;
+    const float release = paracrineRelease(k) * injuryOver(k, fdt).exposure;
     thread_local std::vector<float> scratch;
     const float* injury = restricted ? coarseInjury_.data() + ku * coarse : nullptr;
     if (!restricted) {

@@ -150,6 +150,13 @@ class HealingModel {
   // The growth factors' decay and release over a step of dt on their coarse grid, and the
   // tissue grid's copy prolonged from it for react().
   void updateCoarseParacrine(double dt);
+  // Plane k's injury over a step of dt: the share left, and the injury present over the step.
+  struct InjuryOverStep {
+    float keep, exposure;
+  };
+  InjuryOverStep injuryOver(int k, float dt) const;
+  // Growth factors plane k releases per unit of injury present.
+  float paracrineRelease(int k) const;
   // The mediators on their own grid: coarseMediators_ or st_.mediators.
   Field& mediatorField() { return mediatorsCoarse() ? coarseMediators_ : st_.mediators; }
 

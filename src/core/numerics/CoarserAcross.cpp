@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstddef>
 
-#include "core/numerics/CpuDispatch.hpp"
 #include "core/numerics/Periodic.hpp"
 
 namespace dermasim {
@@ -25,6 +24,13 @@ CoarserAcross::CoarserAcross(const Grid& fine, int factor)
   coarse_.dx_mm = fine.dx_mm * factor_;
   alongX_ = neighbours(fine.nx, factor_);
   alongY_ = neighbours(fine.ny, factor_);
+  // Fine cell I f + d sits between coarse cells I - 1 and I (d < f / 2) or I and I + 1, with
+  // the same weight for every I: the first f cells' neighbours give them all.
+  for (int d = 0; d < factor_; ++d) {
+    const Neighbours& n = alongX_[static_cast<std::size_t>(d)];
+    rowWeight_.push_back(n.weight_above);
+    rowBelow_.push_back(n.offset);
+  }
 }
 
 std::vector<CoarserAcross::Neighbours> CoarserAcross::neighbours(int fineCells, int factor) {
@@ -35,6 +41,7 @@ std::vector<CoarserAcross::Neighbours> CoarserAcross::neighbours(int fineCells, 
     const double at = (i + 0.5) / factor - 0.5;
     const double below = std::floor(at);
     Neighbours& n = out[static_cast<std::size_t>(i)];
+    n.offset = static_cast<int>(below) - i / factor;
     n.below = periodicIndex(static_cast<int>(below), coarseCells);
     n.above = periodicIndex(static_cast<int>(below) + 1, coarseCells);
     n.weight_above = static_cast<float>(at - below);
@@ -45,13 +52,12 @@ std::vector<CoarserAcross::Neighbours> CoarserAcross::neighbours(int fineCells, 
 namespace {
 
 // The loops with the factor known at compile time (F > 0), so that a cell's block and its
-// weights unroll; F = 0 reads it from `f`. Compiled for each instruction set (CpuDispatch.hpp:
-// the same operations in the same order on any CPU). With the factor read at run time and
-// baseline code only, restriction and prolongation took 4.6 % and 4.2 % of a series, about
-// what the coarse spread saved.
+// weights unroll; F = 0 reads it from `f`. With the factor read at run time, restriction and
+// prolongation took 4.6 % and 4.2 % of a series, about what the coarse spread saved. (Variants
+// for AVX2 and AVX-512 were tried: under 1 % of a series, the loops being bandwidth-bound.)
 template <int F>
-DERMASIM_CPU_KERNEL void restrictRows(const float* __restrict fine, float* __restrict coarse,
-                                      std::size_t fnx, std::size_t cnx, int cny, int f) {
+void restrictRows(const float* __restrict fine, float* __restrict coarse, std::size_t fnx,
+                  std::size_t cnx, int cny, int f) {
   const std::size_t k = F > 0 ? static_cast<std::size_t>(F) : static_cast<std::size_t>(f);
   const float share = 1.0F / static_cast<float>(k * k);
   for (std::size_t J = 0; J < static_cast<std::size_t>(cny); ++J) {
@@ -74,27 +80,12 @@ DERMASIM_CPU_KERNEL void restrictRows(const float* __restrict fine, float* __res
   }
 }
 
-DERMASIM_CPU_KERNEL void restrictImpl(const float* fine, float* coarse, std::size_t fnx,
-                                      std::size_t cnx, int cny, int f) {
-  switch (f) {
-    case 2:
-      return restrictRows<2>(fine, coarse, fnx, cnx, cny, 2);
-    case 3:
-      return restrictRows<3>(fine, coarse, fnx, cnx, cny, 3);
-    case 4:
-      return restrictRows<4>(fine, coarse, fnx, cnx, cny, 4);
-    default:
-      return restrictRows<0>(fine, coarse, fnx, cnx, cny, f);
-  }
-}
-
 // One fine row from a coarse row already interpolated along y, `row[-1]` and `row[cnx]`
 // holding the periodic neighbours: fine cell I k + d = w_d row[I + below_d + 1] + (1 - w_d)
 // row[I + below_d], less `minus` if given.
 template <int F>
-DERMASIM_CPU_KERNEL void prolongRow(const float* __restrict row, std::size_t cnx, int f,
-                                    const float* weight, const std::ptrdiff_t* below,
-                                    const float* __restrict minus, float* __restrict out) {
+void prolongRow(const float* __restrict row, std::size_t cnx, int f, const float* weight,
+                const std::ptrdiff_t* below, const float* __restrict minus, float* __restrict out) {
   const std::size_t k = F > 0 ? static_cast<std::size_t>(F) : static_cast<std::size_t>(f);
   for (std::size_t I = 0; I < cnx; ++I)
     for (std::size_t d = 0; d < k; ++d) {
@@ -104,67 +95,20 @@ DERMASIM_CPU_KERNEL void prolongRow(const float* __restrict row, std::size_t cnx
     }
 }
 
-DERMASIM_CPU_KERNEL void prolongRowImpl(const float* row, std::size_t cnx, int f,
-                                        const float* weight, const std::ptrdiff_t* below,
-                                        const float* minus, float* out) {
-  switch (f) {
-    case 2:
-      return prolongRow<2>(row, cnx, f, weight, below, minus, out);
-    case 3:
-      return prolongRow<3>(row, cnx, f, weight, below, minus, out);
-    case 4:
-      return prolongRow<4>(row, cnx, f, weight, below, minus, out);
-    default:
-      return prolongRow<0>(row, cnx, f, weight, below, minus, out);
-  }
-}
-
-using RestrictKernel = void (*)(const float*, float*, std::size_t, std::size_t, int, int);
-using ProlongKernel = void (*)(const float*, std::size_t, int, const float*, const std::ptrdiff_t*,
-                               const float*, float*);
-struct Kernels {
-  RestrictKernel restrict;
-  ProlongKernel prolongRow;
-};
-
-void restrictBase(const float* fine, float* coarse, std::size_t fnx, std::size_t cnx, int cny,
-                  int f) {
-  restrictImpl(fine, coarse, fnx, cnx, cny, f);
-}
-DERMASIM_FOR_AVX2 void restrictAvx2(const float* fine, float* coarse, std::size_t fnx,
-                                    std::size_t cnx, int cny, int f) {
-  restrictImpl(fine, coarse, fnx, cnx, cny, f);
-}
-DERMASIM_FOR_AVX512 void restrictAvx512(const float* fine, float* coarse, std::size_t fnx,
-                                        std::size_t cnx, int cny, int f) {
-  restrictImpl(fine, coarse, fnx, cnx, cny, f);
-}
-void prolongBase(const float* row, std::size_t cnx, int f, const float* weight,
-                 const std::ptrdiff_t* below, const float* minus, float* out) {
-  prolongRowImpl(row, cnx, f, weight, below, minus, out);
-}
-DERMASIM_FOR_AVX2 void prolongAvx2(const float* row, std::size_t cnx, int f, const float* weight,
-                                   const std::ptrdiff_t* below, const float* minus, float* out) {
-  prolongRowImpl(row, cnx, f, weight, below, minus, out);
-}
-DERMASIM_FOR_AVX512 void prolongAvx512(const float* row, std::size_t cnx, int f,
-                                       const float* weight, const std::ptrdiff_t* below,
-                                       const float* minus, float* out) {
-  prolongRowImpl(row, cnx, f, weight, below, minus, out);
-}
-
-const Kernels& kernels() {
-  static const Kernels chosen =
-      forThisCpu(Kernels{restrictBase, prolongBase}, Kernels{restrictAvx2, prolongAvx2},
-                 Kernels{restrictAvx512, prolongAvx512});
-  return chosen;
-}
-
 }  // namespace
 
 void CoarserAcross::restrictPlane(const float* fine, float* coarse) const {
-  kernels().restrict(fine, coarse, static_cast<std::size_t>(fine_.nx),
-                     static_cast<std::size_t>(coarse_.nx), coarse_.ny, factor_);
+  const auto fnx = static_cast<std::size_t>(fine_.nx), cnx = static_cast<std::size_t>(coarse_.nx);
+  switch (factor_) {
+    case 2:
+      return restrictRows<2>(fine, coarse, fnx, cnx, coarse_.ny, 2);
+    case 3:
+      return restrictRows<3>(fine, coarse, fnx, cnx, coarse_.ny, 3);
+    case 4:
+      return restrictRows<4>(fine, coarse, fnx, cnx, coarse_.ny, 4);
+    default:
+      return restrictRows<0>(fine, coarse, fnx, cnx, coarse_.ny, factor_);
+  }
 }
 
 void CoarserAcross::addRestricted(const Field& fine, Field& coarse) const {
@@ -189,20 +133,10 @@ void CoarserAcross::prolongChange(const float* coarse, const float* now, float* 
 void CoarserAcross::prolong(const float* coarse, const float* minus, float* fine) const {
   const int f = factor_;
   const auto fnx = static_cast<std::size_t>(fine_.nx), cnx = static_cast<std::size_t>(coarse_.nx);
-  // Fine cell I f + d sits between coarse cells I - 1 and I (d < f / 2) or I and I + 1, with
-  // the same weight for every I (the same expression as neighbours()).
-  thread_local std::vector<float> weight;
-  thread_local std::vector<std::ptrdiff_t> below;
-  weight.resize(static_cast<std::size_t>(f));
-  below.resize(static_cast<std::size_t>(f));
-  for (int d = 0; d < f; ++d) {
-    weight[static_cast<std::size_t>(d)] = alongX_[static_cast<std::size_t>(d)].weight_above;
-    below[static_cast<std::size_t>(d)] =
-        static_cast<std::ptrdiff_t>(std::floor((d + 0.5) / f - 0.5));
-  }
+  const float* weight = rowWeight_.data();
+  const std::ptrdiff_t* below = rowBelow_.data();
   // One fine row at a time: interpolate along y into `row` (coarse columns, with each end's
   // periodic neighbour beside it), then along x.
-  const ProlongKernel rowKernel = kernels().prolongRow;
   thread_local std::vector<float> padded;
   padded.resize(cnx + 2);
   float* row = padded.data() + 1;
@@ -216,7 +150,19 @@ void CoarserAcross::prolong(const float* coarse, const float* minus, float* fine
     row[cnx] = row[0];
     float* out = fine + static_cast<std::size_t>(j) * fnx;
     const float* subtract = minus ? minus + static_cast<std::size_t>(j) * fnx : nullptr;
-    rowKernel(row, cnx, f, weight.data(), below.data(), subtract, out);
+    switch (f) {
+      case 2:
+        prolongRow<2>(row, cnx, f, weight, below, subtract, out);
+        break;
+      case 3:
+        prolongRow<3>(row, cnx, f, weight, below, subtract, out);
+        break;
+      case 4:
+        prolongRow<4>(row, cnx, f, weight, below, subtract, out);
+        break;
+      default:
+        prolongRow<0>(row, cnx, f, weight, below, subtract, out);
+    }
   }
 }
 

@@ -19,6 +19,7 @@
 // loops, no state but the weights (and a row of scratch per thread): thread-safe, the same
 // numbers on any thread count.
 
+#include <cstddef>
 #include <vector>
 
 #include "core/numerics/Grid.hpp"
@@ -47,6 +48,7 @@ class CoarserAcross {
   // the weight of the second.
   struct Neighbours {
     int below = 0, above = 0;
+    int offset = 0;  // below, unwrapped, less the coarse cell holding the fine one (-1 or 0)
     float weight_above = 0;
   };
   static std::vector<Neighbours> neighbours(int fineCells, int factor);
@@ -55,6 +57,9 @@ class CoarserAcross {
   Grid fine_, coarse_;
   int factor_ = 1;
   std::vector<Neighbours> alongX_, alongY_;
+  // The x weights and offsets of fine cells 0 .. factor - 1, shared by every coarse cell.
+  std::vector<float> rowWeight_;
+  std::vector<std::ptrdiff_t> rowBelow_;
 };
 
 }  // namespace dermasim
