@@ -302,3 +302,32 @@ TEST_CASE("HealingModel: growth factors on a coarser grid keep their amount", "[
   // The coarse grid was in use: its copy's peak at the puncture is lower.
   CHECK(coarsePeak.front() < 0.9 * finePeak.front());
 }
+
+TEST_CASE("HealingModel: coarse mediators take a later session's open channels", "[healing]") {
+  // The coarse grid keeps its copy of the lumen while the channels stay closed; a second
+  // session's channels must reach it. Slowest spread as above, so the amounts agree to rounding
+  // on either grid only if the coarse mediators see the second lumen too.
+  const auto secondSession = [](double factor) {
+    const ModelParameters p = ModelParameters::withOverrides(
+        {{"numerics.mediator_coarsening", factor}, {"healing.mediator_diffusivity_mm2_day", 0.1}});
+    HealingModel m = onePuncture(p, 1.5, 4);
+    while (m.day() < 2 - 1e-9) m.step(std::min(0.25, 2 - m.day()));
+    REQUIRE(m.channelsOpen() == 0.0);
+    Puncture hole;
+    hole.x_mm = hole.y_mm = 0.7;
+    hole.depth_mm = 1.5;
+    hole.opening_length_mm = hole.opening_width_mm = 0.1;
+    m.applySession({hole}, 2);
+    std::vector<double> amount;
+    for (int step = 0; step < 6; ++step) {
+      m.step(30.0 / 1440.0);
+      amount.push_back(static_cast<double>(m.state().mediators.sum()));
+    }
+    return amount;
+  };
+  const std::vector<double> fine = secondSession(1), coarse = secondSession(2);
+  for (std::size_t i = 0; i < fine.size(); ++i) {
+    INFO("half hour " << i + 1 << " after the second session: " << fine[i] << " / " << coarse[i]);
+    CHECK(coarse[i] == Approx(fine[i]).epsilon(1e-4));
+  }
+}
