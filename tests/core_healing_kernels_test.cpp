@@ -72,3 +72,65 @@ TEST_CASE("HealingKernels: the infiltrate follows mediators falling within a sub
     CHECK(std::abs(static_cast<double>(inflammation[c]) - exact) < 0.06 * std::abs(exact - i0));
   }
 }
+
+TEST_CASE("HealingKernels: new matrix turns over toward the untreated matrix, disordered or not",
+          "[healing]") {
+  // The matrix kernel finds each voxel's untreated matrix from its deficit and disorder rather
+  // than reading it: collagen and elastin above it must relax toward exactly that level.
+  const MatrixMakeup makeup{1.0F, 0.2F, 1.0F, 0.5F, 0.6F, 0.4F};
+  const std::vector<float> deficit{0.0F, 0.25F, 0.5F}, disorder{0.0F, 0.5F, 1.0F};
+  // By hand: type III share 0.2, 0.45 and 0.7 capped at 0.6; elastin less 0, 20 and 40 %.
+  const std::vector<UntreatedMatrix> expected{
+      {0.8F, 0.2F, 1.0F}, {0.4125F, 0.3375F, 0.6F}, {0.2F, 0.3F, 0.3F}};
+  for (std::size_t c = 0; c < deficit.size(); ++c) {
+    const UntreatedMatrix m = untreatedMatrix(makeup, deficit[c], disorder[c]);
+    CHECK(m.collagen1 == Approx(expected[c].collagen1));
+    CHECK(m.collagen3 == Approx(expected[c].collagen3));
+    CHECK(m.elastin == Approx(expected[c].elastin));
+  }
+
+  // One step with nothing laid down: what lies above the untreated matrix halves.
+  PlaneRates rates{};
+  rates.dt = 1.0F;
+  rates.normal = 1.0F;
+  rates.inv_cap = 0.5F;
+  rates.mature_keep = 1.0F;
+  rates.collagen_keep = 0.5F;
+  rates.crosslink_keep = rates.crosslink_new_keep = 1.0F;
+  rates.tolerance = 1.0F;
+  rates.normal_elastin = 1.0F;
+  rates.inv_elastin_cap = 0.5F;
+  rates.elastin_keep = 0.5F;
+  rates.makeup = makeup;
+  const auto step = [&](const std::vector<float>& disorderOfPlane, bool readDisorder) {
+    const std::size_t n = deficit.size();
+    std::vector<float> c1(n), c3(n), elastin(n), zeros(n, 0.0F), refilling(n, 0.0F),
+        refilled(n, 0.0F);
+    for (std::size_t c = 0; c < n; ++c) {
+      const UntreatedMatrix m = untreatedMatrix(makeup, deficit[c], disorderOfPlane[c]);
+      c1[c] = m.collagen1 + 0.1F;
+      c3[c] = m.collagen3;
+      elastin[c] = m.elastin + 0.05F;
+    }
+    PlaneFields f{};
+    f.deficit = deficit.data();
+    f.disorder = readDisorder ? disorderOfPlane.data() : nullptr;
+    f.collagen1 = c1.data();
+    f.collagen3 = c3.data();
+    f.elastin = elastin.data();
+    f.refilling = refilling.data();
+    f.refilled = refilled.data();
+    f.fibroblasts_mean = f.remodelling = zeros.data();
+    f.inflammation = zeros.data();
+    reactMatrix(f, rates, static_cast<std::ptrdiff_t>(n));
+    for (std::size_t c = 0; c < n; ++c) {
+      const UntreatedMatrix m = untreatedMatrix(makeup, deficit[c], disorderOfPlane[c]);
+      INFO("voxel " << c << (readDisorder ? ", disorder read" : ", no disorder"));
+      CHECK(c1[c] == Approx(m.collagen1 + 0.05F).epsilon(1e-6));
+      CHECK(c3[c] == Approx(m.collagen3).epsilon(1e-6));
+      CHECK(elastin[c] == Approx(m.elastin + 0.025F).epsilon(1e-6));
+    }
+  };
+  step(disorder, true);
+  step(std::vector<float>(deficit.size(), 0.0F), false);
+}

@@ -331,3 +331,65 @@ TEST_CASE("HealingModel: coarse mediators take a later session's open channels",
     CHECK(coarse[i] == Approx(fine[i]).epsilon(1e-4));
   }
 }
+
+TEST_CASE("HealingModel: mediators too faint to act on anything are dropped until the next session",
+          "[healing]") {
+  // Repairing injury keeps releasing a trace of mediators for weeks after the redness. Below a
+  // millionth of their half-saturation they and the vessels they dilate are set to zero and no
+  // longer stepped; the infiltrate goes on resolving without them, and the next session's
+  // punctures bring them back.
+  HealingModel m = onePuncture(ModelParameters{}, 1.5, 28);
+  double droppedOn = -1, infiltrateThen = 0;
+  while (m.day() < 28 - 1e-9) {
+    const float before = m.state().mediators.maxCoeff();
+    m.step(std::min({4.0, 30.0 / 1440.0 + 0.3 * m.day(), 28 - m.day()}));
+    if (droppedOn < 0 && m.state().mediators.maxCoeff() == 0.0F && before > 0.0F) {
+      droppedOn = m.day();
+      infiltrateThen = static_cast<double>(m.state().inflammation.sum());
+      INFO("mediators before the step that dropped them: " << before);
+      CHECK(before < 1e-4F);
+    }
+  }
+  INFO("dropped on day " << droppedOn);
+  REQUIRE(droppedOn > 2);
+  CHECK(droppedOn < 20);
+  CHECK(m.state().mediators.maxCoeff() == 0.0F);
+  CHECK(m.state().vasodilation.maxCoeff() == 0.0F);
+  CHECK(static_cast<double>(m.state().inflammation.sum()) < 0.5 * infiltrateThen);
+
+  Puncture hole;
+  hole.x_mm = hole.y_mm = 0.7;
+  hole.depth_mm = 1.5;
+  hole.opening_length_mm = hole.opening_width_mm = 0.1;
+  m.applySession({hole}, 2);
+  m.step(30.0 / 1440.0);
+  CHECK(m.state().mediators.maxCoeff() > 0.1F);
+  CHECK(m.state().vasodilation.maxCoeff() > 0.01F);
+}
+
+TEST_CASE("HealingModel: the fibroblasts' spread waits over short steps, then catches up",
+          "[healing]") {
+  // numerics.fibroblast_spread_wait_days: over steps shorter than the wait the fibroblasts
+  // are not spread; once the steps add up to it, they are spread over all the time they
+  // waited, and match a model that spread them every step.
+  const auto model = [](double wait) {
+    return onePuncture(
+        ModelParameters::withOverrides({{"numerics.fibroblast_spread_wait_days", wait}}), 1.0, 5);
+  };
+  HealingModel every = model(0.0), waiting = model(0.4);
+  for (HealingModel* m : {&every, &waiting})
+    while (m->day() < 3 - 1e-9) m->step(0.5);  // steps longer than the wait: both spread each
+  REQUIRE(every.state().fibroblasts.maxCoeff() > 1e-3F);
+  CHECK(waiting.state().fibroblasts.maxCoeff() == every.state().fibroblasts.maxCoeff());
+  const auto peak = [](const HealingModel& m) { return m.state().fibroblasts.maxCoeff(); };
+  for (int step = 0; step < 3; ++step) {
+    every.step(0.1);
+    waiting.step(0.1);
+  }
+  INFO("after 0.3 day of 0.1-day steps, peak " << peak(every) << " / " << peak(waiting));
+  CHECK(peak(waiting) > peak(every) * 1.001F);  // not yet spread
+  every.step(0.1);
+  waiting.step(0.1);
+  INFO("after 0.4 day, peak " << peak(every) << " / " << peak(waiting));
+  CHECK(peak(waiting) == Approx(peak(every)).epsilon(0.01));
+}

@@ -143,7 +143,7 @@ DERMASIM_CPU_KERNEL float mediatorsImpl(const PlaneFields& f, const MediatorRate
   return maxMediators;
 }
 
-template <bool kLined>
+template <bool kLined, bool kDisordered>
 DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   const float* __restrict fibroblasts = f.fibroblasts_mean;
   const float* __restrict remodelling = f.remodelling;
@@ -152,9 +152,7 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   float* __restrict refilling = f.refilling;
   float* __restrict refilled = f.refilled;
   float* __restrict elastin = f.elastin;
-  const float* __restrict c1Base = f.collagen1_base;
-  const float* __restrict c3Base = f.collagen3_base;
-  const float* __restrict elastinBase = f.elastin_base;
+  const float* __restrict disorder = f.disorder;
   const float* __restrict deficit = f.deficit;
   const float* __restrict lining = f.lining;
   const float* __restrict inflammation = f.inflammation;
@@ -162,6 +160,8 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   // turns over in years.
 #pragma omp simd
   for (std::ptrdiff_t c = 0; c < n; ++c) {
+    const UntreatedMatrix untreated =
+        untreatedMatrix(r.makeup, deficit[c], kDisordered ? disorder[c] : 0.0F);
     float one = c1[c], three = c3[c];
     const float total = one + three;
     // Activated cells make the tissue they sit in denser, up to its capacity. Remodelling
@@ -177,16 +177,16 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
     const float laid = r.dt * r.normal * r.synthesis * fibroblasts[c] * space + r.normal * fill;
     three += r.share3 * laid;
     one += (1.0F - r.share3) * laid;
-    const float matured = std::max(0.0F, three - c3Base[c]) * (1.0F - r.mature_keep);
+    const float matured = std::max(0.0F, three - untreated.collagen3) * (1.0F - r.mature_keep);
     three -= matured;
     one += matured;
     // An infiltrate that does not resolve (injury again before it has, or confluent injury)
     // releases proteases that break down the new matrix and the refilled volume (implicit).
     const float harm =
         1.0F / (1.0F + r.dt * r.breakdown * std::max(0.0F, inflammation[c] - r.tolerance));
-    const float new1 = one - c1Base[c], new3 = three - c3Base[c];
-    c1[c] = c1Base[c] + new1 * (new1 > 0.0F ? harm : 1.0F) * r.collagen_keep;
-    c3[c] = c3Base[c] + new3 * (new3 > 0.0F ? harm : 1.0F) * r.collagen_keep;
+    const float new1 = one - untreated.collagen1, new3 = three - untreated.collagen3;
+    c1[c] = untreated.collagen1 + new1 * (new1 > 0.0F ? harm : 1.0F) * r.collagen_keep;
+    c3[c] = untreated.collagen3 + new3 * (new3 > 0.0F ? harm : 1.0F) * r.collagen_keep;
     // Refilled volume holds the surface up only once it is cross-linked into the matrix, and
     // turns over with the rest of the collagen.
     // Volume refilled during the step has had less time to cross-link than the volume waiting
@@ -200,7 +200,7 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
     const float e = elastin[c];
     const float room = std::max(0.0F, 1.0F - e * r.inv_elastin_cap);
     const float grown = e + r.elastin_rate * r.normal_elastin * remodelling[c] * room;
-    elastin[c] = elastinBase[c] + (grown - elastinBase[c]) * r.elastin_keep;
+    elastin[c] = untreated.elastin + (grown - untreated.elastin) * r.elastin_keep;
   }
 }
 
@@ -210,13 +210,22 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsEither(const PlaneFields& f, const PlaneRat
   return r.inflammation_done ? cellsImpl<false>(f, r, n) : cellsImpl<true>(f, r, n);
 }
 
-// Columns with a lined tract read the lining; the rest skip it.
+// Columns with a lined tract read the lining, planes with disordered matrix the disorder; the
+// rest skip them.
+template <bool kLined>
+DERMASIM_CPU_KERNEL void matrixAnyDisorder(const PlaneFields& f, const PlaneRates& r,
+                                           std::ptrdiff_t n) {
+  if (f.disorder)
+    matrixImpl<kLined, true>(f, r, n);
+  else
+    matrixImpl<kLined, false>(f, r, n);
+}
 DERMASIM_CPU_KERNEL void matrixAnyLining(const PlaneFields& f, const PlaneRates& r,
                                          std::ptrdiff_t n) {
   if (f.lining)
-    matrixImpl<true>(f, r, n);
+    matrixAnyDisorder<true>(f, r, n);
   else
-    matrixImpl<false>(f, r, n);
+    matrixAnyDisorder<false>(f, r, n);
 }
 
 PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {

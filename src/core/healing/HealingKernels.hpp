@@ -4,11 +4,43 @@
 // Every variant does the same IEEE operations in the same order (no FMA contraction, see
 // core/numerics/CpuDispatch.hpp), so results do not depend on which one runs.
 
+#include <algorithm>
 #include <cstddef>
+
+#include "core/numerics/CpuDispatch.hpp"
 
 #include "core/numerics/OrderedSum.hpp"
 
 namespace dermasim {
+
+// What untreated matrix a depth plane holds where nothing is missing or disordered, and how
+// disorder (scar, striae) changes it.
+struct MatrixMakeup {
+  float collagen;            // total collagen, reticular dermis = 1
+  float collagen3_share;     // type III share of it
+  float elastin;             // reticular dermis = 1
+  float disorder_collagen3;  // type III share added per unit of disorder ...
+  float max_collagen3;       // ... up to this share
+  float disorder_elastin;    // share of elastin lost per unit of disorder
+};
+
+struct UntreatedMatrix {
+  float collagen1, collagen3, elastin;
+};
+
+// A voxel's untreated matrix: the plane's normal density less what atrophy has taken
+// (`deficit`), disordered matrix carrying more type III and less elastin. One formula for the
+// model's baseline and for the matrix kernel, which finds it again each step rather than read
+// three more fields a voxel.
+DERMASIM_CPU_KERNEL UntreatedMatrix untreatedMatrix(const MatrixMakeup& m, float deficit,
+                                                    float disorder) {
+  const float present = 1.0F - deficit;
+  const float share3 =
+      std::min(m.max_collagen3, m.collagen3_share + m.disorder_collagen3 * disorder);
+  const float total = m.collagen * present;
+  const float three = total * share3;
+  return {total - three, three, m.elastin * present * (1.0F - m.disorder_elastin * disorder)};
+}
 
 // Constants for one step and one depth plane.
 struct PlaneRates {
@@ -28,6 +60,7 @@ struct PlaneRates {
   float crosslink_new_keep;    // of the volume refilled during the step, on average
   float tolerance, breakdown;  // matrix breakdown by an infiltrate above the tolerance
   float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
+  MatrixMakeup makeup;  // the untreated matrix of the plane, for untreatedMatrix()
 };
 
 // Constants for one mediator sub-step of length h and one depth plane, integrated exactly for
@@ -62,9 +95,7 @@ struct PlaneFields {
   float* refilling;
   float* refilled;
   float* elastin;
-  const float* collagen1_base;
-  const float* collagen3_base;
-  const float* elastin_base;
+  const float* disorder;  // or null where the plane has none
   // The plane's activated fibroblasts averaged over the step (trapezoid), written by
   // reactCells for reactMatrix: matrix laid over a step of days follows the cells present
   // through it, not only those left at its end. Scratch of the plane's size.
@@ -79,11 +110,12 @@ struct PlaneFields {
 // lining is per column, so it moves with the rest; absent pointers stay absent.
 inline PlaneFields columnsFrom(const PlaneFields& f, std::ptrdiff_t first) {
   const auto at = [first](auto* p) { return p ? p + first : p; };
-  return {at(f.injury),         at(f.lumen),          at(f.mediators),    at(f.vasodilation),
-          at(f.inflammation),   at(f.signal),         at(f.paracrine),    at(f.fibroblasts),
-          at(f.remodelling),    at(f.deficit),        at(f.lining),       at(f.collagen1),
-          at(f.collagen3),      at(f.refilling),      at(f.refilled),     at(f.elastin),
-          at(f.collagen1_base), at(f.collagen3_base), at(f.elastin_base), at(f.fibroblasts_mean),
+  return {at(f.injury),         at(f.lumen),        at(f.mediators),
+          at(f.vasodilation),   at(f.inflammation), at(f.signal),
+          at(f.paracrine),      at(f.fibroblasts),  at(f.remodelling),
+          at(f.deficit),        at(f.lining),       at(f.collagen1),
+          at(f.collagen3),      at(f.refilling),    at(f.refilled),
+          at(f.elastin),        at(f.disorder),     at(f.fibroblasts_mean),
           at(f.mediator_change)};
 }
 

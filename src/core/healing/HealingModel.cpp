@@ -52,6 +52,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_visible = p["numerics.mediator_visible"];
   r.mediator_coarsening = static_cast<int>(std::lround(p["numerics.mediator_coarsening"]));
   r.paracrine_coarsening = static_cast<int>(std::lround(p["numerics.paracrine_coarsening"]));
+  r.fibroblast_spread_wait = p["numerics.fibroblast_spread_wait_days"];
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
   r.inflammation_recruitment = p["healing.inflammation_recruitment_per_day"];
   r.inflammation_resolution = perDayFromHalfLifeDays(p["healing.inflammation_half_life_d"]);
@@ -121,6 +122,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       tethers_(base_, ScarTethers::Parameters::from(parameters)),
       flare_(base_.grid, FlareParameters::from(parameters), innervatedShare(base_)) {
   rates_.mediator_substep_life *= stepScale;
+  rates_.fibroblast_spread_wait *= stepScale;
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
   for (Field* f :
@@ -145,21 +147,18 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   c3Base_ = g.zeros3();
   elastinBase_ = g.zeros3();
   const std::size_t columns = g.columns();
-  const auto excess3 = static_cast<float>(rates_.scar_collagen3_excess);
-  const auto maxShare3 = static_cast<float>(rates_.scar_collagen3_max_share);
-  const auto elastinLoss = static_cast<float>(rates_.scar_elastin_loss);
+  disorderedPlane_.assign(static_cast<std::size_t>(g.nz), false);
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
+    const MatrixMakeup makeup = matrixMakeup(k);
     for (std::size_t c = 0; c < columns; ++c) {
       const std::size_t v = ku * columns + c;
-      const float present = 1.0F - base_.deficit[at(v)];
       const float disorder = base_.disorder[at(v)];
-      // Disorganised scar and striae matrix carries more type III and less elastin.
-      const float share3 = std::min(maxShare3, prof.collagen3_fraction[ku] + excess3 * disorder);
-      const float total = prof.collagen[ku] * present;
-      c3Base_[at(v)] = total * share3;
-      c1Base_[at(v)] = total - c3Base_[at(v)];
-      elastinBase_[at(v)] = prof.elastin[ku] * present * (1.0F - elastinLoss * disorder);
+      if (disorder != 0.0F) disorderedPlane_[ku] = true;
+      const UntreatedMatrix m = untreatedMatrix(makeup, base_.deficit[at(v)], disorder);
+      c1Base_[at(v)] = m.collagen1;
+      c3Base_[at(v)] = m.collagen3;
+      elastinBase_[at(v)] = m.elastin;
     }
   }
   st_.collagen1 = c1Base_;
@@ -259,7 +258,13 @@ void HealingModel::step(double dt) {
   }
   // Mediators first: their release reads the injury at the step's start.
   const bool mediatorsStepped = maxMediators_ > 0;
-  if (mediatorsStepped) stepMediators(dt);
+  if (mediatorsStepped) {
+    stepMediators(dt);
+    // Left by a session's repairing injury long after its redness, mediators this faint act on
+    // nothing measurable, yet each step would run the vessels' and the infiltrate's kernel on
+    // the tissue grid for them until the next session (docs/MODEL.md section 4).
+    if (!channelsOpen_ && maxMediators_ < kSpreadless) dropMediators();
+  }
   // The infiltrate above each harm threshold, papillary and dermal.
   const auto excess = [this] {
     return std::pair{std::max(0.0, papillaryInflammation() - rates_.pih_threshold),
@@ -284,7 +289,18 @@ void HealingModel::step(double dt) {
   // Growth factors live for days, longer than any step: decay in react(), spread here.
   if (maxParacrine_ > kSpreadless)
     paracrineSpread_.step(paracrineCoarse() ? coarseParacrine_ : st_.paracrine, dt);
-  if (maxFibroblasts_ > kSpreadless) fibroblastSpread_.step(st_.fibroblasts, dt);
+  // The fibroblasts crawl about a tenth of a millimetre a day: over the short steps after a
+  // session they move a sliver of a cell, and their spread waits until it has gathered
+  // numerics.fibroblast_spread_wait_days, then takes the time it waited in one go.
+  if (maxFibroblasts_ > kSpreadless) {
+    fibroblastsUnspread_ += dt;
+    if (fibroblastsUnspread_ >= rates_.fibroblast_spread_wait) {
+      fibroblastSpread_.step(st_.fibroblasts, fibroblastsUnspread_);
+      fibroblastsUnspread_ = 0;
+    }
+  } else {
+    fibroblastsUnspread_ = 0;  // none to spread: nothing waits
+  }
   flare_.step(dt, st_.flare);
   day_ += dt;
 }
@@ -333,9 +349,7 @@ PlaneFields HealingModel::planeFields(int k) {
           st_.refilling.data() + o,
           st_.refilled.data() + o,
           st_.elastin.data() + o,
-          c1Base_.data() + o,
-          c3Base_.data() + o,
-          elastinBase_.data() + o,
+          disorderedPlane_[static_cast<std::size_t>(k)] ? base_.disorder.data() + o : nullptr,
           nullptr,
           nullptr};
 }
@@ -453,6 +467,14 @@ void HealingModel::stepMediators(double dt) {
   maxMediators_ = most;
 }
 
+void HealingModel::dropMediators() {
+  st_.mediators.setZero();
+  if (mediatorsCoarse()) coarseMediators_.setZero();
+  // The vessels followed them to within the same millionth of their full effect.
+  st_.vasodilation.setZero();
+  maxMediators_ = 0;
+}
+
 void HealingModel::stepFaintMediators(double life, const PlaneUpdate& release,
                                       const PlaneUpdate& apply, std::vector<float>& largest) {
   const Grid& g = mediatorCells_.coarse();
@@ -548,6 +570,7 @@ void HealingModel::react(double dt, bool inflammationDone) {
     pr.normal = prof.collagen[ku];
     pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
     pr.normal_elastin = prof.elastin[ku];
+    pr.makeup = matrixMakeup(k);
     pr.inv_elastin_cap =
         pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
     PlaneFields fields = planeFields(k);
@@ -575,6 +598,17 @@ void HealingModel::react(double dt, bool inflammationDone) {
   maxSignal_ = maxSignal;
   maxParacrine_ = maxParacrine;
   maxFibroblasts_ = maxFibroblasts;
+}
+
+MatrixMakeup HealingModel::matrixMakeup(int k) const {
+  const DepthProfile& prof = base_.profile;
+  const auto ku = static_cast<std::size_t>(k);
+  return {prof.collagen[ku],
+          prof.collagen3_fraction[ku],
+          prof.elastin[ku],
+          static_cast<float>(rates_.scar_collagen3_excess),
+          static_cast<float>(rates_.scar_collagen3_max_share),
+          static_cast<float>(rates_.scar_elastin_loss)};
 }
 
 HealingModel::InjuryOverStep HealingModel::injuryOver(int k, float dt) const {

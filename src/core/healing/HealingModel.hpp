@@ -50,10 +50,11 @@ struct HealingRates {
   double elastin_synthesis, elastin_turnover, elastin_capacity;
   double keratinocyte_signal_release, keratinocyte_signal_decay, keratinocyte_signal_diffusivity;
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
-  double mediator_substep_life;  // longest mediator sub-step, in mediator lifetimes (1/k)
-  double mediator_visible;       // below this largest level, no mediator sub-steps
-  int mediator_coarsening;       // tissue cells per mediator cell across the skin
-  int paracrine_coarsening;      // tissue cells per growth-factor cell across the skin
+  double mediator_substep_life;   // longest mediator sub-step, in mediator lifetimes (1/k)
+  double mediator_visible;        // below this largest level, no mediator sub-steps
+  int mediator_coarsening;        // tissue cells per mediator cell across the skin
+  int paracrine_coarsening;       // tissue cells per growth-factor cell across the skin
+  double fibroblast_spread_wait;  // days the fibroblasts' spread may gather before it is taken
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
   // disorder.
@@ -137,6 +138,9 @@ class HealingModel {
     PlaneTotals totals() const;
   };
   void stepMediators(double dt);
+  // Mediators and the vessels' response to them set to zero, not stepped until the next
+  // session: the infiltrate resolves in react() from then on.
+  void dropMediators();
   // A plane's mediator release into `change`, or a plane's change applied.
   using PlaneUpdate = std::function<void(int z, float* change)>;
   // One step of mediators too faint to redden anything: the reactions, the split solves over
@@ -145,6 +149,8 @@ class HealingModel {
   void stepFaintMediators(double life, const PlaneUpdate& release, const PlaneUpdate& apply,
                           std::vector<float>& largest);
   PlaneFields planeFields(int k);
+  // Plane k's untreated matrix (for untreatedMatrix()).
+  MatrixMakeup matrixMakeup(int k) const;
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
   bool paracrineCoarse() const { return paracrineCells_.factor() > 1; }
   // The growth factors' decay and release over a step of dt on their coarse grid, and the
@@ -205,6 +211,10 @@ class HealingModel {
   float maxMediators_ = 0, maxSignal_ = 0, maxParacrine_ = 0, maxFibroblasts_ = 0;
   // Which fields hold anything: empty ones are skipped.
   bool channelsOpen_ = false;
+  // Which planes hold disordered matrix: only those read the disorder in react().
+  std::vector<bool> disorderedPlane_;
+  // Time the fibroblasts have not yet been spread over (numerics.fibroblast_spread_wait_days).
+  double fibroblastsUnspread_ = 0;
 };
 
 }  // namespace dermasim

@@ -626,6 +626,11 @@ const std::vector<ParameterSpec>& parameterTable() {
        "tissue cells per growth-factor cell across the skin (rounded to a whole number, and "
        "lowered to one that divides the grid's cells across): the matrix-bound growth factors "
        "reach ~0.7 mm and spread on the coarser grid, while the fibroblasts they drive stay fine"},
+      {"numerics.fibroblast_spread_wait_days", "days", 0.4, 0.0, 2.0,
+       "convergence study (docs/MODEL.md section 4): against a spread every step, the default "
+       "series' collagen and improvement move by under 0.001 % and its downtimes not at all",
+       "time the fibroblasts' spread may gather over the short steps after a session before it "
+       "is taken in one go (they crawl sqrt(2 D t) ~ 50 um, a cell in depth, in 0.4 day)"},
       {"numerics.step_growth", "1", 1.3, 1.05, 2.0, "numerics",
        "factor by which each step may exceed the last as the skin settles"},
       {"numerics.max_step_days", "days", 4.0, 0.1, 7.0,
