@@ -285,8 +285,9 @@ TEST_CASE("HealingModel: growth factors on a coarser grid keep their amount", "[
     std::vector<double> amount, peak;
     while (m.day() < 3 - 1e-9) {
       m.step(std::min(30.0 / 1440.0 + 0.3 * m.day(), 3 - m.day()));
-      amount.push_back(static_cast<double>(m.state().paracrine.sum()));
-      peak.push_back(static_cast<double>(m.state().paracrine.maxCoeff()));
+      const Field factors = m.growthFactors();
+      amount.push_back(static_cast<double>(factors.sum()));
+      peak.push_back(static_cast<double>(factors.maxCoeff()));
     }
     return std::pair{amount, peak};
   };

@@ -139,7 +139,10 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
     coarseLumen_ = mediatorCells_.coarse().zeros3();
     coarseInjury_ = mediatorCells_.coarse().zeros3();
   }
-  if (paracrineCoarse()) coarseParacrine_ = paracrineCells_.coarse().zeros3();
+  if (paracrineCoarse()) {
+    coarseParacrine_ = paracrineCells_.coarse().zeros3();
+    st_.paracrine = Field();  // prolonged a plane at a time where react() reads it
+  }
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
   // The untreated matrix: normal density by depth, less what atrophy has taken.
@@ -223,6 +226,7 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   }
   channels_.open(punctures, day_, seed, sessions_++);
   coarseLumenCurrent_ = false;
+  if (mediatorsCoarse()) restrictInjury();
   channelsOpen_ = channels_.lastClosureDay() > day_;
 
   SessionInjury out;
@@ -245,13 +249,25 @@ void HealingModel::lumenNow(Field& lumen) { channels_.meanLumen(day_, day_, lume
 
 void HealingModel::addGrowthFactors(const Field& lumen, double load) {
   const Field added = static_cast<float>(load) * lumen;
-  st_.paracrine += added;
-  maxParacrine_ = st_.paracrine.maxCoeff();
-  if (paracrineCoarse()) paracrineCells_.addRestricted(added, coarseParacrine_);
+  if (paracrineCoarse()) {
+    paracrineCells_.addRestricted(added, coarseParacrine_);
+    maxParacrine_ = coarseParacrine_.maxCoeff();
+  } else {
+    st_.paracrine += added;
+    maxParacrine_ = st_.paracrine.maxCoeff();
+  }
+}
+
+void HealingModel::restrictInjury() {
+  const std::size_t fine = base_.grid.columns(), coarse = mediatorCells_.coarse().columns();
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < base_.grid.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    mediatorCells_.restrictPlane(st_.injury.data() + ku * fine, coarseInjury_.data() + ku * coarse);
+  }
 }
 
 void HealingModel::step(double dt) {
-  coarseInjuryCurrent_ = false;
   if (channelsOpen_) {
     openLumen(dt);
     coarseLumenCurrent_ = false;
@@ -271,7 +287,6 @@ void HealingModel::step(double dt) {
                      std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold)};
   };
   const auto [papillaryBefore, dermisBefore] = excess();
-  if (paracrineCoarse()) updateCoarseParacrine(dt);
   react(dt, mediatorsStepped);
   // The doses by the trapezoid rule over the step: second order, so they hold still as the
   // steps shrink (the step's end alone under-counted a rising infiltrate by a fifth).
@@ -339,7 +354,7 @@ PlaneFields HealingModel::planeFields(int k) {
           st_.vasodilation.data() + o,
           st_.inflammation.data() + o,
           st_.signal.data() + o,
-          st_.paracrine.data() + o,
+          paracrineCoarse() ? nullptr : st_.paracrine.data() + o,
           st_.fibroblasts.data() + o,
           st_.remodelling.data() + o,
           base_.deficit.data() + o,
@@ -398,23 +413,22 @@ void HealingModel::stepMediators(double dt) {
   std::vector<float> largest(static_cast<std::size_t>(g.nz));
   // On a coarser mediator grid the sources (the lumen and the injury, both fixed through the
   // step but for the injury's repair, which injuryRelease() integrates) are restricted to it
-  // once, the release and the spread are found there, and each change is applied there, then
-  // prolonged to the tissue's copy that the vessels and the infiltrate read. `change` is a
-  // plane of the mediators' grid.
+  // (the lumen when it changes; the injury at a session, and react() repairs it there as on
+  // the tissue grid), the release and the spread are found there, and each change is applied
+  // there, then prolonged to the tissue's copy that the vessels and the infiltrate read.
+  // `change` is a plane of the mediators' grid.
   const bool coarse = mediatorsCoarse();
   const std::size_t columns = g.columns(), coarseColumns = mediatorCells_.coarse().columns();
   const auto coarsePlane = [&](Field& field, int z) {
     return field.data() + static_cast<std::size_t>(z) * coarseColumns;
   };
-  if (coarse) {
-    const bool lumen = !coarseLumenCurrent_;
+  if (coarse && !coarseLumenCurrent_) {
 #pragma omp parallel for schedule(static)
     for (int z = 0; z < g.nz; ++z) {
       const std::size_t o = static_cast<std::size_t>(z) * columns;
-      if (lumen) mediatorCells_.restrictPlane(st_.lumen.data() + o, coarsePlane(coarseLumen_, z));
-      mediatorCells_.restrictPlane(st_.injury.data() + o, coarsePlane(coarseInjury_, z));
+      mediatorCells_.restrictPlane(st_.lumen.data() + o, coarsePlane(coarseLumen_, z));
     }
-    coarseLumenCurrent_ = coarseInjuryCurrent_ = true;
+    coarseLumenCurrent_ = true;
   }
   const auto release = [&](int z, int s, float* change) {
     PlaneFields fields = planeFields(z);
@@ -529,8 +543,8 @@ void HealingModel::react(double dt, bool inflammationDone) {
   common.inflammation_done = inflammationDone;
   common.tolerance = f(r.inflammation_tolerance);
   common.breakdown = f(r.matrix_breakdown);
-  // On their own grid the growth factors have already decayed and been released this step
-  // (updateCoarseParacrine()): the kernel reads the prolonged copy as it is.
+  // On their own grid the growth factors decay and are released before the kernel reads their
+  // prolonged copy (growCoarseParacrine()), which it takes as it is.
   common.paracrine_keep = paracrineCoarse() ? 1.0F : f(std::exp(-r.paracrine_decay * dt));
   common.paracrine_potency = f(r.paracrine_potency);
   common.activation = f(r.fibroblast_activation);
@@ -574,10 +588,15 @@ void HealingModel::react(double dt, bool inflammationDone) {
     pr.inv_elastin_cap =
         pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
     PlaneFields fields = planeFields(k);
-    // One plane of scratch per thread, kept between steps.
-    thread_local std::vector<float> fibroblastsMean;
+    // Planes of scratch per thread, kept between steps.
+    thread_local std::vector<float> fibroblastsMean, paracrine;
     fibroblastsMean.resize(columns);
     fields.fibroblasts_mean = fibroblastsMean.data();
+    if (paracrineCoarse()) {
+      paracrine.resize(columns);
+      growCoarseParacrine(k, dt, injury.exposure, paracrine.data());
+      fields.paracrine = paracrine.data();
+    }
     // A plane's twenty-odd fields outgrow the cache: in pieces, the matrix kernel and the sums
     // find what the cells' kernel left in it. The sums are the whole plane's, bit for bit.
     PlaneSums sums;
@@ -592,6 +611,15 @@ void HealingModel::react(double dt, bool inflammationDone) {
       sums.add(piece, length);
     }
     totals_[ku] = sums.totals();
+    // The restricted injury repairs as the injury did: by the plane's share kept.
+    if (mediatorsCoarse()) {
+      const std::size_t coarse = mediatorCells_.coarse().columns();
+      float* hurt = coarseInjury_.data() + ku * coarse;
+      for (std::size_t c = 0; c < coarse; ++c) {
+        const float left = hurt[c] * injury.keep;
+        hurt[c] = left < kNegligible ? 0.0F : left;
+      }
+    }
   }
   st_.surface_blood_um *= f(std::exp(-r.surface_blood_clearance * dt));
   st_.surface_blood_um = (st_.surface_blood_um < kNegligible).select(0.0F, st_.surface_blood_um);
@@ -624,35 +652,44 @@ float HealingModel::paracrineRelease(int k) const {
          (1.0F - base_.profile.subcutis[static_cast<std::size_t>(k)]);
 }
 
-void HealingModel::updateCoarseParacrine(double dt) {
+void HealingModel::growCoarseParacrine(int k, double dt, float exposure, float* fine) {
   // As reactCells() does on the tissue grid: P <- P e^(-k dt) + release x exposure, with the
   // injury's exposure over the step integrated for its exponential repair from the step's
-  // start. Linear in the injury, so the restricted injury gives the restricted release.
+  // start. Linear in the injury, so the restricted injury gives the restricted release. Called
+  // in react()'s plane loop before the cells' kernel, while the injury is still the step's
+  // start.
   const Grid& g = base_.grid;
-  const std::size_t fine = g.columns(), coarse = paracrineCells_.coarse().columns();
+  const auto ku = static_cast<std::size_t>(k);
+  const std::size_t columns = g.columns(), coarse = paracrineCells_.coarse().columns();
   const auto keep = static_cast<float>(std::exp(-rates_.paracrine_decay * dt));
-  const auto fdt = static_cast<float>(dt);
-  // The mediators' restriction of this step's injury, when they have one on the same grid.
-  const bool restricted =
-      coarseInjuryCurrent_ && mediatorCells_.factor() == paracrineCells_.factor();
-#pragma omp parallel for schedule(static)
+  const float release = paracrineRelease(k) * exposure;
+  // The mediators' restriction of the injury, when they have one on the same grid.
+  const bool restricted = mediatorsCoarse() && mediatorCells_.factor() == paracrineCells_.factor();
+  thread_local std::vector<float> scratch;
+  const float* injury = restricted ? coarseInjury_.data() + ku * coarse : nullptr;
+  if (!restricted) {
+    scratch.resize(coarse);
+    paracrineCells_.restrictPlane(st_.injury.data() + ku * columns, scratch.data());
+    injury = scratch.data();
+  }
+  float* p = coarseParacrine_.data() + ku * coarse;
+  for (std::size_t c = 0; c < coarse; ++c) {
+    const float now = p[c] * keep + release * injury[c];
+    p[c] = now < kNegligible ? 0.0F : now;
+  }
+  paracrineCells_.prolongPlane(p, fine);
+}
+
+Field HealingModel::growthFactors() const {
+  if (!paracrineCoarse()) return st_.paracrine;
+  const Grid& g = base_.grid;
+  Field fine = g.zeros3();
+  const std::size_t columns = g.columns(), coarse = paracrineCells_.coarse().columns();
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
-    const float release = paracrineRelease(k) * injuryOver(k, fdt).exposure;
-    thread_local std::vector<float> scratch;
-    const float* injury = restricted ? coarseInjury_.data() + ku * coarse : nullptr;
-    if (!restricted) {
-      scratch.resize(coarse);
-      paracrineCells_.restrictPlane(st_.injury.data() + ku * fine, scratch.data());
-      injury = scratch.data();
-    }
-    float* p = coarseParacrine_.data() + ku * coarse;
-    for (std::size_t c = 0; c < coarse; ++c) {
-      const float now = p[c] * keep + release * injury[c];
-      p[c] = now < kNegligible ? 0.0F : now;
-    }
-    paracrineCells_.prolongPlane(p, st_.paracrine.data() + ku * fine);
+    paracrineCells_.prolongPlane(coarseParacrine_.data() + ku * coarse, fine.data() + ku * columns);
   }
+  return fine;
 }
 
 void HealingModel::growEpidermis(double dt) {

@@ -121,6 +121,9 @@ class HealingModel {
   double papillaryInflammation() const;
   double dermisInflammation() const;
   const InflammationDose& inflammationDose() const { return dose_; }
+  // The matrix-bound growth factors on the tissue grid. On their own coarser grid
+  // (numerics.paracrine_coarsening) state().paracrine is empty and this prolongs them.
+  Field growthFactors() const;
 
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
@@ -138,6 +141,8 @@ class HealingModel {
     PlaneTotals totals() const;
   };
   void stepMediators(double dt);
+  // coarseInjury_ = the injury restricted to the mediators' grid (after a session's stamping).
+  void restrictInjury();
   // Mediators and the vessels' response to them set to zero, not stepped until the next
   // session: the infiltrate resolves in react() from then on.
   void dropMediators();
@@ -153,9 +158,10 @@ class HealingModel {
   MatrixMakeup matrixMakeup(int k) const;
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
   bool paracrineCoarse() const { return paracrineCells_.factor() > 1; }
-  // The growth factors' decay and release over a step of dt on their coarse grid, and the
-  // tissue grid's copy prolonged from it for react().
-  void updateCoarseParacrine(double dt);
+  // The growth factors' decay and release over a step of dt on plane k of their coarse grid
+  // (`exposure`: the injury present over the step per unit at its start), and the plane
+  // prolonged to the tissue grid into `fine`, for react()'s kernel.
+  void growCoarseParacrine(int k, double dt, float exposure, float* fine);
   // Plane k's injury over a step of dt: the share left, and the injury present over the step.
   struct InjuryOverStep {
     float keep, exposure;
@@ -179,16 +185,18 @@ class HealingModel {
   // with a factor above 1 they live in coarseMediators_ and st_.mediators is its prolongation.
   CoarserAcross mediatorCells_;
   Field coarseMediators_;
-  Field coarseLumen_, coarseInjury_;  // their sources restricted to it, once a step
-  // Whether coarseLumen_ holds the lumen as it is (it stays cleared once the channels close),
-  // and coarseInjury_ this step's injury (the growth factors then take it too).
-  bool coarseLumenCurrent_ = false, coarseInjuryCurrent_ = false;
+  // Their sources restricted to it: the lumen when it changes, the injury at each session
+  // (react() repairs both copies alike; the growth factors take it too).
+  Field coarseLumen_, coarseInjury_;
+  // Whether coarseLumen_ holds the lumen as it is (it stays cleared once the channels close).
+  bool coarseLumenCurrent_ = false;
   DouglasSpread mediatorSpread_;
   // The mediators' spread once they redden nothing (see stepMediators()).
   LodDiffusion faintMediatorSpread_;
   Field faintMediators_;  // their value after a faint step, before it is applied
-  // The growth factors' own grid (numerics.paracrine_coarsening), as the mediators': with a
-  // factor above 1 they live in coarseParacrine_ and st_.paracrine is its prolongation.
+  // The growth factors' own grid (numerics.paracrine_coarsening): with a factor above 1 they
+  // live in coarseParacrine_, st_.paracrine is empty, and react() prolongs each plane into
+  // scratch for the cells' kernel (only the cells read them on the tissue grid).
   CoarserAcross paracrineCells_;
   Field coarseParacrine_;
   LodDiffusion signalSpread_, paracrineSpread_, fibroblastSpread_;
