@@ -35,14 +35,13 @@ DERMASIM_CPU_KERNEL float infiltrateAfter(float infiltrate, float drive, float r
   return flush(toward + (infiltrate - toward) * remaining(dt * settle));
 }
 
-// kInflammation: the infiltrate moves here (no mediator sub-steps moved it this step).
+// kInflammation: the infiltrate resolves here (there were no mediators to step).
 template <bool kInflammation>
 DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
                                           std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
   float* __restrict signal = f.signal;
   float* __restrict inflammation = f.inflammation;
-  const float* __restrict mediators = f.mediators;
   float* __restrict paracrine = f.paracrine;
   float* __restrict fibroblasts = f.fibroblasts;
   float* __restrict remodelling = f.remodelling;
@@ -52,11 +51,10 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
 #pragma omp simd reduction(max : maxSignal, maxParacrine, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     const float exposure = injury[c] * r.injury_exposure;
-    // The mediators recruit an inflammatory infiltrate, which resolves over days once they are
-    // gone.
+    // The infiltrate the mediators recruited resolves over days once they are gone (while there
+    // are any, their sub-steps move it).
     if constexpr (kInflammation)
-      inflammation[c] =
-          infiltrateAfter(inflammation[c], effect(mediators[c]), r.recruitment, r.resolution, r.dt);
+      inflammation[c] = infiltrateAfter(inflammation[c], 0.0F, r.recruitment, r.resolution, r.dt);
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
 

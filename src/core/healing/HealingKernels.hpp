@@ -49,7 +49,7 @@ struct PlaneRates {
   float signal_release, autocrine, signal_keep;
   float recruitment, resolution;  // of the inflammatory infiltrate
   // Whether the mediators' sub-steps have already moved the infiltrate over this step
-  // (reactMediators); otherwise the cells' step does, with the mediators at its end.
+  // (reactMediators); otherwise there are no mediators and the cells' step lets it resolve.
   bool inflammation_done;
   float paracrine_release, paracrine_keep, paracrine_potency;
   float resting, activation, growth, inv_capacity, clearance;

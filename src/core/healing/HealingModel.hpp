@@ -127,7 +127,8 @@ class HealingModel {
 
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
-  // `inflammationDone`: the mediators' sub-steps have moved the infiltrate this step.
+  // `inflammationDone`: the mediators' sub-steps have moved the infiltrate this step (without
+  // them there are no mediators, and it resolves).
   void react(double dt, bool inflammationDone);
   void openLumen(double dt);
 
