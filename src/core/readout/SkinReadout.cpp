@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "core/numerics/OrderedSum.hpp"
@@ -84,6 +85,19 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
     if (prof.subcutis[ku] < 1.0F) skinRows_ = k + 1;
   }
   scars_ = !model.baseline().scars.empty();
+  // Below the relief of the upper dermis only the scars miss tissue: planes where few columns
+  // do keep a list of them (the rest add nothing to the surface height, whatever is refilled).
+  const Field& deficit = model.baseline().deficit;
+  const std::size_t columns = g.columns();
+  deficitColumns_.resize(static_cast<std::size_t>(g.nz));
+  for (int k = 0; k < g.nz; ++k) {
+    std::vector<std::uint32_t> missing;
+    for (std::size_t c = 0; c < columns; ++c)
+      if (deficit[at(static_cast<std::size_t>(k) * columns + c)] > 0.0F)
+        missing.push_back(static_cast<std::uint32_t>(c));
+    if (missing.size() * kSparseShare < columns)
+      deficitColumns_[static_cast<std::size_t>(k)] = std::move(missing);
+  }
   baseRaw_ = rawHeightMm(model);
   Field h = baseRaw_;
   smoother_.step(h, 1.0);
@@ -108,17 +122,26 @@ Field SkinReadout::rawHeightMm(const HealingModel& model) const {
   const Field& deficit = model.baseline().deficit;
   const std::size_t columns = g.columns();
   Field h = g.zeros2();
-  // Each column adds its cells top to bottom.
+  // Each column adds its cells top to bottom. A cell with no deficit adds exactly zero
+  // (refilled is never negative), so sparse planes visit only the columns their list holds,
+  // with the same sums bit for bit.
   forColumnBlocks(columns, [&](std::size_t, std::size_t first, std::size_t last) {
     for (int k = 0; k < g.nz; ++k) {
       const auto ku = static_cast<std::size_t>(k);
       const float normal = prof.collagen[ku];
       if (normal <= 0) continue;
       const auto dz = static_cast<float>(g.dz_mm) * prof.dermis[ku];
-      for (std::size_t c = first; c < last; ++c) {
+      const auto add = [&](std::size_t c) {
         const Eigen::Index v = at(ku * columns + c);
         h[at(c)] -= dz * std::max(0.0F, deficit[v] - st.refilled[v]);
+      };
+      const std::optional<std::vector<std::uint32_t>>& sparse = deficitColumns_[ku];
+      if (!sparse) {
+        for (std::size_t c = first; c < last; ++c) add(c);
+        continue;
       }
+      auto c = std::lower_bound(sparse->begin(), sparse->end(), first);
+      for (; c != sparse->end() && *c < last; ++c) add(*c);
     }
   });
   return h;

@@ -4,6 +4,7 @@
 // ScarProfilometry.hpp), and the dermal matrix relative to the untreated skin. The columns of
 // timeseries.csv.
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -48,6 +49,10 @@ class SkinReadout {
   double restBlood_, fullBlood_;
   double restA_, fullA_, restL_ = 0;
   std::vector<float> opticalWeight_;  // per depth cell: vessels seen by light
+  // Per depth cell, the columns missing tissue where fewer than 1 in kSparseShare do (else
+  // none: the whole plane is read). rawHeightMm() visits only those.
+  static constexpr std::size_t kSparseShare = 4;
+  std::vector<std::optional<std::vector<std::uint32_t>>> deficitColumns_;
   double epidermisMm_;
   Field baseRaw_;
   double baseRoughness_ = 0, baseScarVolumeMm3_ = 0;
