@@ -35,7 +35,7 @@ class CommentedFile {
       const std::string word = text.substr(at, end - at);
       if (lineHasWords && line.size() + 1 + word.size() > kWidth) {
         out_ += line + "\n";
-        line = "#" + std::string(first.size() - 1, ' ');
+        line.assign(1, '#').append(first.size() - 1, ' ');  // `first` starts with "# "
       } else if (lineHasWords) {
         line += ' ';
       }

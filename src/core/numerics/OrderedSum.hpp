@@ -13,6 +13,7 @@
 //     sum.add(field.data() + plane * columns + c, std::min(chunk, columns - c));
 //   const double same = sum.total();
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 
@@ -61,8 +62,14 @@ class OrderedSum {
         acc[f] += __builtin_convertvector(v, Doubles);
       }
     for (int f = 0; f < N; ++f) std::memcpy(lane[f], &acc[f], sizeof(Doubles));
-    for (; c < n; ++c, ++next)
-      for (int f = 0; f < N; ++f) lane[f][next] += static_cast<double>(x[f][c]);
+    // Fewer than kLanes values are left, and they start on lane 0: the head loop ended there,
+    // or took every value. (Bounded explicitly: GCC could not see it and warned of a ninth.)
+    if (c < n) {
+      const std::ptrdiff_t left = std::min<std::ptrdiff_t>(n - c, kLanes - 1);
+      for (std::ptrdiff_t t = 0; t < left; ++t)
+        for (int f = 0; f < N; ++f) lane[f][t] += static_cast<double>(x[f][c + t]);
+      next = left;
+    }
     for (int f = 0; f < N; ++f) {
       for (std::ptrdiff_t l = 0; l < kLanes; ++l) sums[f]->lane_[l] = lane[f][l];
       sums[f]->next_ = next;
