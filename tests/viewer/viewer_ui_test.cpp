@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -554,27 +555,38 @@ TEST_CASE(
   const std::filesystem::path file = SheetExport::fileFor({scenario}, folder);
   CHECK(file.filename().string() == safeFileName(scenario.name) + "_sheet.pdf");
   std::filesystem::remove(file);
-  const auto start = std::chrono::steady_clock::now();
+  using Clock = std::chrono::steady_clock;
+  const auto since = [](Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  };
+  const auto start = Clock::now();
   REQUIRE(sheet.start({scenario}, folder));
-  const bool returnedAtOnce = std::chrono::steady_clock::now() - start < 500ms;
-  CHECK(returnedAtOnce);
+  const double startSeconds = since(start);
+  CHECK(startSeconds < 0.5);
   CHECK(sheet.busy());
   CHECK_FALSE(sheet.start({scenario}, folder));  // one at a time
-  // The window keeps drawing frames while the sheet is made.
+  // The window keeps drawing frames while the sheet is made: no frame waits for it. (Counting
+  // frames alone stopped meaning this once a sheet took a third of a second.)
   int frames = 0;
+  double longestFrame = 0;
   const auto deadline = start + 300s;
-  while (sheet.busy() && std::chrono::steady_clock::now() < deadline) {
+  while (sheet.busy() && Clock::now() < deadline) {
+    const auto frameStart = Clock::now();
     gui.frame([&] { app.update(1.0 / 30); }, [&] { app.drawSkin(kWidth, kHeight); });
+    longestFrame = std::max(longestFrame, since(frameStart));
     ++frames;
     std::this_thread::sleep_for(30ms);
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = since(start);
   REQUIRE_FALSE(sheet.busy());
   INFO(sheet.status());
   CHECK_FALSE(sheet.failed());
   CHECK_THAT(sheet.status(), Catch::StartsWith("wrote " + file.string()));
-  CHECK(frames > 10);
+  INFO("start() took " << startSeconds << " s, the longest frame " << longestFrame << " s, of "
+                       << seconds << " s for the sheet");
+  CHECK(frames >= 2);
+  CHECK(startSeconds < 0.25 * seconds);  // the work was handed off
+  CHECK(longestFrame < 0.5 * seconds);
   WARN("consultation sheet written in " << seconds << " s while " << frames << " frames drew");
   REQUIRE(std::filesystem::exists(file));
   if (!pdf_test::hasPoppler()) {
