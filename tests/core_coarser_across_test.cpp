@@ -143,3 +143,26 @@ TEST_CASE("CoarserAcross: a whole field's restriction is added plane by plane", 
   CHECK(c[2 * 4 + 1] == Approx(1.0 + (34 + 35 + 38 + 39) / 4.0));
   CHECK(static_cast<double>(c.sum()) == Approx(12.0 + static_cast<double>(f.sum()) / 4.0));
 }
+
+TEST_CASE("CoarserAcross: whole fields restrict and prolong plane by plane", "[coarser]") {
+  const Grid fine = makeGrid(6, 4, 3);
+  const CoarserAcross across(fine, 2);
+  Field f = fine.zeros3();
+  for (Eigen::Index v = 0; v < f.size(); ++v) f[v] = 0.5F * static_cast<float>(v % 7);
+  Field coarse, back;  // empty: sized by the calls
+  across.restrictField(f, coarse);
+  across.prolongField(coarse, back);
+  REQUIRE(static_cast<std::size_t>(coarse.size()) == across.coarse().voxels());
+  REQUIRE(static_cast<std::size_t>(back.size()) == fine.voxels());
+  const std::size_t fineColumns = fine.columns(), coarseColumns = across.coarse().columns();
+  std::vector<float> plane(coarseColumns), finePlane(fineColumns);
+  for (int k = 0; k < fine.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    across.restrictPlane(f.data() + ku * fineColumns, plane.data());
+    across.prolongPlane(plane.data(), finePlane.data());
+    for (std::size_t c = 0; c < coarseColumns; ++c)
+      CHECK(coarse[static_cast<Eigen::Index>(ku * coarseColumns + c)] == plane[c]);
+    for (std::size_t c = 0; c < fineColumns; ++c)
+      CHECK(back[static_cast<Eigen::Index>(ku * fineColumns + c)] == finePlane[c]);
+  }
+}

@@ -92,13 +92,11 @@ TEST_CASE("HealingKernels: new matrix turns over toward the untreated matrix, di
   // One step with nothing laid down: what lies above the untreated matrix halves.
   PlaneRates rates{};
   rates.dt = 1.0F;
-  rates.normal = 1.0F;
   rates.inv_cap = 0.5F;
   rates.mature_keep = 1.0F;
   rates.collagen_keep = 0.5F;
   rates.crosslink_keep = rates.crosslink_new_keep = 1.0F;
   rates.tolerance = 1.0F;
-  rates.normal_elastin = 1.0F;
   rates.inv_elastin_cap = 0.5F;
   rates.elastin_keep = 0.5F;
   rates.makeup = makeup;

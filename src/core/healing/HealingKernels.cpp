@@ -172,7 +172,8 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
     const float gap = std::max(0.0F, fillable - refilling[c] - refilled[c]);
     const float remodel = remodelling[c];
     const float fill = gap * (1.0F - remaining(r.dt * r.refill * remodel / (1.0F + remodel)));
-    const float laid = r.dt * r.normal * r.synthesis * fibroblasts[c] * space + r.normal * fill;
+    const float normal = r.makeup.collagen;
+    const float laid = r.dt * normal * r.synthesis * fibroblasts[c] * space + normal * fill;
     three += r.share3 * laid;
     one += (1.0F - r.share3) * laid;
     const float matured = std::max(0.0F, three - untreated.collagen3) * (1.0F - r.mature_keep);
@@ -197,7 +198,7 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
 
     const float e = elastin[c];
     const float room = std::max(0.0F, 1.0F - e * r.inv_elastin_cap);
-    const float grown = e + r.elastin_rate * r.normal_elastin * remodelling[c] * room;
+    const float grown = e + r.elastin_rate * r.makeup.elastin * remodelling[c] * room;
     elastin[c] = untreated.elastin + (grown - untreated.elastin) * r.elastin_keep;
   }
 }

@@ -8,7 +8,6 @@
 #include <cstddef>
 
 #include "core/numerics/CpuDispatch.hpp"
-
 #include "core/numerics/OrderedSum.hpp"
 
 namespace dermasim {
@@ -55,12 +54,14 @@ struct PlaneRates {
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;
   // matrix (only where the plane has dermis)
-  float normal, inv_cap, synthesis, refill, share3, mature_keep, collagen_keep;
+  float inv_cap, synthesis, refill, share3, mature_keep, collagen_keep;
   float crosslink_keep;        // of the volume waiting at the step's start
   float crosslink_new_keep;    // of the volume refilled during the step, on average
   float tolerance, breakdown;  // matrix breakdown by an infiltrate above the tolerance
-  float normal_elastin, inv_elastin_cap, elastin_rate, elastin_keep;
-  MatrixMakeup makeup;  // the untreated matrix of the plane, for untreatedMatrix()
+  float inv_elastin_cap, elastin_rate, elastin_keep;
+  // The plane's untreated matrix (untreatedMatrix()); its collagen and elastin are also the
+  // normal densities new matrix is laid relative to.
+  MatrixMakeup makeup;
 };
 
 // Constants for one mediator sub-step of length h and one depth plane, integrated exactly for

@@ -226,7 +226,7 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   }
   channels_.open(punctures, day_, seed, sessions_++);
   coarseLumenCurrent_ = false;
-  if (mediatorsCoarse()) restrictInjury();
+  if (mediatorsCoarse()) mediatorCells_.restrictField(st_.injury, coarseInjury_);
   channelsOpen_ = channels_.lastClosureDay() > day_;
 
   SessionInjury out;
@@ -255,15 +255,6 @@ void HealingModel::addGrowthFactors(const Field& lumen, double load) {
   } else {
     st_.paracrine += added;
     maxParacrine_ = st_.paracrine.maxCoeff();
-  }
-}
-
-void HealingModel::restrictInjury() {
-  const std::size_t fine = base_.grid.columns(), coarse = mediatorCells_.coarse().columns();
-#pragma omp parallel for schedule(static)
-  for (int k = 0; k < base_.grid.nz; ++k) {
-    const auto ku = static_cast<std::size_t>(k);
-    mediatorCells_.restrictPlane(st_.injury.data() + ku * fine, coarseInjury_.data() + ku * coarse);
   }
 }
 
@@ -423,11 +414,7 @@ void HealingModel::stepMediators(double dt) {
     return field.data() + static_cast<std::size_t>(z) * coarseColumns;
   };
   if (coarse && !coarseLumenCurrent_) {
-#pragma omp parallel for schedule(static)
-    for (int z = 0; z < g.nz; ++z) {
-      const std::size_t o = static_cast<std::size_t>(z) * columns;
-      mediatorCells_.restrictPlane(st_.lumen.data() + o, coarsePlane(coarseLumen_, z));
-    }
+    mediatorCells_.restrictField(st_.lumen, coarseLumen_);
     coarseLumenCurrent_ = true;
   }
   const auto release = [&](int z, int s, float* change) {
@@ -545,7 +532,8 @@ void HealingModel::react(double dt, bool inflammationDone) {
   common.breakdown = f(r.matrix_breakdown);
   // On their own grid the growth factors decay and are released before the kernel reads their
   // prolonged copy (growCoarseParacrine()), which it takes as it is.
-  common.paracrine_keep = paracrineCoarse() ? 1.0F : f(std::exp(-r.paracrine_decay * dt));
+  const float paracrineKeep = f(std::exp(-r.paracrine_decay * dt));
+  common.paracrine_keep = paracrineCoarse() ? 1.0F : paracrineKeep;
   common.paracrine_potency = f(r.paracrine_potency);
   common.activation = f(r.fibroblast_activation);
   common.growth = f(r.fibroblast_growth);
@@ -581,12 +569,10 @@ void HealingModel::react(double dt, bool inflammationDone) {
     pr.injury_exposure = injury.exposure;
     pr.resting = prof.fibroblasts[ku];
     pr.paracrine_release = paracrineCoarse() ? 0.0F : paracrineRelease(k);
-    pr.normal = prof.collagen[ku];
-    pr.inv_cap = pr.normal > 0 ? 1.0F / (f(r.collagen_capacity) * pr.normal) : 0.0F;
-    pr.normal_elastin = prof.elastin[ku];
     pr.makeup = matrixMakeup(k);
-    pr.inv_elastin_cap =
-        pr.normal_elastin > 0 ? 1.0F / (f(r.elastin_capacity) * pr.normal_elastin) : 0.0F;
+    const float normal = pr.makeup.collagen, normalElastin = pr.makeup.elastin;
+    pr.inv_cap = normal > 0 ? 1.0F / (f(r.collagen_capacity) * normal) : 0.0F;
+    pr.inv_elastin_cap = normalElastin > 0 ? 1.0F / (f(r.elastin_capacity) * normalElastin) : 0.0F;
     PlaneFields fields = planeFields(k);
     // Planes of scratch per thread, kept between steps.
     thread_local std::vector<float> fibroblastsMean, paracrine;
@@ -594,7 +580,8 @@ void HealingModel::react(double dt, bool inflammationDone) {
     fields.fibroblasts_mean = fibroblastsMean.data();
     if (paracrineCoarse()) {
       paracrine.resize(columns);
-      growCoarseParacrine(k, dt, injury.exposure, paracrine.data());
+      growCoarseParacrine(k, paracrineKeep, paracrineRelease(k) * injury.exposure,
+                          paracrine.data());
       fields.paracrine = paracrine.data();
     }
     // A plane's twenty-odd fields outgrow the cache: in pieces, the matrix kernel and the sums
@@ -607,7 +594,7 @@ void HealingModel::react(double dt, bool inflammationDone) {
       maxSignal = std::max(maxSignal, m.signal);
       maxParacrine = std::max(maxParacrine, m.paracrine);
       maxFibroblasts = std::max(maxFibroblasts, m.fibroblasts);
-      if (pr.normal > 0) reactMatrix(piece, pr, length);  // the epidermis has no dermal matrix
+      if (normal > 0) reactMatrix(piece, pr, length);  // the epidermis has no dermal matrix
       sums.add(piece, length);
     }
     totals_[ku] = sums.totals();
@@ -652,7 +639,7 @@ float HealingModel::paracrineRelease(int k) const {
          (1.0F - base_.profile.subcutis[static_cast<std::size_t>(k)]);
 }
 
-void HealingModel::growCoarseParacrine(int k, double dt, float exposure, float* fine) {
+void HealingModel::growCoarseParacrine(int k, float keep, float release, float* fine) {
   // As reactCells() does on the tissue grid: P <- P e^(-k dt) + release x exposure, with the
   // injury's exposure over the step integrated for its exponential repair from the step's
   // start. Linear in the injury, so the restricted injury gives the restricted release. Called
@@ -661,8 +648,6 @@ void HealingModel::growCoarseParacrine(int k, double dt, float exposure, float* 
   const Grid& g = base_.grid;
   const auto ku = static_cast<std::size_t>(k);
   const std::size_t columns = g.columns(), coarse = paracrineCells_.coarse().columns();
-  const auto keep = static_cast<float>(std::exp(-rates_.paracrine_decay * dt));
-  const float release = paracrineRelease(k) * exposure;
   // The mediators' restriction of the injury, when they have one on the same grid.
   const bool restricted = mediatorsCoarse() && mediatorCells_.factor() == paracrineCells_.factor();
   thread_local std::vector<float> scratch;
@@ -682,13 +667,8 @@ void HealingModel::growCoarseParacrine(int k, double dt, float exposure, float* 
 
 Field HealingModel::growthFactors() const {
   if (!paracrineCoarse()) return st_.paracrine;
-  const Grid& g = base_.grid;
-  Field fine = g.zeros3();
-  const std::size_t columns = g.columns(), coarse = paracrineCells_.coarse().columns();
-  for (int k = 0; k < g.nz; ++k) {
-    const auto ku = static_cast<std::size_t>(k);
-    paracrineCells_.prolongPlane(coarseParacrine_.data() + ku * coarse, fine.data() + ku * columns);
-  }
+  Field fine;
+  paracrineCells_.prolongField(coarseParacrine_, fine);
   return fine;
 }
 

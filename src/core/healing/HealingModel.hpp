@@ -142,8 +142,6 @@ class HealingModel {
     PlaneTotals totals() const;
   };
   void stepMediators(double dt);
-  // coarseInjury_ = the injury restricted to the mediators' grid (after a session's stamping).
-  void restrictInjury();
   // Mediators and the vessels' response to them set to zero, not stepped until the next
   // session: the infiltrate resolves in react() from then on.
   void dropMediators();
@@ -159,10 +157,10 @@ class HealingModel {
   MatrixMakeup matrixMakeup(int k) const;
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
   bool paracrineCoarse() const { return paracrineCells_.factor() > 1; }
-  // The growth factors' decay and release over a step of dt on plane k of their coarse grid
-  // (`exposure`: the injury present over the step per unit at its start), and the plane
-  // prolonged to the tissue grid into `fine`, for react()'s kernel.
-  void growCoarseParacrine(int k, double dt, float exposure, float* fine);
+  // The growth factors on plane k of their coarse grid over a step, P <- P keep + release x
+  // (the restricted injury at the step's start), and the plane prolonged to the tissue grid
+  // into `fine`, for react()'s kernel.
+  void growCoarseParacrine(int k, float keep, float release, float* fine);
   // Plane k's injury over a step of dt: the share left, and the injury present over the step.
   struct InjuryOverStep {
     float keep, exposure;

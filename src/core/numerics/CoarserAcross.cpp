@@ -122,6 +122,32 @@ void CoarserAcross::addRestricted(const Field& fine, Field& coarse) const {
   }
 }
 
+namespace {
+
+// `to` = `plane` applied to each depth plane of `from`, in parallel; `to` sized first.
+template <typename Plane>
+void planeByPlane(const Field& from, const Grid& fromGrid, Field& to, const Grid& toGrid,
+                  Plane plane) {
+  if (static_cast<std::size_t>(to.size()) != toGrid.voxels()) to = toGrid.zeros3();
+  const std::size_t fromColumns = fromGrid.columns(), toColumns = toGrid.columns();
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < fromGrid.nz; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    plane(from.data() + ku * fromColumns, to.data() + ku * toColumns);
+  }
+}
+
+}  // namespace
+
+void CoarserAcross::restrictField(const Field& fine, Field& to) const {
+  planeByPlane(fine, fine_, to, coarse_, [this](const float* f, float* c) { restrictPlane(f, c); });
+}
+
+void CoarserAcross::prolongField(const Field& coarse, Field& to) const {
+  planeByPlane(coarse, coarse_, to, fine_,
+               [this](const float* c, float* f) { prolongPlane(c, f); });
+}
+
 void CoarserAcross::prolongPlane(const float* coarse, float* fine) const {
   prolong(coarse, nullptr, fine);
 }

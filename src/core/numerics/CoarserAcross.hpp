@@ -14,6 +14,7 @@
 //   const CoarserAcross across(fine, 2);              // 200 x 200 x 31 -> 100 x 100 x 31
 //   across.restrictPlane(fineRelease, coarseRelease);  // one plane, fine -> coarse
 //   across.prolongPlane(coarseField, fineField);       // one plane, coarse -> fine
+//   across.restrictField(fineSource, coarseSource);    // every plane
 //
 // A factor that does not divide nx and ny is lowered to the largest one that does. Plain
 // loops, no state but the weights (and a row of scratch per thread): thread-safe, the same
@@ -40,6 +41,11 @@ class CoarserAcross {
   void prolongPlane(const float* coarse, float* fine) const;
   // A whole field (every depth plane): `coarse` gains the restriction of `fine`.
   void addRestricted(const Field& fine, Field& coarse) const;
+  // A whole field, plane by plane in parallel (`to` sized to its grid first): the restriction
+  // of `fine`, or the prolongation of `coarse`, the same numbers as restrictPlane and
+  // prolongPlane.
+  void restrictField(const Field& fine, Field& to) const;
+  void prolongField(const Field& coarse, Field& to) const;
   // The change that takes a fine plane from `now` to the prolongation of `coarse`, in one pass.
   void prolongChange(const float* coarse, const float* now, float* change) const;
 
