@@ -279,8 +279,9 @@ TEST_CASE("HealingModel: growth factors on a coarser grid keep their amount", "[
   // the injury), decay and the split solves all keep the amount, so on either grid it is the
   // same to rounding, while the coarse grid's copy is smoother.
   const auto firstDays = [](double factor) {
-    const ModelParameters p =
-        ModelParameters::withOverrides({{"numerics.paracrine_coarsening", factor}});
+    // Every step reacts (numerics.slow_step_min_days 0), so that each step's amounts compare.
+    const ModelParameters p = ModelParameters::withOverrides(
+        {{"numerics.paracrine_coarsening", factor}, {"numerics.slow_step_min_days", 0.0}});
     HealingModel m = onePuncture(p, 1.5, 4);
     std::vector<double> amount, peak;
     while (m.day() < 3 - 1e-9) {
@@ -375,7 +376,9 @@ TEST_CASE("HealingModel: the fibroblasts' spread waits over short steps, then ca
   // waited, and match a model that spread them every step.
   const auto model = [](double wait) {
     return onePuncture(
-        ModelParameters::withOverrides({{"numerics.fibroblast_spread_wait_days", wait}}), 1.0, 5);
+        ModelParameters::withOverrides(
+            {{"numerics.fibroblast_spread_wait_days", wait}, {"numerics.slow_step_min_days", 0.0}}),
+        1.0, 5);
   };
   HealingModel every = model(0.0), waiting = model(0.4);
   for (HealingModel* m : {&every, &waiting})
@@ -393,4 +396,52 @@ TEST_CASE("HealingModel: the fibroblasts' spread waits over short steps, then ca
   waiting.step(0.1);
   INFO("after 0.4 day, peak " << peak(every) << " / " << peak(waiting));
   CHECK(peak(waiting) == Approx(peak(every)).epsilon(0.01));
+}
+
+TEST_CASE("HealingModel: the cells and the matrix gather the short steps after a session",
+          "[healing]") {
+  // numerics.slow_step_min_days: while the mediators take the short steps after a session, the
+  // cells, their signals, the growth factors and the matrix wait until the steps add up to it.
+  // The mediators go on every step, reading the injury as it has repaired since the cells last
+  // stepped, so they are the same either way.
+  const auto model = [](double wait) {
+    return onePuncture(ModelParameters::withOverrides({{"numerics.slow_step_min_days", wait}}), 1.0,
+                       5);
+  };
+  HealingModel every = model(0.0), waiting = model(0.15);
+  const auto sum = [](const Field& f) { return static_cast<double>(f.sum()); };
+  for (int step = 0; step < 2; ++step) {
+    every.step(0.05);
+    waiting.step(0.05);
+  }
+  INFO("after 0.1 day: signal " << every.state().signal.maxCoeff() << " / "
+                                << waiting.state().signal.maxCoeff() << ", mediators "
+                                << sum(every.state().mediators) << " / "
+                                << sum(waiting.state().mediators));
+  REQUIRE(every.state().signal.maxCoeff() > 1e-3F);
+  CHECK(waiting.state().signal.maxCoeff() == 0.0F);  // not yet stepped
+  CHECK(sum(waiting.state().mediators) == Approx(sum(every.state().mediators)).epsilon(1e-5));
+  CHECK(sum(waiting.state().inflammation) == Approx(sum(every.state().inflammation)).epsilon(1e-5));
+  CHECK(sum(waiting.state().vasodilation) == Approx(sum(every.state().vasodilation)).epsilon(1e-5));
+  every.step(0.05);
+  waiting.step(0.05);
+  INFO("after 0.15 day: signal " << every.state().signal.maxCoeff() << " / "
+                                 << waiting.state().signal.maxCoeff() << ", fibroblasts "
+                                 << sum(every.state().fibroblasts) << " / "
+                                 << sum(waiting.state().fibroblasts) << ", injury "
+                                 << sum(every.state().injury) << " / "
+                                 << sum(waiting.state().injury));
+  CHECK(waiting.state().signal.maxCoeff() > 0.0F);
+  // The injury repairs exactly over the gathered step.
+  CHECK(sum(waiting.state().injury) == Approx(sum(every.state().injury)).epsilon(1e-5));
+  CHECK(sum(waiting.state().fibroblasts) == Approx(sum(every.state().fibroblasts)).epsilon(0.2));
+  for (int step = 0; step < 20; ++step) {
+    every.step(0.25);
+    waiting.step(0.25);
+  }
+  INFO("after 5 days: fibroblasts "
+       << sum(every.state().fibroblasts) << " / " << sum(waiting.state().fibroblasts)
+       << ", collagen " << sum(every.state().collagen1) << " / " << sum(waiting.state().collagen1));
+  CHECK(sum(waiting.state().fibroblasts) == Approx(sum(every.state().fibroblasts)).epsilon(0.02));
+  CHECK(sum(waiting.state().collagen1) == Approx(sum(every.state().collagen1)).epsilon(1e-3));
 }

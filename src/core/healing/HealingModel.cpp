@@ -53,6 +53,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_coarsening = static_cast<int>(std::lround(p["numerics.mediator_coarsening"]));
   r.paracrine_coarsening = static_cast<int>(std::lround(p["numerics.paracrine_coarsening"]));
   r.fibroblast_spread_wait = p["numerics.fibroblast_spread_wait_days"];
+  r.slow_step_min = p["numerics.slow_step_min_days"];
   r.vasodilation_rate = kHoursPerDay / p["healing.vasodilation_time_constant_h"];
   r.inflammation_recruitment = p["healing.inflammation_recruitment_per_day"];
   r.inflammation_resolution = perDayFromHalfLifeDays(p["healing.inflammation_half_life_d"]);
@@ -123,6 +124,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
       flare_(base_.grid, FlareParameters::from(parameters), innervatedShare(base_)) {
   rates_.mediator_substep_life *= stepScale;
   rates_.fibroblast_spread_wait *= stepScale;
+  rates_.slow_step_min *= stepScale;
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
   for (Field* f :
@@ -207,6 +209,8 @@ PlaneTotals HealingModel::PlaneSums::totals() const {
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
                                          std::uint64_t seed) {
   const Grid& g = base_.grid;
+  if (slowUnstepped_ > 0) stepSlow(slowUnstepped_, true);
+  slowUnstepped_ = 0;
   const Field before = st_.injury;
   // Needles bleed from the vessels of the fat they reach as well as from the skin's.
   std::vector<float> vessels = base_.profile.vessels;
@@ -263,7 +267,8 @@ void HealingModel::step(double dt) {
     openLumen(dt);
     coarseLumenCurrent_ = false;
   }
-  // Mediators first: their release reads the injury at the step's start.
+  // Mediators first: their release reads the injury at the step's start (it repairs with the
+  // cells, and stepMediators() counts the time they have waited).
   const bool mediatorsStepped = maxMediators_ > 0;
   if (mediatorsStepped) {
     stepMediators(dt);
@@ -272,13 +277,31 @@ void HealingModel::step(double dt) {
     // the tissue grid for them until the next session (docs/MODEL.md section 4).
     if (!channelsOpen_ && maxMediators_ < kSpreadless) dropMediators();
   }
+  // The cells and the matrix change over days: while the mediators take the short steps after
+  // a session, they gather those steps until numerics.slow_step_min_days has passed.
+  if (mediatorsStepped) {
+    slowUnstepped_ += dt;
+    if (slowUnstepped_ >= rates_.slow_step_min) {
+      stepSlow(slowUnstepped_, true);
+      slowUnstepped_ = 0;
+    }
+  } else {
+    if (slowUnstepped_ > 0) stepSlow(slowUnstepped_, true);
+    slowUnstepped_ = 0;
+    stepSlow(dt, false);
+  }
+  flare_.step(dt, st_.flare);
+  day_ += dt;
+}
+
+void HealingModel::stepSlow(double dt, bool inflammationDone) {
   // The infiltrate above each harm threshold, papillary and dermal.
   const auto excess = [this] {
     return std::pair{std::max(0.0, papillaryInflammation() - rates_.pih_threshold),
                      std::max(0.0, dermisInflammation() - rates_.fibrosis_threshold)};
   };
   const auto [papillaryBefore, dermisBefore] = excess();
-  react(dt, mediatorsStepped);
+  react(dt, inflammationDone);
   // The doses by the trapezoid rule over the step: second order, so they hold still as the
   // steps shrink (the step's end alone under-counted a rising infiltrate by a fifth).
   const auto [papillaryAfter, dermisAfter] = excess();
@@ -307,8 +330,6 @@ void HealingModel::step(double dt) {
   } else {
     fibroblastsUnspread_ = 0;  // none to spread: nothing waits
   }
-  flare_.step(dt, st_.flare);
-  day_ += dt;
 }
 
 namespace {
@@ -393,12 +414,14 @@ void HealingModel::stepMediators(double dt) {
   mr.recruitment = f(r.inflammation_recruitment);
   mr.resolution = f(r.inflammation_resolution);
   // Release from injury repairing at rate q since the step began, decaying at k: the integral
-  // of e^(-q (t0 + u)) e^(-k (h - u)) over the sub-step starting at t0 = s h.
+  // of e^(-q (t0 + u)) e^(-k (h - u)) over the sub-step starting at t0 = s h. The injury
+  // fields repair when the cells step (react()), which may have waited over earlier short
+  // steps (numerics.slow_step_min_days): they are slowUnstepped_ days older than the step.
   const auto injuryRelease = [&](int z, int s) {
     const double q = repairRate_[static_cast<std::size_t>(z)];
     const double released =
         std::abs(k - q) > 1e-9 * k ? (std::exp(-q * h) - keep) / (k - q) : h * keep;
-    return f(r.mediator_release_injury * std::exp(-q * s * h) * released);
+    return f(r.mediator_release_injury * std::exp(-q * (s * h + slowUnstepped_)) * released);
   };
   // The largest mediator of each plane, gathered in plane order: the same for any thread count.
   std::vector<float> largest(static_cast<std::size_t>(g.nz));

@@ -55,6 +55,7 @@ struct HealingRates {
   int mediator_coarsening;        // tissue cells per mediator cell across the skin
   int paracrine_coarsening;       // tissue cells per growth-factor cell across the skin
   double fibroblast_spread_wait;  // days the fibroblasts' spread may gather before it is taken
+  double slow_step_min;           // days the cells and the matrix gather short steps over
   double surface_blood_clearance;
   // Not rates: how disordered (scar, striae) matrix differs from normal matrix, per unit of
   // disorder.
@@ -103,6 +104,9 @@ class HealingModel {
   double day() const { return day_; }
   const Grid& grid() const { return base_.grid; }
   const BaselineSkin& baseline() const { return base_; }
+  // The fields as of day(), but for the cells, their signals, the growth factors, the matrix
+  // and the injury, which may lag it by up to numerics.slow_step_min_days in the short steps
+  // after a session (they take those steps together).
   const TissueState& state() const { return st_; }
   const HealingRates& rates() const { return rates_; }
   // Voxel baselines, for outputs relative to the untreated skin.
@@ -153,6 +157,10 @@ class HealingModel {
   void stepFaintMediators(double life, const PlaneUpdate& release, const PlaneUpdate& apply,
                           std::vector<float>& largest);
   PlaneFields planeFields(int k);
+  // The slow part of a step of dt: the cells, their signals, the growth factors, the matrix and
+  // the epidermis, with the harm doses over it. `inflammationDone`: the mediators moved the
+  // infiltrate over it.
+  void stepSlow(double dt, bool inflammationDone);
   // Plane k's untreated matrix (for untreatedMatrix()).
   MatrixMakeup matrixMakeup(int k) const;
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
@@ -222,6 +230,9 @@ class HealingModel {
   std::vector<bool> disorderedPlane_;
   // Time the fibroblasts have not yet been spread over (numerics.fibroblast_spread_wait_days).
   double fibroblastsUnspread_ = 0;
+  // Time the cells, the growth factors and the matrix have not yet been stepped over
+  // (numerics.slow_step_min_days).
+  double slowUnstepped_ = 0;
 };
 
 }  // namespace dermasim
