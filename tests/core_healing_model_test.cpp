@@ -336,10 +336,10 @@ TEST_CASE("HealingModel: coarse mediators take a later session's open channels",
 
 TEST_CASE("HealingModel: mediators too faint to act on anything are dropped until the next session",
           "[healing]") {
-  // Repairing injury keeps releasing a trace of mediators for weeks after the redness. Below a
-  // millionth of their half-saturation they and the vessels they dilate are set to zero and no
-  // longer stepped; the infiltrate goes on resolving without them, and the next session's
-  // punctures bring them back.
+  // Repairing injury keeps releasing a trace of mediators for weeks after the redness. Below
+  // numerics.mediator_drop (a thousandth of their half-saturation) they and the vessels they
+  // dilate are set to zero and no longer stepped; the infiltrate goes on resolving without
+  // them, and the next session's punctures bring them back.
   HealingModel m = onePuncture(ModelParameters{}, 1.5, 28);
   double droppedOn = -1, infiltrateThen = 0;
   while (m.day() < 28 - 1e-9) {
@@ -349,11 +349,11 @@ TEST_CASE("HealingModel: mediators too faint to act on anything are dropped unti
       droppedOn = m.day();
       infiltrateThen = static_cast<double>(m.state().inflammation.sum());
       INFO("mediators before the step that dropped them: " << before);
-      CHECK(before < 1e-4F);
+      CHECK(before < 1e-2F);  // within a step's fall of the level
     }
   }
   INFO("dropped on day " << droppedOn);
-  REQUIRE(droppedOn > 2);
+  REQUIRE(droppedOn > 1);  // not while the channels are open (a single puncture's: ~half a day)
   CHECK(droppedOn < 20);
   CHECK(m.state().mediators.maxCoeff() == 0.0F);
   CHECK(m.state().vasodilation.maxCoeff() == 0.0F);

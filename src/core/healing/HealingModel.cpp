@@ -50,6 +50,7 @@ HealingRates HealingRates::from(const ModelParameters& p) {
   r.mediator_diffusivity = p["healing.mediator_diffusivity_mm2_day"];
   r.mediator_substep_life = p["numerics.mediator_substep_life"];
   r.mediator_visible = p["numerics.mediator_visible"];
+  r.mediator_drop = p["numerics.mediator_drop"];
   r.mediator_coarsening = static_cast<int>(std::lround(p["numerics.mediator_coarsening"]));
   r.paracrine_coarsening = static_cast<int>(std::lround(p["numerics.paracrine_coarsening"]));
   r.fibroblast_spread_wait = p["numerics.fibroblast_spread_wait_days"];
@@ -273,9 +274,11 @@ void HealingModel::step(double dt) {
   if (mediatorsStepped) {
     stepMediators(dt);
     // Left by a session's repairing injury long after its redness, mediators this faint act on
-    // nothing measurable, yet each step would run the vessels' and the infiltrate's kernel on
-    // the tissue grid for them until the next session (docs/MODEL.md section 4).
-    if (!channelsOpen_ && maxMediators_ < kSpreadless) dropMediators();
+    // nothing measurable (numerics.mediator_drop), yet each step would run the vessels' and the
+    // infiltrate's kernel on the tissue grid for them until the next session (docs/MODEL.md
+    // section 4).
+    if (!channelsOpen_ && static_cast<double>(maxMediators_) < rates_.mediator_drop)
+      dropMediators();
   }
   // The cells and the matrix change over days: while the mediators take the short steps after
   // a session, they gather those steps until numerics.slow_step_min_days has passed.
@@ -494,7 +497,7 @@ void HealingModel::stepMediators(double dt) {
 void HealingModel::dropMediators() {
   st_.mediators.setZero();
   if (mediatorsCoarse()) coarseMediators_.setZero();
-  // The vessels followed them to within the same millionth of their full effect.
+  // The vessels followed them to within the same share of their full effect.
   st_.vasodilation.setZero();
   maxMediators_ = 0;
 }

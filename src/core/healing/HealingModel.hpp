@@ -52,6 +52,7 @@ struct HealingRates {
   double epidermis_growth, epidermis_max_gain, epidermis_relax;
   double mediator_substep_life;   // longest mediator sub-step, in mediator lifetimes (1/k)
   double mediator_visible;        // below this largest level, no mediator sub-steps
+  double mediator_drop;           // below this largest level, mediators set to zero
   int mediator_coarsening;        // tissue cells per mediator cell across the skin
   int paracrine_coarsening;       // tissue cells per growth-factor cell across the skin
   double fibroblast_spread_wait;  // days the fibroblasts' spread may gather before it is taken

@@ -612,6 +612,13 @@ const std::vector<ParameterSpec>& parameterTable() {
        "from 0.01",
        "largest mediator level, in units of their half-saturation, below which they no longer "
        "redden the skin measurably and take no sub-steps"},
+      {"numerics.mediator_drop", "1", 1e-3, 1e-6, 0.01,
+       "convergence study (docs/MODEL.md section 4): against dropping them at a millionth, "
+       "no timeseries column of the default series moves by more than 0.005 (a*) and no "
+       "headline by more than 1e-6; a series takes ~0.95 x the time",
+       "largest mediator level, in units of their half-saturation, below which (once the "
+       "channels have closed) they and the vessels' dilation are set to zero until the next "
+       "session"},
       {"numerics.mediator_coarsening", "1", 2.0, 1.0, 4.0,
        "convergence study (docs/MODEL.md section 3, mediators): at 2 (150 um cells, a sixth of "
        "their reach) the default series' headlines move by at most 0.4 %, the roller's first "
