@@ -640,8 +640,9 @@ const std::vector<ParameterSpec>& parameterTable() {
        "is taken in one go (they crawl sqrt(2 D t) ~ 50 um, a cell in depth, in 0.4 day)"},
       {"numerics.slow_step_min_days", "days", 0.15, 0.0, 0.5,
        "convergence study (docs/MODEL.md section 4): against the run with every step "
-       "quartered, the default series' headlines move by at most 1.3 % (0: 1.9 %) and the "
-       "downtimes not at all; a series takes ~0.9 x the time; at 0.5 fibrosis_risk moves 9 %",
+       "quartered, the default series' headlines are within 0.6 % of it (without the wait: "
+       "1.9 %) and the downtimes do not move; a series takes ~0.9 x the time; at 0.5 "
+       "fibrosis_risk moves 9 %",
        "shortest step of the cells, their signals, the growth factors and the matrix: while the "
        "mediators take the short steps after a session, these gather the steps until this much "
        "time has passed, then take it in one step"},
