@@ -210,8 +210,7 @@ PlaneTotals HealingModel::PlaneSums::totals() const {
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
                                          std::uint64_t seed) {
   const Grid& g = base_.grid;
-  if (slowUnstepped_ > 0) stepSlow(slowUnstepped_, true);
-  slowUnstepped_ = 0;
+  catchUpSlow();
   const Field before = st_.injury;
   // Needles bleed from the vessels of the fat they reach as well as from the skin's.
   std::vector<float> vessels = base_.profile.vessels;
@@ -284,17 +283,19 @@ void HealingModel::step(double dt) {
   // a session, they gather those steps until numerics.slow_step_min_days has passed.
   if (mediatorsStepped) {
     slowUnstepped_ += dt;
-    if (slowUnstepped_ >= rates_.slow_step_min) {
-      stepSlow(slowUnstepped_, true);
-      slowUnstepped_ = 0;
-    }
+    if (slowUnstepped_ >= rates_.slow_step_min) catchUpSlow();
   } else {
-    if (slowUnstepped_ > 0) stepSlow(slowUnstepped_, true);
-    slowUnstepped_ = 0;
+    catchUpSlow();
     stepSlow(dt, false);
   }
   flare_.step(dt, st_.flare);
   day_ += dt;
+}
+
+void HealingModel::catchUpSlow() {
+  // The time gathered was all stepped by the mediators, which moved the infiltrate over it.
+  if (slowUnstepped_ > 0) stepSlow(slowUnstepped_, true);
+  slowUnstepped_ = 0;
 }
 
 void HealingModel::stepSlow(double dt, bool inflammationDone) {

@@ -162,6 +162,8 @@ class HealingModel {
   // the epidermis, with the harm doses over it. `inflammationDone`: the mediators moved the
   // infiltrate over it.
   void stepSlow(double dt, bool inflammationDone);
+  // The slow part over the time it has gathered (numerics.slow_step_min_days), if any.
+  void catchUpSlow();
   // Plane k's untreated matrix (for untreatedMatrix()).
   MatrixMakeup matrixMakeup(int k) const;
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
