@@ -8,6 +8,9 @@
 #include <omp.h>
 
 #include "core/Simulation.hpp"
+#include "core/healing/HealingModel.hpp"
+#include "core/readout/SkinReadout.hpp"
+#include "core/tissue/BaselineSkin.hpp"
 #include "io/ScenarioFile.hpp"
 
 namespace {
@@ -65,6 +68,25 @@ BENCHMARK(BM_SeriesEndToEnd)
     ->Unit(benchmark::kSecond)
     ->UseRealTime()
     ->Iterations(1);
+
+// A series' start, before its first step: the untreated skin, the model over it and the
+// readout's references. Paid again by every run and every viewer preview. Arg: threads.
+void BM_SeriesStart(benchmark::State& state) {
+  omp_set_num_threads(static_cast<int>(state.range(0)));
+  const Scenario scenario = seriesScenario(0);
+  const ModelParameters params = ModelParameters::withOverrides(scenario.parameter_overrides);
+  for (auto _ : state) {
+    HealingModel model(makeBaselineSkin(scenario, params), params);
+    SkinReadout readout(model, scenario.patient.fitzpatrick, params);
+    benchmark::DoNotOptimize(readout.read(model).roughness_um);
+  }
+}
+BENCHMARK(BM_SeriesStart)
+    ->ArgNames({"threads"})
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Args: patch side in mm, duration in days (sessions past it dropped), one thread.
 void BM_SeriesScaling(benchmark::State& state) {

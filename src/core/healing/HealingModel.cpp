@@ -128,10 +128,12 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   rates_.slow_step_min *= stepScale;
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
-  for (Field* f :
-       {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.inflammation, &st_.signal,
-        &st_.paracrine, &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
+  for (Field* f : {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.inflammation,
+                   &st_.signal, &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
     *f = g.zeros3();
+  // On their own coarser grid the growth factors leave st_.paracrine empty: react() prolongs
+  // them a plane at a time where it reads them.
+  if (!paracrineCoarse()) st_.paracrine = g.zeros3();
   st_.surface_blood_um = g.zeros2();
   st_.keratinocyte_signal = g.zeros2();
   st_.epidermis_gain = g.zeros2();
@@ -142,34 +144,32 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
     coarseLumen_ = mediatorCells_.coarse().zeros3();
     coarseInjury_ = mediatorCells_.coarse().zeros3();
   }
-  if (paracrineCoarse()) {
-    coarseParacrine_ = paracrineCells_.coarse().zeros3();
-    st_.paracrine = Field();  // prolonged a plane at a time where react() reads it
-  }
+  if (paracrineCoarse()) coarseParacrine_ = paracrineCells_.coarse().zeros3();
   lined_ = base_.lining.size() > 0 && base_.lining.maxCoeff() > 0;
 
-  // The untreated matrix: normal density by depth, less what atrophy has taken.
-  c1Base_ = g.zeros3();
-  c3Base_ = g.zeros3();
-  elastinBase_ = g.zeros3();
+  // The untreated matrix: normal density by depth, less what atrophy has taken; the state starts
+  // from it. Every voxel is written, plane by plane in parallel (each thread faults in its own
+  // pages).
+  const auto voxels = static_cast<Eigen::Index>(g.voxels());
+  for (Field* f : {&c1Base_, &c3Base_, &elastinBase_, &st_.collagen1, &st_.collagen3, &st_.elastin})
+    f->resize(voxels);
   const std::size_t columns = g.columns();
-  disorderedPlane_.assign(static_cast<std::size_t>(g.nz), false);
+  std::vector<char> disordered(static_cast<std::size_t>(g.nz), 0);
+#pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     const MatrixMakeup makeup = matrixMakeup(k);
     for (std::size_t c = 0; c < columns; ++c) {
-      const std::size_t v = ku * columns + c;
-      const float disorder = base_.disorder[at(v)];
-      if (disorder != 0.0F) disorderedPlane_[ku] = true;
-      const UntreatedMatrix m = untreatedMatrix(makeup, base_.deficit[at(v)], disorder);
-      c1Base_[at(v)] = m.collagen1;
-      c3Base_[at(v)] = m.collagen3;
-      elastinBase_[at(v)] = m.elastin;
+      const Eigen::Index v = at(ku * columns + c);
+      const float disorder = base_.disorder[v];
+      if (disorder != 0.0F) disordered[ku] = 1;
+      const UntreatedMatrix m = untreatedMatrix(makeup, base_.deficit[v], disorder);
+      c1Base_[v] = st_.collagen1[v] = m.collagen1;
+      c3Base_[v] = st_.collagen3[v] = m.collagen3;
+      elastinBase_[v] = st_.elastin[v] = m.elastin;
     }
   }
-  st_.collagen1 = c1Base_;
-  st_.collagen3 = c3Base_;
-  st_.elastin = elastinBase_;
+  disorderedPlane_.assign(disordered.begin(), disordered.end());
 
   repairRate_.resize(static_cast<std::size_t>(g.nz));
   for (int k = 0; k < g.nz; ++k) {
@@ -184,6 +184,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   for (int k = 0; k < g.nz; ++k)
     if (prof.collagen[static_cast<std::size_t>(k)] > 0) dermisCells_.push_back(k);
   totals_.resize(static_cast<std::size_t>(g.nz));
+#pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) totalPlane(k);
 }
 

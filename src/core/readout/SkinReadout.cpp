@@ -90,6 +90,7 @@ SkinReadout::SkinReadout(const HealingModel& model, int fitzpatrick, const Optic
   const Field& deficit = model.baseline().deficit;
   const std::size_t columns = g.columns();
   deficitColumns_.resize(static_cast<std::size_t>(g.nz));
+#pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) {
     std::vector<std::uint32_t> missing;
     for (std::size_t c = 0; c < columns; ++c)

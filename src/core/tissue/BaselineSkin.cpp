@@ -202,8 +202,10 @@ BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& paramete
   b.disorder = g.zeros3();
   const auto nz = static_cast<std::size_t>(g.nz);
   const double dermisTop = b.layers.dermisTopMm();
-  std::vector<double> col(nz), dis(nz);
-  for (int j = 0; j < g.ny; ++j)
+  // Columns are independent: rows of them in parallel.
+#pragma omp parallel for schedule(static)
+  for (int j = 0; j < g.ny; ++j) {
+    std::vector<double> col(nz), dis(nz);
     for (int i = 0; i < g.nx; ++i) {
       const auto c = static_cast<Eigen::Index>(g.column(i, j));
       std::fill(col.begin(), col.end(), 0.0);
@@ -222,6 +224,7 @@ BaselineSkin makeBaselineSkin(const Scenario& s, const ModelParameters& paramete
         b.disorder[v] = static_cast<float>(std::min(1.0, dis[static_cast<std::size_t>(k)]));
       }
     }
+  }
   b.tether = m.tether;
   b.lining = m.lining;
   b.scarIndex = m.scar_index;
