@@ -211,21 +211,44 @@ PlaneTotals HealingModel::PlaneSums::totals() const {
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
                                          std::uint64_t seed) {
   const Grid& g = base_.grid;
+  const std::size_t columns = g.columns();
+  const auto plane = [columns](Field& f, int k) {
+    return f.data() + static_cast<std::size_t>(k) * columns;
+  };
   catchUpSlow();
-  const Field before = st_.injury;
+  // The injury before the needles, to tell what they add (copied plane by plane in parallel).
+  Field before(static_cast<Eigen::Index>(g.voxels()));
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < g.nz; ++k) std::copy_n(plane(st_.injury, k), columns, plane(before, k));
   // Needles bleed from the vessels of the fat they reach as well as from the skin's.
   std::vector<float> vessels = base_.profile.vessels;
   for (std::size_t k = 0; k < vessels.size(); ++k) vessels[k] += base_.profile.subcutis_vessels[k];
   const TrackStamp stamp = stampTracks(g, vessels, punctures, tracks_, st_);
   tethers_.cut(punctures, st_.tether);
   flare_.stimulate(before, st_.injury, st_.flare);
-  // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...).
-  const Field burst = static_cast<float>(rates_.mediator_burst) * (st_.injury - before);
-  st_.mediators += burst;
-  // Onto the mediators' grid as well. The tissue's copy keeps the burst as sharp as it was torn
-  // until the first sub-step spreads it: the vessels and the infiltrate start from it (smeared
-  // over a coarse cell at once, the first roller session's redness read 0.113 d, not 0.112).
-  if (mediatorsCoarse()) mediatorCells_.addRestricted(burst, coarseMediators_);
+  // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...), onto the
+  // mediators' grid as well. The tissue's copy keeps the burst as sharp as it was torn until
+  // the first sub-step spreads it: the vessels and the infiltrate start from it (smeared over a
+  // coarse cell at once, the first roller session's redness read 0.113 d, not 0.112).
+  const auto burstShare = static_cast<float>(rates_.mediator_burst);
+  const std::size_t coarseColumns = mediatorCells_.coarse().columns();
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < g.nz; ++k) {
+    thread_local std::vector<float> burst, restricted;
+    burst.resize(columns);
+    const float* now = plane(st_.injury, k);
+    const float* was = plane(before, k);
+    float* mediators = plane(st_.mediators, k);
+    for (std::size_t c = 0; c < columns; ++c) {
+      burst[c] = burstShare * (now[c] - was[c]);
+      mediators[c] += burst[c];
+    }
+    if (!mediatorsCoarse()) continue;
+    restricted.resize(coarseColumns);
+    mediatorCells_.restrictPlane(burst.data(), restricted.data());
+    float* coarse = coarseMediators_.data() + static_cast<std::size_t>(k) * coarseColumns;
+    for (std::size_t c = 0; c < coarseColumns; ++c) coarse[c] += restricted[c];
+  }
   if (!punctures.empty()) {
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
   }
@@ -239,7 +262,6 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   constexpr double kOneHourDays = 1.0 / 24.0;
   out.open_surface_fraction = channels_.openSurfaceFraction(day_ + kOneHourDays);
   // A column's papillary dermis counts as injured when most of it is.
-  const std::size_t columns = g.columns();
   std::size_t injured = 0;
   for (std::size_t c = 0; c < columns; ++c) {
     float hurt = 0;
