@@ -101,16 +101,12 @@ TEST_CASE("CoarserAcross: a smooth field comes back to second order", "[coarser]
       const std::vector<float> coarse =
           wave(across.coarse().nx, across.coarse().ny, across.coarse().dx_mm, size);
       const std::vector<float> exact = wave(fine.nx, fine.ny, fine.dx_mm, size);
-      std::vector<float> f(exact.size()), change(exact.size());
+      std::vector<float> f(exact.size());
       across.prolongPlane(coarse.data(), f.data());
-      // The change from the exact field to the prolongation, in one pass, is their difference.
-      across.prolongChange(coarse.data(), exact.data(), change.data());
       double worst = 0;
-      for (std::size_t v = 0; v < f.size(); ++v) {
-        const double off = static_cast<double>(f[v]) - static_cast<double>(exact[v]);
-        REQUIRE(static_cast<double>(change[v]) == Approx(off).margin(1e-6));
-        worst = std::max(worst, std::abs(off));
-      }
+      for (std::size_t v = 0; v < f.size(); ++v)
+        worst =
+            std::max(worst, std::abs(static_cast<double>(f[v]) - static_cast<double>(exact[v])));
       return worst;
     };
     const double e1 = error(48), e2 = error(96);

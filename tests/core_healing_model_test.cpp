@@ -239,14 +239,15 @@ TEST_CASE("HealingModel: faint mediators die out with their sources over long st
 
 TEST_CASE("HealingModel: mediators on a coarser grid keep their amount and redden alike",
           "[healing]") {
-  // numerics.mediator_coarsening spreads the mediators on cells twice as wide across; the
-  // vessels they dilate and the infiltrate they recruit stay on the tissue grid. One puncture
-  // over its first three hours, with the mediators' slowest spread (0.1 mm2/day): there the
+  // numerics.mediator_coarsening spreads the mediators on cells twice as wide across, and the
+  // vessels they dilate and the infiltrate they recruit follow them there. One puncture over
+  // its first three hours, with the mediators' slowest spread (0.1 mm2/day): there the
   // spread's undershoots next to the puncture are too small to clamp, so the amount follows
   // release and decay alone on either grid and must agree to rounding (restriction and
   // prolongation keep it). (At the default 4 mm2/day clamping adds mass next to so sharp a
   // source, more on the finer grid: docs/MODEL.md section 3.) One puncture is the sharpest
-  // source there is: the vessels, answering M/(1 + M), read it smeared over a coarse cell.
+  // source there is: the vessels, answering M/(1 + M) (concave) of it smeared over a coarse
+  // cell, dilate more at first (12 % in the first half hour) and the gap closes as it spreads.
   const auto firstHours = [](double factor) {
     const ModelParameters p = ModelParameters::withOverrides(
         {{"numerics.mediator_coarsening", factor}, {"healing.mediator_diffusivity_mm2_day", 0.1}});
@@ -254,8 +255,8 @@ TEST_CASE("HealingModel: mediators on a coarser grid keep their amount and redde
     std::vector<double> amount, vessels;
     for (int step = 0; step < 6; ++step) {
       m.step(30.0 / 1440.0);
-      amount.push_back(static_cast<double>(m.state().mediators.sum()));
-      vessels.push_back(static_cast<double>(m.state().vasodilation.sum()));
+      amount.push_back(static_cast<double>(m.onTissueGrid(m.state().mediators).sum()));
+      vessels.push_back(static_cast<double>(m.onTissueGrid(m.state().vasodilation).sum()));
     }
     return std::pair{amount, vessels};
   };
@@ -266,11 +267,13 @@ TEST_CASE("HealingModel: mediators on a coarser grid keep their amount and redde
                       << ", vessels " << fineVessels[i] << " / " << coarseVessels[i]);
     CHECK(fineAmount[i] > 100);
     CHECK(coarseAmount[i] == Approx(fineAmount[i]).epsilon(1e-4));
-    CHECK(coarseVessels[i] == Approx(fineVessels[i]).epsilon(0.1));
+    CHECK(coarseVessels[i] >= fineVessels[i]);
+    CHECK(coarseVessels[i] == Approx(fineVessels[i]).epsilon(i == 0 ? 0.15 : 0.08));
+    if (i > 0) CHECK(coarseVessels[i] / fineVessels[i] < coarseVessels[i - 1] / fineVessels[i - 1]);
   }
-  CHECK(coarseVessels.back() == Approx(fineVessels.back()).epsilon(0.03));
+  CHECK(coarseVessels.back() == Approx(fineVessels.back()).epsilon(0.02));
   // The coarse grid was in use: the first half hour's vessels read the smeared puncture.
-  CHECK(coarseVessels.front() > fineVessels.front() * 1.01);
+  CHECK(coarseVessels.front() > fineVessels.front() * 1.05);
 }
 
 TEST_CASE("HealingModel: growth factors on a coarser grid keep their amount", "[healing]") {
@@ -323,7 +326,7 @@ TEST_CASE("HealingModel: coarse mediators take a later session's open channels",
     std::vector<double> amount;
     for (int step = 0; step < 6; ++step) {
       m.step(30.0 / 1440.0);
-      amount.push_back(static_cast<double>(m.state().mediators.sum()));
+      amount.push_back(static_cast<double>(m.onTissueGrid(m.state().mediators).sum()));
     }
     return amount;
   };

@@ -503,7 +503,8 @@ TEST_CASE("HealingModel: injured fat inflames but lays down no collagen", "[simu
   while (prof.subcutis[static_cast<std::size_t>(top)] < 1.0F) ++top;
   CHECK(model.state().injury.segment(top * columns, columns).maxCoeff() > 0.5F);
   for (int i = 0; i < 8; ++i) model.step(0.25);
-  CHECK(model.state().inflammation.segment(top * columns, columns).maxCoeff() > 0.05F);
+  CHECK(model.onTissueGrid(model.state().inflammation).segment(top * columns, columns).maxCoeff() >
+        0.05F);
   for (int i = 0; i < 28; ++i) model.step(1.0);  // a month: fibroblasts have laid down matrix
   int fatRows = 0;
   for (int k = 0; k < g.nz; ++k) {

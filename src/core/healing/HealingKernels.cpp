@@ -35,13 +35,10 @@ DERMASIM_CPU_KERNEL float infiltrateAfter(float infiltrate, float drive, float r
   return flush(toward + (infiltrate - toward) * remaining(dt * settle));
 }
 
-// kInflammation: the infiltrate resolves here (there were no mediators to step).
-template <bool kInflammation>
 DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates& r,
                                           std::ptrdiff_t n) {
   float* __restrict injury = f.injury;
   float* __restrict signal = f.signal;
-  float* __restrict inflammation = f.inflammation;
   float* __restrict paracrine = f.paracrine;
   float* __restrict fibroblasts = f.fibroblasts;
   float* __restrict remodelling = f.remodelling;
@@ -51,10 +48,6 @@ DERMASIM_CPU_KERNEL PlaneMaxima cellsImpl(const PlaneFields& f, const PlaneRates
 #pragma omp simd reduction(max : maxSignal, maxParacrine, maxFibroblasts)
   for (std::ptrdiff_t c = 0; c < n; ++c) {
     const float exposure = injury[c] * r.injury_exposure;
-    // The infiltrate the mediators recruited resolves over days once they are gone (while there
-    // are any, their sub-steps move it).
-    if constexpr (kInflammation)
-      inflammation[c] = infiltrateAfter(inflammation[c], 0.0F, r.recruitment, r.resolution, r.dt);
     const float hurt = flush(injury[c] * r.injury_keep);
     injury[c] = hurt;
 
@@ -203,12 +196,6 @@ DERMASIM_CPU_KERNEL void matrixImpl(const PlaneFields& f, const PlaneRates& r, s
   }
 }
 
-// The branch out of the loop, so that it vectorises.
-DERMASIM_CPU_KERNEL PlaneMaxima cellsEither(const PlaneFields& f, const PlaneRates& r,
-                                            std::ptrdiff_t n) {
-  return r.inflammation_done ? cellsImpl<false>(f, r, n) : cellsImpl<true>(f, r, n);
-}
-
 // Columns with a lined tract read the lining, planes with disordered matrix the disorder; the
 // rest skip them.
 template <bool kLined>
@@ -228,7 +215,7 @@ DERMASIM_CPU_KERNEL void matrixAnyLining(const PlaneFields& f, const PlaneRates&
 }
 
 PlaneMaxima cellsBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
-  return cellsEither(f, r, n);
+  return cellsImpl(f, r, n);
 }
 void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixAnyLining(f, r, n);
@@ -236,14 +223,14 @@ void matrixBase(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
 
 DERMASIM_FOR_AVX2 PlaneMaxima cellsAvx2(const PlaneFields& f, const PlaneRates& r,
                                         std::ptrdiff_t n) {
-  return cellsEither(f, r, n);
+  return cellsImpl(f, r, n);
 }
 DERMASIM_FOR_AVX2 void matrixAvx2(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixAnyLining(f, r, n);
 }
 DERMASIM_FOR_AVX512 PlaneMaxima cellsAvx512(const PlaneFields& f, const PlaneRates& r,
                                             std::ptrdiff_t n) {
-  return cellsEither(f, r, n);
+  return cellsImpl(f, r, n);
 }
 DERMASIM_FOR_AVX512 void matrixAvx512(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n) {
   matrixAnyLining(f, r, n);
@@ -271,7 +258,7 @@ DERMASIM_FOR_AVX512 void releaseAvx512(const PlaneFields& f, const MediatorRates
   releaseImpl(f, r, n);
 }
 
-// The plane sums of the five fields react() totals follow the kernels through a plane, side
+// The plane sums of the four fields react() totals follow the kernels through a plane, side
 // by side and compiled with the kernels' instruction sets: one sum after another in the
 // baseline build, each a chain of dependent additions, took a fifth of react()'s time. The
 // lanes are fixed by OrderedSum, so the sums are the same bit for bit in every variant.
@@ -291,6 +278,22 @@ DERMASIM_FOR_AVX512 void sumsAvx512(OrderedSum* const (&sums)[kSummedFields],
                                     const float* const (&fields)[kSummedFields], std::ptrdiff_t n) {
   sumsImpl(sums, fields, n);
 }
+
+}  // namespace
+
+float resolveInfiltrate(float* inflammation, float resolution, float dt, std::ptrdiff_t n) {
+  // The infiltrate the mediators recruited resolves over days once they are gone (while there
+  // are any, their sub-steps move it).
+  float most = 0;
+#pragma omp simd reduction(max : most)
+  for (std::ptrdiff_t c = 0; c < n; ++c) {
+    inflammation[c] = infiltrateAfter(inflammation[c], 0.0F, 0.0F, resolution, dt);
+    most = std::max(most, inflammation[c]);
+  }
+  return most;
+}
+
+namespace {
 
 struct Kernels {
   decltype(&cellsBase) cells = cellsBase;

@@ -46,10 +46,6 @@ struct PlaneRates {
   float dt;
   float injury_keep, injury_exposure;
   float signal_release, autocrine, signal_keep;
-  float recruitment, resolution;  // of the inflammatory infiltrate
-  // Whether the mediators' sub-steps have already moved the infiltrate over this step
-  // (reactMediators); otherwise there are no mediators and the cells' step lets it resolve.
-  bool inflammation_done;
   float paracrine_release, paracrine_keep, paracrine_potency;
   float resting, activation, growth, inv_capacity, clearance;
   float remodel_gain, remodel_keep;
@@ -134,10 +130,12 @@ void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n);
 // Collagen I and III and elastin over `n` voxels (planes with dermis only).
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
+// An infiltrate no mediators recruit resolving over dt (n values); returns the largest left.
+float resolveInfiltrate(float* inflammation, float resolution, float dt, std::ptrdiff_t n);
 
 // Adds n values of each field to its sum, all in one pass (OrderedSum::addEach) with the
 // kernels' instruction set: the same sums bit for bit as one add() after another, faster.
-constexpr int kSummedFields = 5;
+constexpr int kSummedFields = 4;
 void addToSums(OrderedSum* const (&sums)[kSummedFields],
                const float* const (&fields)[kSummedFields], std::ptrdiff_t n);
 

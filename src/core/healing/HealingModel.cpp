@@ -128,9 +128,11 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   rates_.slow_step_min *= stepScale;
   const Grid& g = base_.grid;
   const DepthProfile& prof = base_.profile;
-  for (Field* f : {&st_.injury, &st_.lumen, &st_.mediators, &st_.vasodilation, &st_.inflammation,
-                   &st_.signal, &st_.fibroblasts, &st_.remodelling, &st_.refilling, &st_.refilled})
+  for (Field* f : {&st_.injury, &st_.lumen, &st_.signal, &st_.fibroblasts, &st_.remodelling,
+                   &st_.refilling, &st_.refilled})
     *f = g.zeros3();
+  for (Field* f : {&st_.mediators, &st_.vasodilation, &st_.inflammation})
+    *f = mediatorCells_.coarse().zeros3();
   // On their own coarser grid the growth factors leave st_.paracrine empty: react() prolongs
   // them a plane at a time where it reads them.
   if (!paracrineCoarse()) st_.paracrine = g.zeros3();
@@ -140,7 +142,6 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   st_.flare = g.zeros2();
   st_.tether = base_.tether;
   if (mediatorsCoarse()) {
-    coarseMediators_ = mediatorCells_.coarse().zeros3();
     coarseLumen_ = mediatorCells_.coarse().zeros3();
     coarseInjury_ = mediatorCells_.coarse().zeros3();
   }
@@ -196,16 +197,14 @@ void HealingModel::totalPlane(int k) {
 }
 
 void HealingModel::PlaneSums::add(const PlaneFields& f, std::ptrdiff_t n) {
-  OrderedSum* const sums[kSummedFields] = {&collagen1, &collagen3, &elastin, &fibroblasts,
-                                           &inflammation};
-  const float* const fields[kSummedFields] = {f.collagen1, f.collagen3, f.elastin, f.fibroblasts,
-                                              f.inflammation};
+  OrderedSum* const sums[kSummedFields] = {&collagen1, &collagen3, &elastin, &fibroblasts};
+  const float* const fields[kSummedFields] = {f.collagen1, f.collagen3, f.elastin, f.fibroblasts};
   addToSums(sums, fields, n);
 }
 
 PlaneTotals HealingModel::PlaneSums::totals() const {
-  return {collagen1.total(), collagen3.total(), elastin.total(), fibroblasts.total(),
-          inflammation.total()};
+  // The infiltrate's total comes from its own grid (infiltrateFor()).
+  return {collagen1.total(), collagen3.total(), elastin.total(), fibroblasts.total(), 0.0};
 }
 
 SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
@@ -226,28 +225,21 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   const TrackStamp stamp = stampTracks(g, vessels, punctures, tracks_, st_);
   tethers_.cut(punctures, st_.tether);
   flare_.stimulate(before, st_.injury, st_.flare);
-  // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...), onto the
-  // mediators' grid as well. The tissue's copy keeps the burst as sharp as it was torn until
-  // the first sub-step spreads it: the vessels and the infiltrate start from it (smeared over a
-  // coarse cell at once, the first roller session's redness read 0.113 d, not 0.112).
+  // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...), onto their
+  // grid: smeared over its cells at once (docs/MODEL.md section 4).
   const auto burstShare = static_cast<float>(rates_.mediator_burst);
   const std::size_t coarseColumns = mediatorCells_.coarse().columns();
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) {
     thread_local std::vector<float> burst, restricted;
     burst.resize(columns);
+    restricted.resize(coarseColumns);
     const float* now = plane(st_.injury, k);
     const float* was = plane(before, k);
-    float* mediators = plane(st_.mediators, k);
-    for (std::size_t c = 0; c < columns; ++c) {
-      burst[c] = burstShare * (now[c] - was[c]);
-      mediators[c] += burst[c];
-    }
-    if (!mediatorsCoarse()) continue;
-    restricted.resize(coarseColumns);
+    for (std::size_t c = 0; c < columns; ++c) burst[c] = burstShare * (now[c] - was[c]);
     mediatorCells_.restrictPlane(burst.data(), restricted.data());
-    float* coarse = coarseMediators_.data() + static_cast<std::size_t>(k) * coarseColumns;
-    for (std::size_t c = 0; c < coarseColumns; ++c) coarse[c] += restricted[c];
+    float* mediators = st_.mediators.data() + static_cast<std::size_t>(k) * coarseColumns;
+    for (std::size_t c = 0; c < coarseColumns; ++c) mediators[c] += restricted[c];
   }
   if (!punctures.empty()) {
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
@@ -297,7 +289,7 @@ void HealingModel::step(double dt) {
     stepMediators(dt);
     // Left by a session's repairing injury long after its redness, mediators this faint act on
     // nothing measurable (numerics.mediator_drop), yet each step would run the vessels' and the
-    // infiltrate's kernel on the tissue grid for them until the next session (docs/MODEL.md
+    // infiltrate's kernel for them until the next session (docs/MODEL.md
     // section 4).
     if (!channelsOpen_ && static_cast<double>(maxMediators_) < rates_.mediator_drop)
       dropMediators();
@@ -389,9 +381,9 @@ PlaneFields HealingModel::planeFields(int k) {
   const std::size_t o = static_cast<std::size_t>(k) * base_.grid.columns();
   return {st_.injury.data() + o,
           st_.lumen.data() + o,
-          st_.mediators.data() + o,
-          st_.vasodilation.data() + o,
-          st_.inflammation.data() + o,
+          nullptr,
+          nullptr,
+          nullptr,
           st_.signal.data() + o,
           paracrineCoarse() ? nullptr : st_.paracrine.data() + o,
           st_.fibroblasts.data() + o,
@@ -408,6 +400,25 @@ PlaneFields HealingModel::planeFields(int k) {
           nullptr};
 }
 
+PlaneFields HealingModel::mediatorPlane(int k) {
+  const std::size_t o = static_cast<std::size_t>(k) * mediatorCells_.coarse().columns();
+  PlaneFields f{};
+  // Their sources: restricted to their grid, or the tissue's own.
+  f.injury = (mediatorsCoarse() ? coarseInjury_ : st_.injury).data() + o;
+  f.lumen = (mediatorsCoarse() ? coarseLumen_ : st_.lumen).data() + o;
+  f.mediators = st_.mediators.data() + o;
+  f.vasodilation = st_.vasodilation.data() + o;
+  f.inflammation = st_.inflammation.data() + o;
+  return f;
+}
+
+Field HealingModel::onTissueGrid(const Field& mediatorGridField) const {
+  if (!mediatorsCoarse()) return mediatorGridField;
+  Field fine;
+  mediatorCells_.prolongField(mediatorGridField, fine);
+  return fine;
+}
+
 void HealingModel::stepMediators(double dt) {
   // Mediators decay within hours (k ~ 5.5/day) while the redness they cause is read over days,
   // and how far they spread before decaying sets how red the skin looks. While they matter the
@@ -420,7 +431,7 @@ void HealingModel::stepMediators(double dt) {
   // after the reactions with the split solves alone, a redness outlasted the converged one by
   // 2 % at an eighth of a lifetime per sub-step and 9 % at half (docs/MODEL.md section 3).
   const HealingRates& r = rates_;
-  const Grid& g = base_.grid;
+  const Grid& g = mediatorCells_.coarse();
   const auto n = static_cast<std::ptrdiff_t>(g.columns());
   const double k = r.mediator_decay;
   const bool visible = static_cast<double>(maxMediators_) > r.mediator_visible;
@@ -452,55 +463,32 @@ void HealingModel::stepMediators(double dt) {
   };
   // The largest mediator of each plane, gathered in plane order: the same for any thread count.
   std::vector<float> largest(static_cast<std::size_t>(g.nz));
-  // On a coarser mediator grid the sources (the lumen and the injury, both fixed through the
-  // step but for the injury's repair, which injuryRelease() integrates) are restricted to it
-  // (the lumen when it changes; the injury at a session, and react() repairs it there as on
-  // the tissue grid), the release and the spread are found there, and each change is applied
-  // there, then prolonged to the tissue's copy that the vessels and the infiltrate read.
-  // `change` is a plane of the mediators' grid.
-  const bool coarse = mediatorsCoarse();
-  const std::size_t columns = g.columns(), coarseColumns = mediatorCells_.coarse().columns();
-  const auto coarsePlane = [&](Field& field, int z) {
-    return field.data() + static_cast<std::size_t>(z) * coarseColumns;
-  };
-  if (coarse && !coarseLumenCurrent_) {
+  // Everything here is on the mediators' grid: on a coarser one their sources (the lumen and
+  // the injury, both fixed through the step but for the injury's repair, which injuryRelease()
+  // integrates) are restricted to it (the lumen when it changes; the injury at a session, and
+  // react() repairs it there as on the tissue grid). The release, the spread and the vessels'
+  // and the infiltrate's response all run there. `change` is a plane of that grid.
+  if (mediatorsCoarse() && !coarseLumenCurrent_) {
     mediatorCells_.restrictField(st_.lumen, coarseLumen_);
     coarseLumenCurrent_ = true;
   }
   const auto release = [&](int z, int s, float* change) {
-    PlaneFields fields = planeFields(z);
+    PlaneFields fields = mediatorPlane(z);
     MediatorRates here = mr;
     here.injury_release = injuryRelease(z, s);
-    if (coarse) {
-      fields.lumen = coarsePlane(coarseLumen_, z);
-      fields.injury = coarsePlane(coarseInjury_, z);
-      fields.mediators = coarsePlane(coarseMediators_, z);
-    }
     fields.mediator_change = change;
-    releaseMediators(fields, here, coarse ? static_cast<std::ptrdiff_t>(coarseColumns) : n);
+    releaseMediators(fields, here, n);
   };
   const auto apply = [&](int z, float* change) {
-    PlaneFields fields = planeFields(z);
+    PlaneFields fields = mediatorPlane(z);
     fields.mediator_change = change;
-    if (coarse) {
-      float* m = coarsePlane(coarseMediators_, z);
-      for (std::size_t c = 0; c < coarseColumns; ++c) {
-        const float now = std::max(0.0F, m[c] + change[c]);
-        m[c] = now < kNegligible ? 0.0F : now;
-      }
-      thread_local std::vector<float> fineChange;
-      fineChange.resize(columns);
-      mediatorCells_.prolongChange(m, st_.mediators.data() + static_cast<std::size_t>(z) * columns,
-                                   fineChange.data());
-      fields.mediator_change = fineChange.data();
-    }
     largest[static_cast<std::size_t>(z)] = reactMediators(fields, mr, n);
   };
   float most = maxMediators_;
   for (int s = 0; s < substeps; ++s) {
     if (visible && most > kSpreadless) {
       mediatorSpread_.step(
-          mediatorField(), life, [&](int z, float* change) { release(z, s, change); }, apply);
+          st_.mediators, life, [&](int z, float* change) { release(z, s, change); }, apply);
     } else {
       // Too faint to redden anything: the reactions alone over the whole step, spread by the
       // split solves over the time the mediators live within it, then applied as one change.
@@ -520,7 +508,6 @@ void HealingModel::stepMediators(double dt) {
 
 void HealingModel::dropMediators() {
   st_.mediators.setZero();
-  if (mediatorsCoarse()) coarseMediators_.setZero();
   // The vessels followed them to within the same share of their full effect.
   st_.vasodilation.setZero();
   maxMediators_ = 0;
@@ -534,14 +521,13 @@ void HealingModel::stepFaintMediators(double life, const PlaneUpdate& release,
   const auto faintPlane = [&](int z) {
     return faintMediators_.data() + static_cast<std::size_t>(z) * columns;
   };
-  Field& mediators = mediatorField();
-  const auto mediatorPlane = [&](int z) {
-    return mediators.data() + static_cast<std::size_t>(z) * columns;
+  const auto mediatorsOf = [&](int z) {
+    return st_.mediators.data() + static_cast<std::size_t>(z) * columns;
   };
 #pragma omp parallel for schedule(static)
   for (int z = 0; z < g.nz; ++z) {
     float* out = faintPlane(z);
-    const float* m = mediatorPlane(z);
+    const float* m = mediatorsOf(z);
     release(z, out);
     float top = 0;
     for (std::size_t c = 0; c < columns; ++c) {
@@ -556,7 +542,7 @@ void HealingModel::stepFaintMediators(double life, const PlaneUpdate& release,
 #pragma omp parallel for schedule(static)
   for (int z = 0; z < g.nz; ++z) {
     float* change = faintPlane(z);
-    const float* m = mediatorPlane(z);
+    const float* m = mediatorsOf(z);
     for (std::size_t c = 0; c < columns; ++c) change[c] -= m[c];
     apply(z, change);
   }
@@ -575,9 +561,6 @@ void HealingModel::react(double dt, bool inflammationDone) {
   common.signal_release = f(r.signal_release);
   common.autocrine = f(r.signal_autocrine * dt);
   common.signal_keep = f(1.0 / (1.0 + r.signal_decay * dt));
-  common.recruitment = f(r.inflammation_recruitment);
-  common.resolution = f(r.inflammation_resolution);
-  common.inflammation_done = inflammationDone;
   common.tolerance = f(r.inflammation_tolerance);
   common.breakdown = f(r.matrix_breakdown);
   // On their own grid the growth factors decay and are released before the kernel reads their
@@ -625,9 +608,12 @@ void HealingModel::react(double dt, bool inflammationDone) {
     pr.inv_elastin_cap = normalElastin > 0 ? 1.0F / (f(r.elastin_capacity) * normalElastin) : 0.0F;
     PlaneFields fields = planeFields(k);
     // Planes of scratch per thread, kept between steps.
-    thread_local std::vector<float> fibroblastsMean, paracrine;
+    thread_local std::vector<float> fibroblastsMean, paracrine, infiltrate;
     fibroblastsMean.resize(columns);
     fields.fibroblasts_mean = fibroblastsMean.data();
+    infiltrate.resize(columns);
+    const Infiltrate inflamed = infiltrateFor(k, dt, inflammationDone, infiltrate.data());
+    fields.inflammation = const_cast<float*>(inflamed.plane);  // read only, by the matrix
     if (paracrineCoarse()) {
       paracrine.resize(columns);
       growCoarseParacrine(k, paracrineKeep, paracrineRelease(k) * injury.exposure,
@@ -648,6 +634,7 @@ void HealingModel::react(double dt, bool inflammationDone) {
       sums.add(piece, length);
     }
     totals_[ku] = sums.totals();
+    totals_[ku].inflammation = inflamed.total;
     // The restricted injury repairs as the injury did: by the plane's share kept.
     if (mediatorsCoarse()) {
       const std::size_t coarse = mediatorCells_.coarse().columns();
@@ -663,6 +650,36 @@ void HealingModel::react(double dt, bool inflammationDone) {
   maxSignal_ = maxSignal;
   maxParacrine_ = maxParacrine;
   maxFibroblasts_ = maxFibroblasts;
+}
+
+HealingModel::Infiltrate HealingModel::infiltrateFor(int k, double dt, bool inflammationDone,
+                                                     float* fine) {
+  const std::size_t columns = mediatorCells_.coarse().columns();
+  float* plane = st_.inflammation.data() + static_cast<std::size_t>(k) * columns;
+  const auto n = static_cast<std::ptrdiff_t>(columns);
+  float most = 0;
+  if (!inflammationDone) {
+    most = resolveInfiltrate(plane, static_cast<float>(rates_.inflammation_resolution),
+                             static_cast<float>(dt), n);
+  } else {
+#pragma omp simd reduction(max : most)
+    for (std::ptrdiff_t c = 0; c < n; ++c) most = std::max(most, plane[c]);
+  }
+  const double cells = static_cast<double>(mediatorCells_.factor() * mediatorCells_.factor());
+  Infiltrate out{nullptr, cells * orderedSum(plane, n)};
+  // Nowhere above the tolerance, it harms no matrix: the kernel reads zeros (a plane per
+  // thread, never written) and the prolongation is spared.
+  if (most <= static_cast<float>(rates_.inflammation_tolerance)) {
+    thread_local std::vector<float> none;
+    none.resize(base_.grid.columns());
+    out.plane = none.data();
+  } else if (mediatorsCoarse()) {
+    mediatorCells_.prolongPlane(plane, fine);
+    out.plane = fine;
+  } else {
+    out.plane = plane;
+  }
+  return out;
 }
 
 MatrixMakeup HealingModel::matrixMakeup(int k) const {

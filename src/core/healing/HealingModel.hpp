@@ -107,8 +107,13 @@ class HealingModel {
   const BaselineSkin& baseline() const { return base_; }
   // The fields as of day(), but for the cells, their signals, the growth factors, the matrix
   // and the injury, which may lag it by up to numerics.slow_step_min_days in the short steps
-  // after a session (they take those steps together).
+  // after a session (they take those steps together). The mediators, the vessels' dilation and
+  // the infiltrate live on the mediators' grid (mediatorCells().coarse(), coarser across than
+  // the tissue's with numerics.mediator_coarsening above 1); onTissueGrid() brings them over.
   const TissueState& state() const { return st_; }
+  const CoarserAcross& mediatorCells() const { return mediatorCells_; }
+  // A field of the mediators' grid prolonged to the tissue grid (the amount kept).
+  Field onTissueGrid(const Field& mediatorGridField) const;
   const HealingRates& rates() const { return rates_; }
   // Voxel baselines, for outputs relative to the untreated skin.
   const Field& baseCollagen1() const { return c1Base_; }
@@ -133,7 +138,7 @@ class HealingModel {
   // The stages of step(), public so benchmarks can time each kernel on its own. `openLumen`
   // sets the lumen to its mean over the coming step of length dt.
   // `inflammationDone`: the mediators' sub-steps have moved the infiltrate this step (without
-  // them there are no mediators, and it resolves).
+  // them there are no mediators, and it resolves here).
   void react(double dt, bool inflammationDone);
   void openLumen(double dt);
 
@@ -142,7 +147,7 @@ class HealingModel {
   void totalPlane(int k);
   // A plane's totals, summed piece by piece as the kernels go.
   struct PlaneSums {
-    OrderedSum collagen1, collagen3, elastin, fibroblasts, inflammation;
+    OrderedSum collagen1, collagen3, elastin, fibroblasts;
     void add(const PlaneFields& f, std::ptrdiff_t n);
     PlaneTotals totals() const;
   };
@@ -157,7 +162,10 @@ class HealingModel {
   // plane's largest value after it.
   void stepFaintMediators(double life, const PlaneUpdate& release, const PlaneUpdate& apply,
                           std::vector<float>& largest);
+  // Plane k's fields on the tissue grid (the mediators, vessels and infiltrate absent), or on
+  // the mediators' grid (their sources, themselves, the vessels and the infiltrate).
   PlaneFields planeFields(int k);
+  PlaneFields mediatorPlane(int k);
   // The slow part of a step of dt: the cells, their signals, the growth factors, the matrix and
   // the epidermis, with the harm doses over it. `inflammationDone`: the mediators moved the
   // infiltrate over it.
@@ -167,6 +175,15 @@ class HealingModel {
   // Plane k's untreated matrix (for untreatedMatrix()).
   MatrixMakeup matrixMakeup(int k) const;
   bool mediatorsCoarse() const { return mediatorCells_.factor() > 1; }
+  // The infiltrate of plane k resolved over dt where no mediators moved it (!inflammationDone),
+  // and brought to the tissue grid for the matrix: into `fine` (a plane of it), or a plane of
+  // zeros where none stands above the tolerance it harms the matrix beyond. `total`: the
+  // plane's sum in tissue voxels.
+  struct Infiltrate {
+    const float* plane;
+    double total;
+  };
+  Infiltrate infiltrateFor(int k, double dt, bool inflammationDone, float* fine);
   bool paracrineCoarse() const { return paracrineCells_.factor() > 1; }
   // The growth factors on plane k of their coarse grid over a step, P <- P keep + release x
   // (the restricted injury at the step's start), and the plane prolonged to the tissue grid
@@ -179,8 +196,6 @@ class HealingModel {
   InjuryOverStep injuryOver(int k, float dt) const;
   // Growth factors plane k releases per unit of injury present.
   float paracrineRelease(int k) const;
-  // The mediators on their own grid: coarseMediators_ or st_.mediators.
-  Field& mediatorField() { return mediatorsCoarse() ? coarseMediators_ : st_.mediators; }
 
   BaselineSkin base_;
   HealingRates rates_;
@@ -191,10 +206,10 @@ class HealingModel {
   std::vector<int> papillaryCells_, dermisCells_;
   InflammationDose dose_;
   bool lined_ = false;  // whether any column of the baseline is lined
-  // The mediators' own grid, coarser across than the tissue's (numerics.mediator_coarsening):
-  // with a factor above 1 they live in coarseMediators_ and st_.mediators is its prolongation.
+  // The mediators' own grid, coarser across than the tissue's (numerics.mediator_coarsening),
+  // where they, the vessels and the infiltrate live (st_.mediators, st_.vasodilation,
+  // st_.inflammation).
   CoarserAcross mediatorCells_;
-  Field coarseMediators_;
   // Their sources restricted to it: the lumen when it changes, the injury at each session
   // (react() repairs both copies alike; the growth factors take it too).
   Field coarseLumen_, coarseInjury_;

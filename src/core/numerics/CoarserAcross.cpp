@@ -82,16 +82,15 @@ void restrictRows(const float* __restrict fine, float* __restrict coarse, std::s
 
 // One fine row from a coarse row already interpolated along y, `row[-1]` and `row[cnx]`
 // holding the periodic neighbours: fine cell I k + d = w_d row[I + below_d + 1] + (1 - w_d)
-// row[I + below_d], less `minus` if given.
+// row[I + below_d].
 template <int F>
 void prolongRow(const float* __restrict row, std::size_t cnx, int f, const float* weight,
-                const std::ptrdiff_t* below, const float* __restrict minus, float* __restrict out) {
+                const std::ptrdiff_t* below, float* __restrict out) {
   const std::size_t k = F > 0 ? static_cast<std::size_t>(F) : static_cast<std::size_t>(f);
   for (std::size_t I = 0; I < cnx; ++I)
     for (std::size_t d = 0; d < k; ++d) {
       const float* a = row + static_cast<std::ptrdiff_t>(I) + below[d];
-      const float v = (1.0F - weight[d]) * a[0] + weight[d] * a[1];
-      out[I * k + d] = minus ? v - minus[I * k + d] : v;
+      out[I * k + d] = (1.0F - weight[d]) * a[0] + weight[d] * a[1];
     }
 }
 
@@ -149,14 +148,6 @@ void CoarserAcross::prolongField(const Field& coarse, Field& to) const {
 }
 
 void CoarserAcross::prolongPlane(const float* coarse, float* fine) const {
-  prolong(coarse, nullptr, fine);
-}
-
-void CoarserAcross::prolongChange(const float* coarse, const float* now, float* change) const {
-  prolong(coarse, now, change);
-}
-
-void CoarserAcross::prolong(const float* coarse, const float* minus, float* fine) const {
   const int f = factor_;
   const auto fnx = static_cast<std::size_t>(fine_.nx), cnx = static_cast<std::size_t>(coarse_.nx);
   const float* weight = rowWeight_.data();
@@ -175,19 +166,18 @@ void CoarserAcross::prolong(const float* coarse, const float* minus, float* fine
     row[-1] = row[cnx - 1];
     row[cnx] = row[0];
     float* out = fine + static_cast<std::size_t>(j) * fnx;
-    const float* subtract = minus ? minus + static_cast<std::size_t>(j) * fnx : nullptr;
     switch (f) {
       case 2:
-        prolongRow<2>(row, cnx, f, weight, below, subtract, out);
+        prolongRow<2>(row, cnx, f, weight, below, out);
         break;
       case 3:
-        prolongRow<3>(row, cnx, f, weight, below, subtract, out);
+        prolongRow<3>(row, cnx, f, weight, below, out);
         break;
       case 4:
-        prolongRow<4>(row, cnx, f, weight, below, subtract, out);
+        prolongRow<4>(row, cnx, f, weight, below, out);
         break;
       default:
-        prolongRow<0>(row, cnx, f, weight, below, subtract, out);
+        prolongRow<0>(row, cnx, f, weight, below, out);
     }
   }
 }

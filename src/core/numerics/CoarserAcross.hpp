@@ -2,7 +2,7 @@
 // A grid `factor` times coarser across the skin (x and y) with the same depth planes, and the
 // transfers between it and the fine grid one depth plane at a time. For a substance that is
 // smooth across over many fine cells (the vasoactive mediators reach ~0.85 mm, eleven 75 um
-// cells) and may be spread on fewer cells, while what it acts on stays on the fine grid.
+// cells) and may be spread on fewer cells, with what only it acts on (the vessels).
 //
 // - restrictPlane: each coarse cell gets the mean of its factor x factor fine cells (the
 //   amount is kept: the coarse cell's volume is factor^2 fine cells').
@@ -46,8 +46,6 @@ class CoarserAcross {
   // prolongPlane.
   void restrictField(const Field& fine, Field& to) const;
   void prolongField(const Field& coarse, Field& to) const;
-  // The change that takes a fine plane from `now` to the prolongation of `coarse`, in one pass.
-  void prolongChange(const float* coarse, const float* now, float* change) const;
 
  private:
   // For each fine index along one direction: the coarse cells on either side of its centre and
@@ -58,7 +56,6 @@ class CoarserAcross {
     float weight_above = 0;
   };
   static std::vector<Neighbours> neighbours(int fineCells, int factor);
-  void prolong(const float* coarse, const float* minus, float* fine) const;
 
   Grid fine_, coarse_;
   int factor_ = 1;

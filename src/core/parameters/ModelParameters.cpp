@@ -621,11 +621,11 @@ const std::vector<ParameterSpec>& parameterTable() {
        "session"},
       {"numerics.mediator_coarsening", "1", 2.0, 1.0, 4.0,
        "convergence study (docs/MODEL.md section 3, mediators): at 2 (150 um cells, a sixth of "
-       "their reach) the default series' headlines move by at most 0.4 %, the roller's first "
-       "redness (2.5 h) by 10 min; a series takes ~0.85 x the time",
+       "their reach) the default series' headlines move by at most 0.3 % from 1, the roller's "
+       "first redness (2.5 h) by 6 min; a series takes ~0.7 x the time",
        "tissue cells per mediator cell across the skin (rounded to a whole number, and lowered "
        "to one that divides the grid's cells across): the mediators reach ~0.85 mm and spread "
-       "on the coarser grid, while the vessels and the infiltrate they act on stay fine"},
+       "on the coarser grid, and the vessels and the infiltrate they act on follow them there"},
       {"numerics.paracrine_coarsening", "1", 2.0, 1.0, 4.0,
        "convergence study (docs/MODEL.md section 3, growth factors): at 2 (150 um cells) the "
        "default series moves by at most 0.1 %, the roller's improvement by 0.08 points; a "

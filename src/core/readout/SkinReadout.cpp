@@ -159,29 +159,36 @@ Field SkinReadout::surfaceHeightMm(const HealingModel& model) {
 }
 
 Field SkinReadout::columnErythema(const HealingModel& model) const {
-  const Grid& g = model.grid();
-  const std::size_t columns = g.columns();
+  // The vessels dilate on the mediators' grid (as coarse as theirs across, the same planes):
+  // each of its columns adds its planes top to bottom, and the weighted mean, linear in them,
+  // is prolonged to the tissue's columns as a whole.
+  const CoarserAcross& cells = model.mediatorCells();
+  const Grid& vg = cells.coarse();
+  const std::size_t vesselColumns = vg.columns();
   float total = 0;
-  for (int k = 0; k < g.nz; ++k)
+  for (int k = 0; k < vg.nz; ++k)
     total += std::max(0.0F, opticalWeight_[static_cast<std::size_t>(k)]);
   const float* vaso = model.state().vasodilation.data();
-  const float* flare = model.state().flare.data();
-  Field out = g.zeros2();
-  // Each column adds its planes top to bottom.
-  forColumnBlocks(columns, [&](std::size_t, std::size_t first, std::size_t last) {
-    float* weighted = out.data();
-    for (int k = 0; k < g.nz; ++k) {
+  Field weighted = vg.zeros2();
+  forColumnBlocks(vesselColumns, [&](std::size_t, std::size_t first, std::size_t last) {
+    float* sum = weighted.data();
+    for (int k = 0; k < vg.nz; ++k) {
       const float w = opticalWeight_[static_cast<std::size_t>(k)];
       if (w <= 0) continue;
-      const float* plane = vaso + static_cast<std::size_t>(k) * columns;
-      for (std::size_t c = first; c < last; ++c) weighted[c] += w * plane[c];
+      const float* plane = vaso + static_cast<std::size_t>(k) * vesselColumns;
+      for (std::size_t c = first; c < last; ++c) sum[c] += w * plane[c];
     }
-    for (std::size_t c = first; c < last; ++c) {
-      const float v = total > 0 ? weighted[c] / total : weighted[c];
-      // The flare dilates every depth of a column alike, and the union 1 - (1 - v)(1 - F) is
-      // linear in v: taken on the column's weighted mean it is exact.
-      weighted[c] = v + flare[c] - v * flare[c];
-    }
+    if (total > 0)
+      for (std::size_t c = first; c < last; ++c) sum[c] /= total;
+  });
+  const Grid& g = model.grid();
+  Field out = g.zeros2();
+  cells.prolongPlane(weighted.data(), out.data());
+  const float* flare = model.state().flare.data();
+  forColumnBlocks(g.columns(), [&](std::size_t, std::size_t first, std::size_t last) {
+    // The flare dilates every depth of a column alike, and the union 1 - (1 - v)(1 - F) is
+    // linear in v: taken on the column's weighted mean it is exact.
+    for (std::size_t c = first; c < last; ++c) out[at(c)] += flare[c] - out[at(c)] * flare[c];
   });
   return out;
 }

@@ -8,8 +8,10 @@ namespace dermasim {
 
 struct TissueState {
   // fast: hours to days after a session
-  Field injury;        // damaged fraction of the voxel's tissue, 0..1
-  Field lumen;         // open channel fraction of the voxel, 0..1
+  Field injury;  // damaged fraction of the voxel's tissue, 0..1
+  Field lumen;   // open channel fraction of the voxel, 0..1
+  // On the mediators' grid (HealingModel::mediatorCells(), coarser across than the rest with
+  // numerics.mediator_coarsening above 1, the same depth planes):
   Field mediators;     // vasoactive inflammatory mediators, units of their half-saturation
   Field vasodilation;  // extra perfusion of the voxel's vessels, 0 (none) .. 1 (maximal)
   Field inflammation;  // inflammatory infiltrate (neutrophils, macrophages), 0 .. 1 (dense)
