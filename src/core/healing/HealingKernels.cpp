@@ -279,21 +279,37 @@ DERMASIM_FOR_AVX512 void sumsAvx512(OrderedSum* const (&sums)[kSummedFields],
   sumsImpl(sums, fields, n);
 }
 
-}  // namespace
-
-float resolveInfiltrate(float* inflammation, float resolution, float dt, std::ptrdiff_t n) {
-  // The infiltrate the mediators recruited resolves over days once they are gone (while there
-  // are any, their sub-steps move it).
+DERMASIM_CPU_KERNEL float infiltrateImpl(float* inflammation, bool resolve, float resolution,
+                                         float dt, std::ptrdiff_t n, OrderedSum& total) {
   float most = 0;
+  if (resolve) {
+    // The infiltrate the mediators recruited resolves over days once they are gone (while
+    // there are any, their sub-steps move it).
+    // (std::max's references to the lanes' copies of `most` kept these loops scalar.)
 #pragma omp simd reduction(max : most)
-  for (std::ptrdiff_t c = 0; c < n; ++c) {
-    inflammation[c] = infiltrateAfter(inflammation[c], 0.0F, 0.0F, resolution, dt);
-    most = std::max(most, inflammation[c]);
+    for (std::ptrdiff_t c = 0; c < n; ++c) {
+      const float left = infiltrateAfter(inflammation[c], 0.0F, 0.0F, resolution, dt);
+      inflammation[c] = left;
+      most = left > most ? left : most;
+    }
+  } else {
+#pragma omp simd reduction(max : most)
+    for (std::ptrdiff_t c = 0; c < n; ++c) most = inflammation[c] > most ? inflammation[c] : most;
   }
+  total.add(inflammation, n);
   return most;
 }
-
-namespace {
+float infiltrateBase(float* f, bool resolve, float k, float dt, std::ptrdiff_t n, OrderedSum& t) {
+  return infiltrateImpl(f, resolve, k, dt, n, t);
+}
+DERMASIM_FOR_AVX2 float infiltrateAvx2(float* f, bool resolve, float k, float dt, std::ptrdiff_t n,
+                                       OrderedSum& t) {
+  return infiltrateImpl(f, resolve, k, dt, n, t);
+}
+DERMASIM_FOR_AVX512 float infiltrateAvx512(float* f, bool resolve, float k, float dt,
+                                           std::ptrdiff_t n, OrderedSum& t) {
+  return infiltrateImpl(f, resolve, k, dt, n, t);
+}
 
 struct Kernels {
   decltype(&cellsBase) cells = cellsBase;
@@ -301,13 +317,15 @@ struct Kernels {
   decltype(&mediatorsBase) mediators = mediatorsBase;
   decltype(&releaseBase) release = releaseBase;
   decltype(&sumsBase) sums = sumsBase;
+  decltype(&infiltrateBase) infiltrate = infiltrateBase;
 };
 
 const Kernels& kernels() {
-  static const Kernels chosen =
-      forThisCpu(Kernels{cellsBase, matrixBase, mediatorsBase, releaseBase, sumsBase},
-                 Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2, releaseAvx2, sumsAvx2},
-                 Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512, releaseAvx512, sumsAvx512});
+  static const Kernels chosen = forThisCpu(
+      Kernels{cellsBase, matrixBase, mediatorsBase, releaseBase, sumsBase, infiltrateBase},
+      Kernels{cellsAvx2, matrixAvx2, mediatorsAvx2, releaseAvx2, sumsAvx2, infiltrateAvx2},
+      Kernels{cellsAvx512, matrixAvx512, mediatorsAvx512, releaseAvx512, sumsAvx512,
+              infiltrateAvx512});
   return chosen;
 }
 
@@ -327,6 +345,11 @@ void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff
 
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n) {
   return kernels().mediators(f, r, n);
+}
+
+float infiltrateOfPlane(float* inflammation, bool resolve, float resolution, float dt,
+                        std::ptrdiff_t n, OrderedSum& total) {
+  return kernels().infiltrate(inflammation, resolve, resolution, dt, n, total);
 }
 
 void addToSums(OrderedSum* const (&sums)[kSummedFields],

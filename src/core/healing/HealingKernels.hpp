@@ -130,8 +130,10 @@ void releaseMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff
 float reactMediators(const PlaneFields& f, const MediatorRates& r, std::ptrdiff_t n);
 // Collagen I and III and elastin over `n` voxels (planes with dermis only).
 void reactMatrix(const PlaneFields& f, const PlaneRates& r, std::ptrdiff_t n);
-// An infiltrate no mediators recruit resolving over dt (n values); returns the largest left.
-float resolveInfiltrate(float* inflammation, float resolution, float dt, std::ptrdiff_t n);
+// A plane's infiltrate (n values), resolving over dt when no mediators recruit it (`resolve`),
+// added to `total`; returns its largest value.
+float infiltrateOfPlane(float* inflammation, bool resolve, float resolution, float dt,
+                        std::ptrdiff_t n, OrderedSum& total);
 
 // Adds n values of each field to its sum, all in one pass (OrderedSum::addEach) with the
 // kernels' instruction set: the same sums bit for bit as one add() after another, faster.

@@ -657,16 +657,12 @@ HealingModel::Infiltrate HealingModel::infiltrateFor(int k, double dt, bool infl
   const std::size_t columns = mediatorCells_.coarse().columns();
   float* plane = st_.inflammation.data() + static_cast<std::size_t>(k) * columns;
   const auto n = static_cast<std::ptrdiff_t>(columns);
-  float most = 0;
-  if (!inflammationDone) {
-    most = resolveInfiltrate(plane, static_cast<float>(rates_.inflammation_resolution),
-                             static_cast<float>(dt), n);
-  } else {
-#pragma omp simd reduction(max : most)
-    for (std::ptrdiff_t c = 0; c < n; ++c) most = std::max(most, plane[c]);
-  }
+  OrderedSum sum;
+  const float most = infiltrateOfPlane(plane, !inflammationDone,
+                                       static_cast<float>(rates_.inflammation_resolution),
+                                       static_cast<float>(dt), n, sum);
   const double cells = static_cast<double>(mediatorCells_.factor() * mediatorCells_.factor());
-  Infiltrate out{nullptr, cells * orderedSum(plane, n)};
+  Infiltrate out{nullptr, cells * sum.total()};
   // Nowhere above the tolerance, it harms no matrix: the kernel reads zeros (a plane per
   // thread, never written) and the prolongation is spared.
   if (most <= static_cast<float>(rates_.inflammation_tolerance)) {
