@@ -226,7 +226,7 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   tethers_.cut(punctures, st_.tether);
   flare_.stimulate(before, st_.injury, st_.flare);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...), onto their
-  // grid: smeared over its cells at once (docs/MODEL.md section 4).
+  // grid: smeared over its cells at once (docs/MODEL.md section 3).
   const auto burstShare = static_cast<float>(rates_.mediator_burst);
   const std::size_t coarseColumns = mediatorCells_.coarse().columns();
 #pragma omp parallel for schedule(static)
@@ -289,8 +289,7 @@ void HealingModel::step(double dt) {
     stepMediators(dt);
     // Left by a session's repairing injury long after its redness, mediators this faint act on
     // nothing measurable (numerics.mediator_drop), yet each step would run the vessels' and the
-    // infiltrate's kernel for them until the next session (docs/MODEL.md
-    // section 4).
+    // infiltrate's kernel for them until the next session (docs/MODEL.md section 4).
     if (!channelsOpen_ && static_cast<double>(maxMediators_) < rates_.mediator_drop)
       dropMediators();
   }
