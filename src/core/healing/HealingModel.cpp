@@ -155,7 +155,7 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
   for (Field* f : {&c1Base_, &c3Base_, &elastinBase_, &st_.collagen1, &st_.collagen3, &st_.elastin})
     f->resize(voxels);
   const std::size_t columns = g.columns();
-  std::vector<char> disordered(static_cast<std::size_t>(g.nz), 0);
+  disorderedPlane_.assign(static_cast<std::size_t>(g.nz), 0);
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz; ++k) {
     const auto ku = static_cast<std::size_t>(k);
@@ -163,14 +163,13 @@ HealingModel::HealingModel(BaselineSkin baseline, const ModelParameters& paramet
     for (std::size_t c = 0; c < columns; ++c) {
       const Eigen::Index v = at(ku * columns + c);
       const float disorder = base_.disorder[v];
-      if (disorder != 0.0F) disordered[ku] = 1;
+      if (disorder != 0.0F) disorderedPlane_[ku] = 1;
       const UntreatedMatrix m = untreatedMatrix(makeup, base_.deficit[v], disorder);
       c1Base_[v] = st_.collagen1[v] = m.collagen1;
       c3Base_[v] = st_.collagen3[v] = m.collagen3;
       elastinBase_[v] = st_.elastin[v] = m.elastin;
     }
   }
-  disorderedPlane_.assign(disordered.begin(), disordered.end());
 
   repairRate_.resize(static_cast<std::size_t>(g.nz));
   for (int k = 0; k < g.nz; ++k) {
@@ -226,7 +225,8 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
   tethers_.cut(punctures, st_.tether);
   flare_.stimulate(before, st_.injury, st_.flare);
   // Freshly torn tissue releases its mediators at once (histamine, bradykinin ...), onto their
-  // grid: smeared over its cells at once (docs/MODEL.md section 3).
+  // grid: smeared over its cells at once (docs/MODEL.md section 3). The injury goes onto it too
+  // while each plane is at hand (react() repairs that copy from then on).
   const auto burstShare = static_cast<float>(rates_.mediator_burst);
   const std::size_t coarseColumns = mediatorCells_.coarse().columns();
 #pragma omp parallel for schedule(static)
@@ -238,15 +238,15 @@ SessionInjury HealingModel::applySession(const std::vector<Puncture>& punctures,
     const float* was = plane(before, k);
     for (std::size_t c = 0; c < columns; ++c) burst[c] = burstShare * (now[c] - was[c]);
     mediatorCells_.restrictPlane(burst.data(), restricted.data());
-    float* mediators = st_.mediators.data() + static_cast<std::size_t>(k) * coarseColumns;
-    for (std::size_t c = 0; c < coarseColumns; ++c) mediators[c] += restricted[c];
+    const PlaneFields coarse = mediatorPlane(k);
+    for (std::size_t c = 0; c < coarseColumns; ++c) coarse.mediators[c] += restricted[c];
+    if (mediatorsCoarse()) mediatorCells_.restrictPlane(now, coarse.injury);
   }
   if (!punctures.empty()) {
     maxMediators_ = std::numeric_limits<float>::max();  // sub-steps until measured
   }
   channels_.open(punctures, day_, seed, sessions_++);
   coarseLumenCurrent_ = false;
-  if (mediatorsCoarse()) mediatorCells_.restrictField(st_.injury, coarseInjury_);
   channelsOpen_ = channels_.lastClosureDay() > day_;
 
   SessionInjury out;
@@ -520,13 +520,10 @@ void HealingModel::stepFaintMediators(double life, const PlaneUpdate& release,
   const auto faintPlane = [&](int z) {
     return faintMediators_.data() + static_cast<std::size_t>(z) * columns;
   };
-  const auto mediatorsOf = [&](int z) {
-    return st_.mediators.data() + static_cast<std::size_t>(z) * columns;
-  };
 #pragma omp parallel for schedule(static)
   for (int z = 0; z < g.nz; ++z) {
     float* out = faintPlane(z);
-    const float* m = mediatorsOf(z);
+    const float* m = mediatorPlane(z).mediators;
     release(z, out);
     float top = 0;
     for (std::size_t c = 0; c < columns; ++c) {
@@ -541,7 +538,7 @@ void HealingModel::stepFaintMediators(double life, const PlaneUpdate& release,
 #pragma omp parallel for schedule(static)
   for (int z = 0; z < g.nz; ++z) {
     float* change = faintPlane(z);
-    const float* m = mediatorsOf(z);
+    const float* m = mediatorPlane(z).mediators;
     for (std::size_t c = 0; c < columns; ++c) change[c] -= m[c];
     apply(z, change);
   }

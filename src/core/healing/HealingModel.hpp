@@ -245,7 +245,7 @@ class HealingModel {
   // Which fields hold anything: empty ones are skipped.
   bool channelsOpen_ = false;
   // Which planes hold disordered matrix: only those read the disorder in react().
-  std::vector<bool> disorderedPlane_;
+  std::vector<char> disorderedPlane_;  // char, not bool: written by plane in parallel
   // Time the fibroblasts have not yet been spread over (numerics.fibroblast_spread_wait_days).
   double fibroblastsUnspread_ = 0;
   // Time the cells, the growth factors and the matrix have not yet been stepped over

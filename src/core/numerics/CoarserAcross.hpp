@@ -2,7 +2,8 @@
 // A grid `factor` times coarser across the skin (x and y) with the same depth planes, and the
 // transfers between it and the fine grid one depth plane at a time. For a substance that is
 // smooth across over many fine cells (the vasoactive mediators reach ~0.85 mm, eleven 75 um
-// cells) and may be spread on fewer cells, with what only it acts on (the vessels).
+// cells) and may be spread on fewer cells, together with what it alone acts on (the vessels'
+// dilation and the infiltrate).
 //
 // - restrictPlane: each coarse cell gets the mean of its factor x factor fine cells (the
 //   amount is kept: the coarse cell's volume is factor^2 fine cells').

@@ -182,7 +182,7 @@ Field SkinReadout::columnErythema(const HealingModel& model) const {
       for (std::size_t c = first; c < last; ++c) sum[c] /= total;
   });
   const Grid& g = model.grid();
-  Field out = g.zeros2();
+  Field out(static_cast<Eigen::Index>(g.columns()));  // every value written by the prolongation
   cells.prolongPlane(weighted.data(), out.data());
   const float* flare = model.state().flare.data();
   forColumnBlocks(g.columns(), [&](std::size_t, std::size_t first, std::size_t last) {
