@@ -28,6 +28,7 @@
 #include "core/Simulation.hpp"
 #include "core/Version.hpp"
 #include "core/numerics/NumberText.hpp"
+#include "core/numerics/ThreadGovernor.hpp"
 #include "core/parameters/ModelParameters.hpp"
 #include "core/scenario/ScenarioSchema.hpp"
 #include "guidance/Advisories.hpp"
@@ -255,7 +256,10 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitBadInput;
   }
-  if (threads > 0) omp_set_num_threads(threads);
+  if (threads > 0) {
+    omp_set_num_threads(threads);
+    holdThreadCount();  // the count asked for, kept while other programs share the machine
+  }
 
   try {
     if (*run && !force) refuseOnErrors(resolveScenario(scenarioArg));

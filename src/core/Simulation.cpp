@@ -8,6 +8,7 @@
 #include "core/TimeStepParameters.hpp"
 #include "core/healing/HarmRisk.hpp"
 #include "core/healing/HealingModel.hpp"
+#include "core/numerics/ThreadGovernor.hpp"
 #include "core/readout/FallBelow.hpp"
 #include "core/readout/SnapshotCapture.hpp"
 #include "core/tissue/BaselineSkin.hpp"
@@ -73,6 +74,8 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   result.parameters = ModelParameters::withOverrides(scenario.parameter_overrides);
   const ModelParameters& params = result.parameters;
 
+  // Fewer threads while other programs hold the cores; the numbers are the same on any count.
+  ThreadGovernor governor;
   progress.report(0.0, "building the untreated skin");
   // The model's own sub-steps (the mediators') are time steps too: the scale halves them with
   // the rest, so a convergence check halves every step the solution depends on.
@@ -81,6 +84,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
   result.patch = Patch{model.grid().sizeXMm()};
   SkinReadout readout(model, scenario.patient.fitzpatrick, params);
   result.timeseries.push_back(readout.read(model));
+  governor.afterStep();
 
   std::vector<double> wanted = options.snapshot_days;
   std::sort(wanted.begin(), wanted.end());
@@ -148,6 +152,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
         }
       }
       snapshotDue();
+      governor.afterStep();
       progress.report(model.day() / scenario.duration_days, "healing");
     }
     return true;
@@ -185,6 +190,7 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
           static_cast<double>(below) / static_cast<double>(s.needling.punctures.size());
     result.sessions.push_back(std::move(s));
     steps.restart();
+    governor.afterStep();
   }
   if (!advanceTo(scenario.duration_days)) return std::nullopt;
   snapshotDue();
