@@ -26,7 +26,7 @@ namespace {
 
 pid_t thisThread() { return static_cast<pid_t>(::syscall(SYS_gettid)); }
 
-bool kernelKeepsRunDelays() { return runDelayNs(thisThread()).has_value(); }
+bool kernelKeepsSchedulerStatistics() { return threadTimes(thisThread()).has_value(); }
 
 // Every processor this program may use kept busy by another thread.
 std::vector<std::unique_ptr<BusyCore>> busyEverywhere() {
@@ -47,68 +47,102 @@ void parallelStep(double ms) {
 
 }  // namespace
 
-TEST_CASE("ThreadCountChoice: keeps every thread while no thread waits for a core") {
+// Windows of a two-thread team as measured on this project's machine: idle, a serial stretch
+// (one thread runs, the other sleeps), beside the viewer's software renderer (the threads wait
+// but run more than one core between them), and with one core busy with another program.
+const WindowLoad kIdle{0.01, 1.9};
+const WindowLoad kSerial{0.0, 1.0};
+const WindowLoad kBesideRenderer{0.4, 1.35};
+const WindowLoad kOneCoreBusy{0.4, 1.0};
+
+TEST_CASE(
+    "ThreadCountChoice: keeps every thread on an idle machine, in serial stretches and "
+    "while the threads still gain") {
   ThreadCountChoice choice(2, ThreadPolicy{});
-  for (int i = 1; i <= 100; ++i) REQUIRE(choice.next(0.03 * i, 0.1) == 2);
+  for (int i = 1; i <= 100; ++i) {
+    const WindowLoad& load = i % 3 == 0 ? kIdle : i % 3 == 1 ? kSerial : kBesideRenderer;
+    REQUIRE(choice.next(0.03 * i, load) == 2);
+  }
+  // One busy window between others does not decide.
+  for (int i = 101; i <= 200; ++i)
+    REQUIRE(choice.next(0.03 * i, i % 2 == 0 ? kOneCoreBusy : kIdle) == 2);
 }
 
-TEST_CASE("ThreadCountChoice: drops a thread that waits, tries it again later, backing off") {
+TEST_CASE("ThreadCountChoice: drops a thread that only waits, tries it again later, backing off") {
   ThreadPolicy policy;
-  policy.busy_share = 0.25;
   policy.first_retry_s = 0.25;
   policy.longest_retry_s = 1.0;
   ThreadCountChoice choice(2, policy);
-  CHECK(choice.next(0.03, 0.5) == 1);
+  CHECK(choice.next(0.03, kOneCoreBusy) == 2);
+  CHECK(choice.next(0.06, kOneCoreBusy) == 1);
   // One thread until the retry is due, however free the machine looks meanwhile: a lone thread
   // cannot tell whether a second would wait.
-  CHECK(choice.next(0.10, 0.0) == 1);
-  CHECK(choice.next(0.27, 0.0) == 1);
-  CHECK(choice.next(0.29, 0.0) == 2);  // 0.03 + 0.25
+  CHECK(choice.next(0.10, kIdle) == 1);
+  CHECK(choice.next(0.30, kIdle) == 1);
+  CHECK(choice.next(0.32, kIdle) == 2);  // 0.06 + 0.25
   // Still busy: back to one, and the next try waits twice as long.
-  CHECK(choice.next(0.32, 0.5) == 1);
-  CHECK(choice.next(0.80, 0.0) == 1);
-  CHECK(choice.next(0.83, 0.0) == 2);  // 0.32 + 0.5
-  CHECK(choice.next(0.86, 0.5) == 1);
+  CHECK(choice.next(0.35, kOneCoreBusy) == 2);
+  CHECK(choice.next(0.38, kOneCoreBusy) == 1);
+  CHECK(choice.next(0.87, kIdle) == 1);
+  CHECK(choice.next(0.89, kIdle) == 2);  // 0.38 + 0.5
+  CHECK(choice.next(0.92, kOneCoreBusy) == 2);
+  CHECK(choice.next(0.95, kOneCoreBusy) == 1);
   // The wait stops doubling at the longest.
-  CHECK(choice.next(1.85, 0.0) == 1);
-  CHECK(choice.next(1.87, 0.0) == 2);  // 0.86 + 1.0
-  CHECK(choice.next(1.90, 0.5) == 1);
-  CHECK(choice.next(2.89, 0.0) == 1);
-  CHECK(choice.next(2.91, 0.0) == 2);
-  // A try that finds the core free keeps the thread, and a later drop waits the first wait.
-  CHECK(choice.next(2.94, 0.1) == 2);
-  CHECK(choice.next(5.00, 0.1) == 2);
-  CHECK(choice.next(5.03, 0.5) == 1);
-  CHECK(choice.next(5.27, 0.0) == 1);
-  CHECK(choice.next(5.29, 0.0) == 2);
+  CHECK(choice.next(1.94, kIdle) == 1);
+  CHECK(choice.next(1.96, kIdle) == 2);  // 0.95 + 1.0
+  CHECK(choice.next(1.99, kOneCoreBusy) == 2);
+  CHECK(choice.next(2.02, kOneCoreBusy) == 1);
+  CHECK(choice.next(3.01, kIdle) == 1);
+  CHECK(choice.next(3.03, kIdle) == 2);
+  // A try that finds room keeps the thread, and a later drop waits the first wait.
+  CHECK(choice.next(3.06, kIdle) == 2);
+  CHECK(choice.next(5.00, kBesideRenderer) == 2);
+  CHECK(choice.next(5.03, kOneCoreBusy) == 2);
+  CHECK(choice.next(5.06, kOneCoreBusy) == 1);
+  CHECK(choice.next(5.30, kIdle) == 1);
+  CHECK(choice.next(5.32, kIdle) == 2);
 }
 
 TEST_CASE("ThreadCountChoice: one thread at a time, never below one, never above the most") {
+  // Four threads running half a core between them: every thread but one only waits.
+  const WindowLoad crowded{0.9, 0.5};
   ThreadCountChoice choice(4, ThreadPolicy{});
-  CHECK(choice.next(0.03, 0.9) == 3);
-  CHECK(choice.next(0.06, 0.9) == 2);
-  CHECK(choice.next(0.09, 0.9) == 1);
-  CHECK(choice.next(0.12, 0.9) == 1);
+  CHECK(choice.next(0.03, crowded) == 4);
+  CHECK(choice.next(0.06, crowded) == 3);
+  CHECK(choice.next(0.09, crowded) == 3);
+  CHECK(choice.next(0.12, crowded) == 2);
+  CHECK(choice.next(0.15, crowded) == 2);
+  CHECK(choice.next(0.18, crowded) == 1);
+  CHECK(choice.next(0.21, crowded) == 1);
+  CHECK(choice.next(0.24, crowded) == 1);
   // Free again: threads come back one per window once the retry is due.
-  CHECK(choice.next(0.40, 0.0) == 2);
-  CHECK(choice.next(0.43, 0.0) == 3);
-  CHECK(choice.next(0.46, 0.0) == 4);
-  CHECK(choice.next(0.49, 0.0) == 4);
+  CHECK(choice.next(0.50, kSerial) == 2);
+  CHECK(choice.next(0.53, kIdle) == 3);
+  CHECK(choice.next(0.56, WindowLoad{0.01, 2.9}) == 4);
+  CHECK(choice.next(0.59, WindowLoad{0.01, 3.9}) == 4);
+  // Four threads running 3.1 cores, one of them waiting: the fourth adds too little.
+  CHECK(choice.next(0.62, WindowLoad{0.3, 3.1}) == 4);
+  CHECK(choice.next(0.65, WindowLoad{0.3, 3.1}) == 3);
 
   ThreadCountChoice alone(1, ThreadPolicy{});
-  CHECK(alone.next(0.03, 0.9) == 1);
-  CHECK(alone.next(10.0, 0.0) == 1);
+  CHECK(alone.next(0.03, crowded) == 1);
+  CHECK(alone.next(0.06, crowded) == 1);
+  CHECK(alone.next(10.0, kIdle) == 1);
 }
 
-TEST_CASE("runDelayNs: grows while a thread waits for its core") {
-  if (!kernelKeepsRunDelays()) {
-    WARN("this kernel keeps no run delays (/proc/self/task/TID/schedstat): nothing to check");
+TEST_CASE("threadTimes: a thread sharing its core runs part of the time and waits the rest") {
+  if (!kernelKeepsSchedulerStatistics()) {
+    WARN(
+        "this kernel keeps no scheduler statistics (/proc/self/task/TID/schedstat): nothing "
+        "to check");
     return;
   }
-  CHECK_FALSE(runDelayNs(-1).has_value());
+  CHECK_FALSE(threadTimes(-1).has_value());
   const std::vector<int> cpus = allowedCpus();
   const int cpu = cpus.empty() ? 0 : cpus[0];
-  // Two threads on one processor, each spinning 150 ms of wall time: each waits for the other.
+  // Two threads on one processor, each spinning 150 ms of wall time: each runs about half of it
+  // and waits for the other the rest.
+  std::atomic<long long> ran[2] = {0, 0};
   std::atomic<long long> waited[2] = {0, 0};
   std::vector<std::thread> pair;
   for (int t = 0; t < 2; ++t)
@@ -118,18 +152,23 @@ TEST_CASE("runDelayNs: grows while a thread waits for its core") {
       CPU_SET(cpu, &set);
       pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
       sched_yield();
-      const long long before = runDelayNs(thisThread()).value_or(0);
+      const ThreadTimes before = threadTimes(thisThread()).value_or(ThreadTimes{});
       const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(150);
       while (std::chrono::steady_clock::now() < until) {
       }
-      waited[t] = runDelayNs(thisThread()).value_or(0) - before;
+      const ThreadTimes after = threadTimes(thisThread()).value_or(ThreadTimes{});
+      ran[t] = after.running_ns - before.running_ns;
+      waited[t] = after.waiting_ns - before.waiting_ns;
     });
   for (std::thread& t : pair) t.join();
   CHECK(waited[0] + waited[1] > 50'000'000);  // together at least a third of the 150 ms
+  // Between them they ran one processor's time, not two.
+  CHECK(ran[0] + ran[1] > 100'000'000);
+  CHECK(ran[0] + ran[1] < 220'000'000);
 }
 
 TEST_CASE("ThreadGovernor: drops a thread while every core is busy and puts the count back") {
-  if (!kernelKeepsRunDelays() || allowedCpus().size() < 2 || threadCountHeld()) {
+  if (!kernelKeepsSchedulerStatistics() || allowedCpus().size() < 2 || threadCountHeld()) {
     WARN("needs run delays, two processors and no OMP_NUM_THREADS: nothing to check");
     return;
   }

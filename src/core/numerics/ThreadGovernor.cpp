@@ -19,18 +19,22 @@ ThreadCountChoice::ThreadCountChoice(int most, const ThreadPolicy& policy)
       threads_(most_),
       retry_wait_s_(policy.first_retry_s) {}
 
-int ThreadCountChoice::next(double now_s, double waited_share) {
-  const bool busy = waited_share > policy_.busy_share;
-  if (busy && threads_ > 1) {
+int ThreadCountChoice::next(double now_s, const WindowLoad& load) {
+  const bool busy = load.most_waited > policy_.busy_share &&
+                    load.cores_run < threads_ - 1 + policy_.last_thread_cores;
+  busy_in_a_row_ = busy ? busy_in_a_row_ + 1 : 0;
+  if (busy_in_a_row_ >= policy_.busy_windows && threads_ > 1) {
     // A retry that finds the machine still busy waits twice as long before the next.
     retry_wait_s_ =
         trying_ ? std::min(2.0 * retry_wait_s_, policy_.longest_retry_s) : policy_.first_retry_s;
     retry_at_s_ = now_s + retry_wait_s_;
     trying_ = false;
+    busy_in_a_row_ = 0;
     return --threads_;
   }
+  if (busy_in_a_row_ > 0) return threads_;  // one more window decides
   if (trying_) {
-    // The retried thread found a free core: the next one may be tried at once.
+    // The retried thread found room: the next one may be tried at once.
     trying_ = false;
     retry_wait_s_ = policy_.first_retry_s;
     retry_at_s_ = now_s;
@@ -42,17 +46,16 @@ int ThreadCountChoice::next(double now_s, double waited_share) {
   return threads_;
 }
 
-std::optional<long long> runDelayNs(pid_t thread) {
+std::optional<ThreadTimes> threadTimes(pid_t thread) {
   const std::string path = "/proc/self/task/" + std::to_string(thread) + "/schedstat";
   std::FILE* file = std::fopen(path.c_str(), "r");
   if (file == nullptr) return std::nullopt;
   // Time on a core, time waiting for one, time slices (ns, ns, count).
-  long long running = 0;
-  long long waiting = 0;
-  const int read = std::fscanf(file, "%lld %lld", &running, &waiting);
+  ThreadTimes t;
+  const int read = std::fscanf(file, "%lld %lld", &t.running_ns, &t.waiting_ns);
   std::fclose(file);
-  if (read != 2 || waiting < 0) return std::nullopt;
-  return waiting;
+  if (read != 2 || t.running_ns < 0 || t.waiting_ns < 0) return std::nullopt;
+  return t;
 }
 
 namespace {
@@ -71,8 +74,8 @@ bool threadCountHeld() {
 }
 
 ThreadGovernor::ThreadGovernor(const ThreadPolicy& policy)
-    : most_(omp_get_max_threads()), choice_(most_, policy), policy_(policy) {
-  active_ = most_ > 1 && !threadCountHeld() && runDelayNs(thisThread()).has_value();
+    : policy_(policy), most_(omp_get_max_threads()), choice_(most_, policy) {
+  active_ = most_ > 1 && !threadCountHeld() && threadTimes(thisThread()).has_value();
   if (!active_) return;
   started_ = std::chrono::steady_clock::now();
   startWindow(started_);
@@ -89,19 +92,19 @@ void ThreadGovernor::startWindow(std::chrono::steady_clock::time_point now) {
   team_.assign(static_cast<std::size_t>(n), 0);
 #pragma omp parallel num_threads(n)
   team_[static_cast<std::size_t>(omp_get_thread_num())] = thisThread();
-  if (!readTeamDelays(window_delays_ns_)) {
+  if (!readTeamTimes(window_times_)) {
     active_ = false;
     return;
   }
   window_start_ = now;
 }
 
-bool ThreadGovernor::readTeamDelays(std::vector<long long>& delays) const {
-  delays.resize(team_.size());
+bool ThreadGovernor::readTeamTimes(std::vector<ThreadTimes>& times) const {
+  times.resize(team_.size());
   for (std::size_t i = 0; i < team_.size(); ++i) {
-    const std::optional<long long> d = runDelayNs(team_[i]);
-    if (!d) return false;
-    delays[i] = *d;
+    const std::optional<ThreadTimes> t = threadTimes(team_[i]);
+    if (!t) return false;
+    times[i] = *t;
   }
   return true;
 }
@@ -111,22 +114,26 @@ void ThreadGovernor::afterStep() {
   const auto now = std::chrono::steady_clock::now();
   const double wall = std::chrono::duration<double>(now - window_start_).count();
   if (wall < policy_.window_s) return;
-  if (!readTeamDelays(delays_ns_)) {
+  if (!readTeamTimes(times_)) {
     // A thread of the team has gone (a pool rebuilt): find the team again.
     startWindow(now);
     return;
   }
-  // The most any one thread waited: a thread on a shared core holds up every loop, however
-  // many others run free.
-  long long most = 0;
-  for (std::size_t i = 0; i < delays_ns_.size(); ++i)
-    most = std::max(most, delays_ns_[i] - window_delays_ns_[i]);
-  const double waited = static_cast<double>(most) * 1e-9 / wall;
+  // The most any one thread waited (a thread on a shared core holds up every loop, however many
+  // others run free), and what the team ran together.
+  long long waited = 0;
+  long long ran = 0;
+  for (std::size_t i = 0; i < times_.size(); ++i) {
+    waited = std::max(waited, times_[i].waiting_ns - window_times_[i].waiting_ns);
+    ran += times_[i].running_ns - window_times_[i].running_ns;
+  }
+  const WindowLoad load{static_cast<double>(waited) * 1e-9 / wall,
+                        static_cast<double>(ran) * 1e-9 / wall};
   const int before = choice_.threads();
-  const int next = choice_.next(std::chrono::duration<double>(now - started_).count(), waited);
+  const int next = choice_.next(std::chrono::duration<double>(now - started_).count(), load);
   if (next == before) {
     window_start_ = now;
-    window_delays_ns_.swap(delays_ns_);
+    window_times_.swap(times_);
     return;
   }
   ++changes_;
