@@ -119,6 +119,10 @@ class Progress {
   std::atomic<bool> cancel_{false};
 };
 
+// Both run on the calling thread's OpenMP thread count (omp_set_num_threads), fewer while other
+// programs hold the cores (numerics/ThreadGovernor.hpp), and leave that count as they found it;
+// the numbers are the same on any count.
+//
 // Runs to the end: nothing asks it to stop.
 RunResult simulate(const Scenario& scenario, const RunOptions& options = {});
 // Runs until done or until `progress` asks it to stop; a cancelled run returns std::nullopt.
