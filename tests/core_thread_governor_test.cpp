@@ -161,10 +161,15 @@ TEST_CASE("threadTimes: a thread sharing its core runs part of the time and wait
       waited[t] = after.waiting_ns - before.waiting_ns;
     });
   for (std::thread& t : pair) t.join();
-  CHECK(waited[0] + waited[1] > 50'000'000);  // together at least a third of the 150 ms
-  // Between them they ran one processor's time, not two.
-  CHECK(ran[0] + ran[1] > 100'000'000);
+  // Each was runnable throughout: it ran or waited for its 150 ms, however busy the processor
+  // is with other programs' work too (tests run side by side).
+  for (int t = 0; t < 2; ++t) {
+    CHECK(ran[t] + waited[t] > 120'000'000);
+    CHECK(ran[t] + waited[t] < 250'000'000);
+  }
+  // Between them they had one processor's time, not two, and waited for each other.
   CHECK(ran[0] + ran[1] < 220'000'000);
+  CHECK(waited[0] + waited[1] > 50'000'000);
 }
 
 TEST_CASE("ThreadGovernor: drops a thread while every core is busy and puts the count back") {
