@@ -7,9 +7,7 @@
 namespace dermasim {
 namespace {
 
-// Values this small no longer matter to any output; flushing them to zero keeps the
-// arithmetic out of subnormal floats (~100x slower) and lets empty fields be skipped.
-DERMASIM_CPU_KERNEL float flush(float x) { return x < 1e-12F ? 0.0F : x; }
+DERMASIM_CPU_KERNEL float flush(float x) { return x < kNegligible ? 0.0F : x; }
 
 // e^(-x) for x >= 0, as 1 / (1 + x + x^2/2 + x^3/6): what is left of a quantity relaxing at a
 // rate that differs voxel by voxel, after x of its lifetimes. Positive, falling to 0, within

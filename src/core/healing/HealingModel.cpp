@@ -21,10 +21,6 @@ double perDayFromHalfLifeDays(double d) { return kLn2 / d; }
 
 Eigen::Index at(std::size_t v) { return static_cast<Eigen::Index>(v); }
 
-// Values this small no longer matter to any output; flushing them to zero keeps the
-// arithmetic out of subnormal floats (which are ~100x slower) and lets whole phases be skipped.
-constexpr float kNegligible = 1e-12F;
-
 // How much of each depth cell lies in the innervated upper skin: the sensory endings that
 // fire the flare reach into the epidermis and branch beneath it in the papillary dermis.
 std::vector<float> innervatedShare(const BaselineSkin& b) {
