@@ -4,8 +4,6 @@
 #include <omp.h>
 #include <pthread.h>
 #include <sched.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -24,9 +22,7 @@ using namespace dermasim;
 
 namespace {
 
-pid_t thisThread() { return static_cast<pid_t>(::syscall(SYS_gettid)); }
-
-bool kernelKeepsSchedulerStatistics() { return threadTimes(thisThread()).has_value(); }
+bool kernelKeepsSchedulerStatistics() { return threadTimes(currentThread()).has_value(); }
 
 // Every processor this program may use kept busy by another thread.
 std::vector<std::unique_ptr<BusyCore>> busyEverywhere() {
@@ -152,11 +148,11 @@ TEST_CASE("threadTimes: a thread sharing its core runs part of the time and wait
       CPU_SET(cpu, &set);
       pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
       sched_yield();
-      const ThreadTimes before = threadTimes(thisThread()).value_or(ThreadTimes{});
+      const ThreadTimes before = threadTimes(currentThread()).value_or(ThreadTimes{});
       const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(150);
       while (std::chrono::steady_clock::now() < until) {
       }
-      const ThreadTimes after = threadTimes(thisThread()).value_or(ThreadTimes{});
+      const ThreadTimes after = threadTimes(currentThread()).value_or(ThreadTimes{});
       ran[t] = after.running_ns - before.running_ns;
       waited[t] = after.waiting_ns - before.waiting_ns;
     });
@@ -229,9 +225,8 @@ TEST_CASE("simulate: the same numbers when the thread count changes between step
 
 // Last: holding is for the rest of the process.
 TEST_CASE("holdThreadCount: an explicit count is kept while the cores are busy") {
-  holdThreadCount();
+  holdThreadCount(2);
   REQUIRE(threadCountHeld());
-  omp_set_num_threads(2);
   ThreadGovernor governor;
   const auto busy = busyEverywhere();
   for (int i = 0; i < 20; ++i) {

@@ -1,8 +1,6 @@
 // dermasim: the headless command line. Exit codes: 0 success, 1 simulation or check failed,
 // 2 bad input (scenario or arguments).
 
-#include <omp.h>
-
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
@@ -256,10 +254,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitBadInput;
   }
-  if (threads > 0) {
-    omp_set_num_threads(threads);
-    holdThreadCount();  // the count asked for, kept while other programs share the machine
-  }
+  // The count asked for, kept while other programs share the machine.
+  if (threads > 0) holdThreadCount(threads);
 
   try {
     if (*run && !force) refuseOnErrors(resolveScenario(scenarioArg));

@@ -58,15 +58,18 @@ std::optional<ThreadTimes> threadTimes(pid_t thread) {
   return t;
 }
 
+pid_t currentThread() { return static_cast<pid_t>(::syscall(SYS_gettid)); }
+
 namespace {
 
 std::atomic<bool> held{false};
 
-pid_t thisThread() { return static_cast<pid_t>(::syscall(SYS_gettid)); }
-
 }  // namespace
 
-void holdThreadCount() { held = true; }
+void holdThreadCount(int threads) {
+  omp_set_num_threads(threads);
+  held = true;
+}
 
 bool threadCountHeld() {
   static const bool fromEnvironment = std::getenv("OMP_NUM_THREADS") != nullptr;
@@ -74,15 +77,15 @@ bool threadCountHeld() {
 }
 
 ThreadGovernor::ThreadGovernor(const ThreadPolicy& policy)
-    : policy_(policy), most_(omp_get_max_threads()), choice_(most_, policy) {
-  active_ = most_ > 1 && !threadCountHeld() && threadTimes(thisThread()).has_value();
+    : choice_(omp_get_max_threads(), policy) {
+  active_ = choice_.most() > 1 && !threadCountHeld() && threadTimes(currentThread()).has_value();
   if (!active_) return;
   started_ = std::chrono::steady_clock::now();
   startWindow(started_);
 }
 
 ThreadGovernor::~ThreadGovernor() {
-  if (choice_.threads() != most_) omp_set_num_threads(most_);
+  if (choice_.threads() != choice_.most()) omp_set_num_threads(choice_.most());
 }
 
 void ThreadGovernor::startWindow(std::chrono::steady_clock::time_point now) {
@@ -91,7 +94,7 @@ void ThreadGovernor::startWindow(std::chrono::steady_clock::time_point now) {
   const int n = choice_.threads();
   team_.assign(static_cast<std::size_t>(n), 0);
 #pragma omp parallel num_threads(n)
-  team_[static_cast<std::size_t>(omp_get_thread_num())] = thisThread();
+  team_[static_cast<std::size_t>(omp_get_thread_num())] = currentThread();
   if (!readTeamTimes(window_times_)) {
     active_ = false;
     return;
@@ -113,7 +116,7 @@ void ThreadGovernor::afterStep() {
   if (!active_) return;
   const auto now = std::chrono::steady_clock::now();
   const double wall = std::chrono::duration<double>(now - window_start_).count();
-  if (wall < policy_.window_s) return;
+  if (wall < choice_.policy().window_s) return;
   if (!readTeamTimes(times_)) {
     // A thread of the team has gone (a pool rebuilt): find the team again.
     startWindow(now);

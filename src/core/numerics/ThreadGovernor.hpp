@@ -14,7 +14,7 @@
 //
 // Results do not depend on it: every parallel loop computes the same numbers on any thread
 // count, so a run may change its count between steps. It stays out of the way when the count
-// was set explicitly (--threads, OMP_NUM_THREADS: holdThreadCount()), with one thread, and
+// was set explicitly (--threads: holdThreadCount(), OMP_NUM_THREADS), with one thread, and
 // where the kernel keeps no scheduler statistics.
 //
 //   ThreadGovernor governor;          // at most omp_get_max_threads() threads
@@ -70,6 +70,8 @@ class ThreadCountChoice {
   // moment). Returns the count for the next window.
   int next(double now_s, const WindowLoad& load);
   int threads() const { return threads_; }
+  int most() const { return most_; }
+  const ThreadPolicy& policy() const { return policy_; }
 
  private:
   ThreadPolicy policy_;
@@ -88,10 +90,13 @@ struct ThreadTimes {
   long long waiting_ns = 0;
 };
 std::optional<ThreadTimes> threadTimes(pid_t thread);
+// The calling thread's id, as threadTimes() takes it.
+pid_t currentThread();
 
-// An explicit thread count (the command line's --threads) is kept for every later run of this
-// process: governors do not drop threads. OMP_NUM_THREADS in the environment counts as one.
-void holdThreadCount();
+// An explicit thread count (the command line's --threads): this thread's OpenMP count from now
+// on, kept for every later run of this process (governors do not drop threads).
+// OMP_NUM_THREADS in the environment counts as one.
+void holdThreadCount(int threads);
 bool threadCountHeld();
 
 class ThreadGovernor {
@@ -113,8 +118,6 @@ class ThreadGovernor {
   // Each team thread's times now; false when one cannot be read.
   bool readTeamTimes(std::vector<ThreadTimes>& times) const;
 
-  ThreadPolicy policy_;
-  int most_;
   ThreadCountChoice choice_;
   bool active_ = false;
   int changes_ = 0;
