@@ -17,7 +17,10 @@ bool contains(const std::string& text, const std::string& what) {
   return pdf_test::lower(text).find(pdf_test::lower(what)) != std::string::npos;
 }
 
-std::string shellQuoted(const fs::path& p) { return "'" + p.string() + "'"; }
+// Built by appending: `"'" + p.string()` trips GCC 12's false -Wrestrict (GCC bug 105329).
+std::string shellQuoted(const fs::path& p) {
+  return std::string("'").append(p.string()).append("'");
+}
 
 }  // namespace
 
