@@ -107,10 +107,11 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
     ++nextSnapshot;
   };
   // The model as it is now for every wanted day reached (and all still wanted at the run's end).
-  const auto snapshotDue = [&]() {
+  // `now`, when given, is a snapshot already taken of the model as it is.
+  const auto snapshotDue = [&](const SkinSnapshot* now = nullptr) {
     while (nextSnapshot < wanted.size() && (model.day() >= wanted[nextSnapshot] - 1e-9 ||
                                             model.day() >= scenario.duration_days - 1e-9))
-      deliver(capture());
+      deliver(now ? SkinSnapshot(*now) : capture());
   };
   // A wanted day strictly before `day` (and after the model's: the earlier ones are taken).
   const auto wantedBefore = [&](double day) {
@@ -143,15 +144,17 @@ std::optional<RunResult> simulate(const Scenario& scenario, const Progress& prog
       appendReadingsInside(result.timeseries.back(), reading, result.timeseries);
       result.timeseries.push_back(reading);
       result.step_days.push_back(model.day());
+      std::optional<SkinSnapshot> after;
       if (before) {
-        const SkinSnapshot after = capture();
+        after = capture();
         while (wantedBefore(model.day())) {
-          SkinSnapshot shot = interpolate(*before, after, (wanted[nextSnapshot] - start) / dt);
+          SkinSnapshot shot = interpolate(*before, *after, (wanted[nextSnapshot] - start) / dt);
           shot.needle = needleReachOn(scenario.sessions, params, shot.day);
           deliver(std::move(shot));
         }
       }
-      snapshotDue();
+      // A wanted day on the step's end is the snapshot just taken, not a second capture.
+      snapshotDue(after ? &*after : nullptr);
       governor.afterStep();
       progress.report(model.day() / scenario.duration_days, "healing");
     }
