@@ -98,6 +98,36 @@ TEST_CASE("a cohort asked to stop returns nothing and stops soon") {
   }
 }
 
+TEST_CASE("a run that is part of a larger job reports to it only its given share") {
+  const Scenario s = quickScenario();
+  std::vector<double> seen;
+  std::vector<std::string> said;
+  const Progress whole([&](double fraction, std::string_view what) {
+    seen.push_back(fraction);
+    said.emplace_back(what);
+  });
+  SECTION("without a share, nothing") {
+    REQUIRE(simulateAsPartOf(s, whole).has_value());
+    CHECK(seen.empty());
+  }
+  SECTION("with one, its steps inside it, in order, ending at its end") {
+    const ShareOfWhole share{0.8, 0.9, "the scenario's own patient"};
+    const std::optional<RunResult> run = simulateAsPartOf(s, whole, &share);
+    REQUIRE(run.has_value());
+    REQUIRE(seen.size() > 3);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+      INFO("report " << i << ": " << seen[i]);
+      CHECK(seen[i] >= 0.8 - 1e-12);
+      CHECK(seen[i] <= 0.9 + 1e-12);
+      if (i > 0) CHECK(seen[i] >= seen[i - 1]);
+      CHECK(said[i] == "the scenario's own patient");
+    }
+    CHECK(seen.back() == Approx(0.9));
+    // The same run as one on its own.
+    CHECK(run->timeseries.back().collagen_rel == simulate(s).timeseries.back().collagen_rel);
+  }
+}
+
 TEST_CASE("a cohort's files written from the core's run are the command line's") {
   const fs::path dir = cli_test::scratch("cohort_run_core");
   const fs::path file = cli_test::writeQuickScenario(dir, "quick", 7, 6);

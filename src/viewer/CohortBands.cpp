@@ -28,7 +28,7 @@ int bandWorkers(const Scenario& preview) {
 
 CohortBandJob::Job::Job()
     : progress([this](double done, std::string_view what) {
-        fraction = done;
+        fraction = done * scale;
         const std::lock_guard lock(mutex);
         if (!progress.cancelRequested()) status.assign(what);
       }) {}
@@ -67,12 +67,17 @@ void CohortBandJob::execute(Job& job, const Scenario& preview, std::size_t patie
     job.state = state;
   };
   try {
+    // The scenario's own patient last: a single run, about one patient's share of the time, so
+    // one share of the bar.
+    const double cohortShare = static_cast<double>(patients) / static_cast<double>(patients + 1);
     std::optional<CohortResult> cohort;
+    job.scale = cohortShare;
     if (!job.progress.cancelRequested())
       cohort = simulateCohort(preview, patients, workers, job.progress);
-    // The scenario's own patient last: a single run, about one patient's share of the time.
+    job.scale = 1.0;
     std::optional<RunResult> own;
-    if (cohort) own = simulateAsPartOf(preview, job.progress);
+    const ShareOfWhole ownShare{cohortShare, 1.0, "the scenario's own patient"};
+    if (cohort) own = simulateAsPartOf(preview, job.progress, &ownShare);
     if (!cohort || !own || job.progress.cancelRequested()) {
       finish(State::Cancelled, "cancelled", std::nullopt);
       return;

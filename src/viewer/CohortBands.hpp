@@ -69,9 +69,11 @@ class CohortBandJob {
 
   State state() const;
   bool running() const { return state() == State::Running; }
-  // Of the current (or last) job, 0..1: the share of patients done.
+  // Of the current (or last) job, 0..1: the share of the patients done, the scenario's own patient
+  // counted as one more.
   double progress() const;
-  // "7 of 20 virtual patients", "done", "cancelled", "failed: <reason>"; empty before any job.
+  // "7 of 20 virtual patients", "the scenario's own patient", "done", "cancelled", "failed:
+  // <reason>"; empty before any job.
   std::string status() const;
   // The finished bands, moved out once; empty unless Done.
   std::optional<CohortBands> takeBands();
@@ -82,6 +84,9 @@ class CohortBandJob {
     Job();
     Progress progress;
     std::atomic<double> fraction{0.0};
+    // The share of the bar that `progress` reports fill: the cohort's patients leave the rest
+    // to the scenario's own patient, run after them.
+    std::atomic<double> scale{1.0};
     std::atomic<State> state{State::Running};
     mutable std::mutex mutex;  // guards status and bands
     std::string status;

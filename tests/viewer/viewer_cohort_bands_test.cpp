@@ -129,6 +129,29 @@ TEST_CASE("PlotBands: a band is its cohort's spread about the scenario's own run
         Approx(bands.p90.back().scar_depth_um - bands.p10.back().scar_depth_um));
 }
 
+TEST_CASE("CohortBandJob: the bar moves on through the scenario's own patient", "[bands]") {
+  CohortBandJob job;
+  job.start(test::smallPatch(), kPatients);
+  // Polled as the UI polls: the share never falls back, and while the scenario's own patient
+  // runs (the last of kPatients + 1 runs) it lies between the patients' share and 1. It used to
+  // sit full from the last patient on.
+  const double patientsShare = kPatients / (kPatients + 1.0);
+  std::vector<double> running;
+  int ownPatient = 0;
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  while (job.running() && std::chrono::steady_clock::now() < deadline) {
+    const double share = job.progress();
+    if (!job.running()) break;
+    running.push_back(share);
+    if (share > patientsShare + 1e-9 && share < 1.0) ++ownPatient;
+    std::this_thread::sleep_for(2ms);
+  }
+  REQUIRE(job.state() == CohortBandJob::State::Done);
+  for (std::size_t i = 1; i < running.size(); ++i) CHECK(running[i] >= running[i - 1]);
+  CHECK(ownPatient > 0);
+  CHECK(job.progress() == 1.0);
+}
+
 TEST_CASE("CohortBandJob: cancelled on request, and a new job replaces the one going", "[bands]") {
   const Scenario scenario = test::smallPatch();
   CohortBandJob job;

@@ -39,10 +39,12 @@ bool fillPatients(CohortResult& cohort, const Scenario& scenario,
 
 // simulate() reports after every step, and the report passes the whole job's request to stop on
 // to this run's own Progress.
-std::optional<RunResult> simulateAsPartOf(const Scenario& scenario, const Progress& whole) {
+std::optional<RunResult> simulateAsPartOf(const Scenario& scenario, const Progress& whole,
+                                          const ShareOfWhole* share) {
   Progress* self = nullptr;
-  Progress run([&](double, std::string_view) {
+  Progress run([&](double done, std::string_view) {
     if (whole.cancelRequested()) self->requestCancel();
+    if (share) whole.report(share->from + (share->to - share->from) * done, share->what);
   });
   self = &run;
   if (whole.cancelRequested()) return std::nullopt;
