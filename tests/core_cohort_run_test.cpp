@@ -111,8 +111,8 @@ TEST_CASE("a run that is part of a larger job reports to it only its given share
     CHECK(seen.empty());
   }
   SECTION("with one, its steps inside it, in order, ending at its end") {
-    const ShareOfWhole share{0.8, 0.9, "the scenario's own patient"};
-    const std::optional<RunResult> run = simulateAsPartOf(s, whole, &share);
+    const std::optional<RunResult> run =
+        simulate(s, Progress(whole, 0.8, 0.9, "the scenario's own patient"));
     REQUIRE(run.has_value());
     REQUIRE(seen.size() > 3);
     for (std::size_t i = 0; i < seen.size(); ++i) {

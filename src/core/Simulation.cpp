@@ -63,6 +63,12 @@ double downtimeDays(const std::vector<SkinReading>& series, double sessionDay,
   return f.day.value_or(nextSessionDay) - sessionDay;
 }
 
+Progress::Progress(const Progress& whole, double from, double to, std::string what)
+    : report_([&whole, from, to, what = std::move(what)](double done, std::string_view own) {
+        whole.report(from + (to - from) * done, what.empty() ? own : std::string_view(what));
+      }),
+      whole_(&whole) {}
+
 RunResult simulate(const Scenario& scenario, const RunOptions& options) {
   const Progress uninterrupted;
   return *simulate(scenario, uninterrupted, options);

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -103,6 +104,11 @@ class Progress {
 
   Progress() = default;
   explicit Progress(ReportFn report) : report_(std::move(report)) {}
+  // A part of the job `whole` reports: it stops whenever `whole` is asked to, and its fraction
+  // done shows on `whole` as from + (to - from) x done, under `what` (its own words when empty).
+  Progress(const Progress& whole, double from, double to, std::string what = {});
+  // A part that stops with `whole` but reports nothing to it (parts running side by side).
+  static Progress quietPartOf(const Progress& whole) { return Progress(&whole); }
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
@@ -112,10 +118,16 @@ class Progress {
   }
   // Safe from any thread; the run stops before its next step or session.
   void requestCancel() noexcept { cancel_.store(true, std::memory_order_relaxed); }
-  bool cancelRequested() const noexcept { return cancel_.load(std::memory_order_relaxed); }
+  bool cancelRequested() const noexcept {
+    return cancel_.load(std::memory_order_relaxed) ||
+           (whole_ != nullptr && whole_->cancelRequested());
+  }
 
  private:
+  explicit Progress(const Progress* whole) : whole_(whole) {}
+
   ReportFn report_;
+  const Progress* whole_ = nullptr;  // the job this is a part of, if any
   std::atomic<bool> cancel_{false};
 };
 

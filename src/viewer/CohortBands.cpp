@@ -28,7 +28,7 @@ int bandWorkers(const Scenario& preview) {
 
 CohortBandJob::Job::Job()
     : progress([this](double done, std::string_view what) {
-        fraction = done * scale;
+        fraction = done;
         const std::lock_guard lock(mutex);
         if (!progress.cancelRequested()) status.assign(what);
       }) {}
@@ -71,13 +71,12 @@ void CohortBandJob::execute(Job& job, const Scenario& preview, std::size_t patie
     // one share of the bar.
     const double cohortShare = static_cast<double>(patients) / static_cast<double>(patients + 1);
     std::optional<CohortResult> cohort;
-    job.scale = cohortShare;
     if (!job.progress.cancelRequested())
-      cohort = simulateCohort(preview, patients, workers, job.progress);
-    job.scale = 1.0;
+      cohort = simulateCohort(preview, patients, workers, Progress(job.progress, 0.0, cohortShare));
     std::optional<RunResult> own;
-    const ShareOfWhole ownShare{cohortShare, 1.0, "the scenario's own patient"};
-    if (cohort) own = simulateAsPartOf(preview, job.progress, &ownShare);
+    if (cohort && !job.progress.cancelRequested())
+      own =
+          simulate(preview, Progress(job.progress, cohortShare, 1.0, "the scenario's own patient"));
     if (!cohort || !own || job.progress.cancelRequested()) {
       finish(State::Cancelled, "cancelled", std::nullopt);
       return;

@@ -84,9 +84,6 @@ class CohortBandJob {
     Job();
     Progress progress;
     std::atomic<double> fraction{0.0};
-    // The share of the bar that `progress` reports fill: the cohort's patients leave the rest
-    // to the scenario's own patient, run after them.
-    std::atomic<double> scale{1.0};
     std::atomic<State> state{State::Running};
     mutable std::mutex mutex;  // guards status and bands
     std::string status;

@@ -37,18 +37,9 @@ bool fillPatients(CohortResult& cohort, const Scenario& scenario,
 
 }  // namespace
 
-// simulate() reports after every step, and the report passes the whole job's request to stop on
-// to this run's own Progress.
-std::optional<RunResult> simulateAsPartOf(const Scenario& scenario, const Progress& whole,
-                                          const ShareOfWhole* share) {
-  Progress* self = nullptr;
-  Progress run([&](double done, std::string_view) {
-    if (whole.cancelRequested()) self->requestCancel();
-    if (share) whole.report(share->from + (share->to - share->from) * done, share->what);
-  });
-  self = &run;
+std::optional<RunResult> simulateAsPartOf(const Scenario& scenario, const Progress& whole) {
   if (whole.cancelRequested()) return std::nullopt;
-  return simulate(scenario, run);
+  return simulate(scenario, Progress::quietPartOf(whole));
 }
 
 CohortResult simulatePatients(const Scenario& scenario, const std::vector<std::size_t>& indices,

@@ -13,7 +13,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "core/ParallelRuns.hpp"
@@ -38,18 +37,9 @@ std::optional<CohortResult> simulatePatients(const Scenario& scenario,
                                              const std::vector<std::size_t>& indices, int workers,
                                              const Progress& progress);
 
-// Where a run that is part of a larger job shows on that job's progress: its share `done`
-// (0..1) as from + (to - from) x done, with `what`.
-struct ShareOfWhole {
-  double from = 0.0;
-  double to = 1.0;
-  std::string what;
-};
-
 // One run that is part of a larger job `whole` follows: it stops within a step of `whole` being
-// asked to (std::nullopt then). It reports nothing to `whole` (a cohort's patients run side by
-// side), or, given `share`, its steps as that share of the whole.
-std::optional<RunResult> simulateAsPartOf(const Scenario& scenario, const Progress& whole,
-                                          const ShareOfWhole* share = nullptr);
+// asked to (std::nullopt then), and reports nothing to it (a cohort's patients run side by side;
+// a part that reports is a Progress(whole, from, to) given to simulate()).
+std::optional<RunResult> simulateAsPartOf(const Scenario& scenario, const Progress& whole);
 
 }  // namespace dermasim
